@@ -1,0 +1,196 @@
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IHttpRequestOptions,
+	Icon,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import { CUSTOM_SERVICE, resolveProfile, SERVICE_PROFILES } from '../nodes/PasswordReset/services';
+import type { CredentialSettings } from '../nodes/PasswordReset/services/types';
+
+const showFor = (...service: string[]) => ({ show: { service } });
+const forCustom = showFor(CUSTOM_SERVICE);
+
+/** Each service's side-effect-free test path, for the test request's expression. */
+const testPathByService = JSON.stringify(
+	Object.fromEntries(SERVICE_PROFILES.map((profile) => [profile.id, profile.credentialTestPath])),
+);
+
+const methodOptions = (methods: string[]) => methods.map((method) => ({ name: method, value: method }));
+
+export class PasswordResetApi implements ICredentialType {
+	name = 'passwordResetApi';
+
+	displayName = 'Password Reset API';
+
+	icon: Icon = { light: 'file:../icons/password-reset.svg', dark: 'file:../icons/password-reset.dark.svg' };
+
+	documentationUrl = 'https://github.com/n8n-nodes-password-reset/n8n-nodes-password-reset#credentials';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Service',
+			name: 'service',
+			type: 'options',
+			options: [
+				...SERVICE_PROFILES.map((profile) => ({ name: profile.displayName, value: profile.id })),
+				{ name: 'Custom', value: CUSTOM_SERVICE },
+			].sort((a, b) => a.name.localeCompare(b.name)),
+			default: 'wibiclick',
+			description: 'The back end this credential talks to',
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: 'e.g. https://api.example.com',
+			description: `The service's API address, without the endpoint path. https only (http:// for localhost). ${SERVICE_PROFILES.map((profile) => `${profile.displayName}: ${profile.baseUrlPlaceholder.replace('e.g. ', '')}`).join('; ')}.`,
+		},
+		{
+			displayName: 'API Key',
+			name: 'apiKey',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description:
+				'Sent in the auth header on every request, for the services that take one (WibiClick: Authorization Bearer; Custom: the header below). Leave empty for public reset endpoints.',
+		},
+		{
+			displayName: 'Company',
+			name: 'company',
+			type: 'string',
+			default: 'wabotify',
+			description: 'The white-label company code Wabotify expects with each reset email request',
+			displayOptions: showFor('wabotify'),
+		},
+		{
+			displayName: 'Send Reset Email Path',
+			name: 'sendEmailPath',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. /auth/recover',
+			description:
+				"Path of the endpoint that emails a reset token. Required for Custom; for the other services, leave empty to use the service's documented path.",
+		},
+		{
+			displayName: 'Reset Password Path',
+			name: 'resetPath',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. /auth/reset',
+			description:
+				"Path of the endpoint that sets the new password. Required for Custom; for the other services, leave empty to use the service's documented path.",
+		},
+		{
+			displayName: 'Send Reset Email Method',
+			name: 'customSendMethod',
+			type: 'options',
+			options: methodOptions(['GET', 'PATCH', 'POST', 'PUT']),
+			default: 'POST',
+			description: 'With GET the email goes in the query string; otherwise in a JSON body',
+			displayOptions: forCustom,
+		},
+		{
+			displayName: 'Send Reset Email Field',
+			name: 'customSendEmailField',
+			type: 'string',
+			default: 'email',
+			description: 'Name of the request field that carries the email',
+			displayOptions: forCustom,
+		},
+		{
+			displayName: 'Reset Password Method',
+			name: 'customResetMethod',
+			type: 'options',
+			options: methodOptions(['PATCH', 'POST', 'PUT']),
+			default: 'POST',
+			description: 'The token and new password always travel in a JSON body, never in a URL',
+			displayOptions: forCustom,
+		},
+		{
+			displayName: 'Reset Token Field',
+			name: 'customResetCodeField',
+			type: 'string',
+			default: 'token',
+			description: 'Name of the body field that carries the reset token',
+			displayOptions: forCustom,
+		},
+		{
+			displayName: 'New Password Field',
+			name: 'customNewPassField',
+			type: 'string',
+			default: 'password',
+			description: 'Name of the body field that carries the new password',
+			displayOptions: forCustom,
+		},
+		{
+			displayName: 'Reset Email Field',
+			name: 'customResetEmailField',
+			type: 'string',
+			default: '',
+			description: 'Name of the body field that carries the email on Reset Password, if the API needs it. Leave empty to send no email.',
+			displayOptions: forCustom,
+		},
+		{
+			displayName: 'Auth Header Name',
+			name: 'customAuthHeaderName',
+			type: 'string',
+			default: 'Authorization',
+			description: 'Header that carries the API key (sent only when an API key is set)',
+			displayOptions: forCustom,
+		},
+		{
+			displayName: 'Auth Header Prefix',
+			name: 'customAuthHeaderPrefix',
+			type: 'string',
+			default: 'Bearer ',
+			description: 'Text before the API key in the header, e.g. "Bearer ". Leave empty to send the key alone.',
+			displayOptions: forCustom,
+		},
+		{
+			displayName: 'Success Field',
+			name: 'customSuccessField',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. success',
+			description: 'A body field that must be true for a 2xx answer to count as success. Leave empty to accept any 2xx.',
+			displayOptions: forCustom,
+		},
+		{
+			displayName: 'Credential Test Path',
+			name: 'credentialTestPath',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. /health',
+			description:
+				"A path that answers 2xx to a GET without side effects, used by the credential test. Leave empty for the service's default. Never a reset endpoint: testing it would send mail.",
+		},
+	];
+
+	/** Asks the service's profile where the key goes: a header, or nowhere for public endpoints. */
+	authenticate = async (
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> => {
+		const auth = resolveProfile(credentials as unknown as CredentialSettings)?.auth;
+		const apiKey = typeof credentials.apiKey === 'string' ? credentials.apiKey : '';
+		if (!auth || auth.type === 'none' || !apiKey) return requestOptions;
+		return {
+			...requestOptions,
+			headers: { ...requestOptions.headers, [auth.name]: `${auth.prefix}${apiKey}` },
+		};
+	};
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{$credentials.baseUrl}}',
+			url: `={{ $credentials.credentialTestPath || ${testPathByService}[$credentials.service] || "/" }}`,
+			method: 'GET',
+			disableFollowRedirect: true,
+		},
+	};
+}

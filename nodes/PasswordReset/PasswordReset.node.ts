@@ -1,0 +1,38 @@
+import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { settingsRequestDefault } from './transport/settings';
+import { userDescription } from './user';
+
+export class PasswordReset implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Password Reset',
+		name: 'passwordReset',
+		icon: { light: 'file:../../icons/password-reset.svg', dark: 'file:../../icons/password-reset.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Send password reset emails and reset passwords through WibiClick, Wabotify, Xano, Industrial IOT or any REST reset API',
+		defaults: { name: 'Password Reset' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'passwordResetApi', required: true }],
+		requestDefaults: {
+			baseURL: '={{$credentials.baseUrl}}',
+			headers: { Accept: 'application/json' },
+			...settingsRequestDefault,
+		},
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [{ name: 'User', value: 'user' }],
+				default: 'user',
+			},
+			...userDescription,
+		],
+	};
+}

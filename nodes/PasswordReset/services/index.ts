@@ -1,0 +1,42 @@
+import { buildCustomProfile } from './custom';
+import { industrialIot } from './industrialIot';
+import type { CredentialSettings, Operation, OperationContract, ServiceProfile, UnsupportedOperation } from './types';
+import { wabotify } from './wabotify';
+import { wibiclick } from './wibiclick';
+import { xano } from './xano';
+
+/** The only place that lists the services. Add a profile file, then one line here. */
+export const SERVICE_PROFILES: readonly ServiceProfile[] = [wibiclick, wabotify, xano, industrialIot];
+
+export const CUSTOM_SERVICE = 'custom';
+
+const profileById = new Map(SERVICE_PROFILES.map((profile) => [profile.id, profile]));
+
+export const isUnsupported = (
+	contract: OperationContract | UnsupportedOperation,
+): contract is UnsupportedOperation => 'notSupported' in contract;
+
+/**
+ * The profile the credential describes: a listed service, with the credential's path overrides
+ * applied (its contract may be a guess), or the Custom profile built from the credential.
+ */
+export const resolveProfile = (settings: CredentialSettings): ServiceProfile | undefined => {
+	if (settings.service === CUSTOM_SERVICE) return withPathOverrides(buildCustomProfile(settings), settings);
+	const profile = profileById.get(settings.service);
+	return profile && withPathOverrides(profile, settings);
+};
+
+const withPathOverrides = (profile: ServiceProfile, settings: CredentialSettings): ServiceProfile => {
+	const overrides: Record<Operation, string | undefined> = {
+		sendResetEmail: settings.sendEmailPath?.trim(),
+		resetPassword: settings.resetPath?.trim(),
+	};
+	if (!overrides.sendResetEmail && !overrides.resetPassword) return profile;
+	const operations = { ...profile.operations };
+	for (const operation of Object.keys(overrides) as Operation[]) {
+		const path = overrides[operation];
+		const contract = operations[operation];
+		if (path && !isUnsupported(contract)) operations[operation] = { ...contract, path };
+	}
+	return { ...profile, operations };
+};

@@ -1,0 +1,42 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { ServiceProfile } from './types';
+
+/** The documented (wiki) and coded error strings for a bad token: `invalid token` / `expired token`. */
+const isTokenError = (body: IDataObject) =>
+	/^(invalid|expired) token$/i.test(String(body.error ?? body.Error ?? ''));
+
+/**
+ * industrial-IOT (n1lby73/industrial-IOT, Flask-RESTful), `web-ui/webApp/apiRoute.py`.
+ * Reset is `PUT /api/resetouttoken {token, new}`; the wiki spells the success key `succcess`,
+ * the code `success`. As deployed, every branch answers `500 {"message": "Internal Server Error"}`,
+ * even after changing the password: the generic mapping makes that `unknown_outcome`.
+ */
+export const industrialIot: ServiceProfile = {
+	id: 'industrialIot',
+	displayName: 'Industrial IOT',
+	baseUrlPlaceholder: 'e.g. https://industrialiot.onrender.com',
+	// The Flask web UI's index page: public and side-effect free.
+	credentialTestPath: '/',
+	auth: { type: 'none' },
+	operations: {
+		sendResetEmail: {
+			notSupported:
+				'Industrial IOT sends the reset token from GET /api/resetpass with a JSON body, and n8n drops the body of every GET request, so the email would never reach the service. Start the reset from the service itself, then use Reset Password with the emailed token',
+		},
+		resetPassword: {
+			method: 'PUT',
+			path: '/api/resetouttoken',
+			requires: ['resetToken', 'newPassword'],
+			fields: ({ resetToken, newPassword }) => ({ token: resetToken, new: newPassword }),
+		},
+	},
+	isSuccess: (body) => Boolean(body.success ?? body.succcess) && !body.error && !body.Error,
+	errorRules: [
+		// Before 2024-01 the same errors came back as HTTP 200 `{"Error": "Invalid Token"}`.
+		{ when: isTokenError, status: (status) => status < 500, code: 'invalid_or_expired_token' },
+		{ status: 401, when: (body) => body.error === 'user is logged in', code: 'auth_failed' },
+		// A reqparse rejection (`{"message": {"token": "Missing required parameter ..."}}`).
+		{ status: 400, when: (body) => typeof body.message === 'object', code: 'invalid_input' },
+	],
+};

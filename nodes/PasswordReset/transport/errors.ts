@@ -1,0 +1,130 @@
+import type { IDataObject, INode, INodeExecutionData, JsonObject } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import type { ErrorCode, Operation } from '../services/types';
+import { REDACTED } from './redact';
+
+/** What happened, and what to do about it, for each code. The item is appended to the message. */
+const GUIDANCE: Record<ErrorCode, { message: string; retryable: boolean }> = {
+	invalid_input: { message: 'The input is not valid', retryable: false },
+	auth_failed: {
+		message: 'The service rejected the credentials. Check the API key and base URL in the Password Reset API credential',
+		retryable: false,
+	},
+	user_not_found: { message: 'No account matches this email. Check the email address', retryable: false },
+	invalid_or_expired_token: {
+		message: 'The reset token is invalid, expired or already used. Send a new reset email and use the newest token',
+		retryable: false,
+	},
+	weak_password: {
+		message: "The service rejected the new password. Choose one that meets the service's password policy",
+		retryable: false,
+	},
+	rate_limited: {
+		message:
+			'The service is rate limiting password resets. Wait before trying again, or space items out with Batching under Request Options',
+		retryable: true,
+	},
+	server_error: { message: 'The service failed to process the request. Try again later', retryable: true },
+	network_error: {
+		message: 'Could not reach the service. Check the base URL in the credential and that the service is online',
+		retryable: true,
+	},
+	timeout: {
+		message: 'The service did not answer in time. Try again later, or raise the Timeout option',
+		retryable: true,
+	},
+	unknown_outcome: {
+		message:
+			'The service did not confirm the reset, but the password may have changed. Do not retry with the same token: check whether the new password works, or send a new reset email',
+		retryable: false,
+	},
+	unexpected_response: { message: 'Unexpected response from server', retryable: false },
+	not_supported: { message: 'This service does not support this operation in n8n', retryable: false },
+};
+
+/** Parameters whose values are secret: masked in the node copy that errors carry. */
+export const SECRET_PARAMETERS = ['resetToken', 'newPassword'] as const;
+
+/**
+ * A typed failure of one item. Thrown inside the node's own code only; at the edge it becomes
+ * either an error item (On Error = Continue) or a safe NodeApiError / NodeOperationError.
+ */
+export class ResetFailure extends Error {
+	constructor(
+		readonly errorCode: ErrorCode,
+		readonly httpStatus: number | null,
+		/** Already redacted and length-capped. */
+		readonly serverMessage: string | undefined,
+		/** Replaces the code's standard message (validation names the field here). */
+		readonly specificMessage?: string,
+	) {
+		super(specificMessage ?? GUIDANCE[errorCode].message);
+	}
+
+	get retryable(): boolean {
+		return GUIDANCE[this.errorCode].retryable;
+	}
+}
+
+export interface FailureContext {
+	itemIndex: number;
+	operation: Operation;
+	service: string;
+}
+
+const messageFor = (failure: ResetFailure, itemIndex: number) => `${failure.message} [item ${itemIndex}]`;
+
+/**
+ * The error item for On Error = Continue / Continue (using error output). Only `error` and
+ * `details` at the top: n8n 2.41 routes exactly such items to the error output, and keeps
+ * `details` (it would replace the json of an item that carries an `error` object).
+ */
+export const toFailureItem = (failure: ResetFailure, context: FailureContext): INodeExecutionData => ({
+	json: {
+		error: messageFor(failure, context.itemIndex),
+		details: {
+			errorCode: failure.errorCode,
+			httpStatus: failure.httpStatus,
+			retryable: failure.retryable,
+			operation: context.operation,
+			service: context.service,
+			serverMessage: failure.serverMessage ?? null,
+		},
+	},
+	pairedItem: { item: context.itemIndex },
+});
+
+/** A copy of the node whose secret parameters are masked: a saved execution's error keeps its node. */
+const maskedNode = (node: INode): INode => {
+	const parameters = { ...node.parameters };
+	for (const name of SECRET_PARAMETERS) {
+		if (parameters[name] !== undefined) parameters[name] = REDACTED;
+	}
+	return { ...node, parameters };
+};
+
+/**
+ * The error for On Error = Stop, built from scratch (never from a caught error or the request),
+ * so nothing secret can ride along. Always a NodeApiError, even for bad input: RoutingNode
+ * re-wraps any other error with the unmasked node.
+ */
+export const toNodeError = (failure: ResetFailure, node: INode, context: FailureContext) => {
+	const message = messageFor(failure, context.itemIndex);
+	const description = failure.serverMessage;
+	const httpCode = failure.httpStatus === null ? undefined : String(failure.httpStatus);
+	const error = new NodeApiError(maskedNode(node), { message, description, httpCode } as JsonObject, {
+		itemIndex: context.itemIndex,
+		message,
+		description,
+		httpCode,
+	});
+	const details: IDataObject = {
+		errorCode: failure.errorCode,
+		retryable: failure.retryable,
+		operation: context.operation,
+		service: context.service,
+	};
+	Object.assign(error.context, details);
+	return error;
+};

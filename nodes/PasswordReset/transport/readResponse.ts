@@ -1,0 +1,95 @@
+import type { IDataObject, IExecuteSingleFunctions, IN8nHttpFullResponse, INodeExecutionData } from 'n8n-workflow';
+
+import type { ErrorCode, ErrorRule, Operation, ServiceProfile, ServiceResponse } from '../services/types';
+import { ResetFailure } from './errors';
+import type { NodeOptions } from './input';
+import { redactValue, serverMessageOf } from './redact';
+
+/** What Send Reset Email says by default, whether or not the account exists (no enumeration oracle). */
+export const NEUTRAL_SEND_MESSAGE = 'If an account exists for this email, a password reset email has been sent';
+
+const DEFAULT_SUCCESS_MESSAGES: Record<Operation, string> = {
+	sendResetEmail: 'Password reset email sent',
+	resetPassword: 'Password reset successfully',
+};
+
+/**
+ * postReceive: keeps status and headers with the body. Without it RoutingNode passes on the
+ * body alone, and the mapper needs the status to read an answer.
+ */
+export async function keepFullResponse(
+	this: IExecuteSingleFunctions,
+	_items: INodeExecutionData[],
+	response: IN8nHttpFullResponse,
+): Promise<INodeExecutionData[]> {
+	const envelope: ServiceResponse = {
+		statusCode: response.statusCode,
+		headers: response.headers as IDataObject,
+		body: response.body,
+	};
+	return [{ json: envelope as unknown as IDataObject }];
+}
+
+const isObject = (value: unknown): value is IDataObject =>
+	value !== null && typeof value === 'object' && !Array.isArray(value);
+
+const matches = (rule: ErrorRule, operation: Operation, status: number, body: IDataObject) =>
+	(rule.operation === undefined || rule.operation === operation) &&
+	(rule.status === undefined ||
+		(typeof rule.status === 'number' ? rule.status === status : rule.status(status))) &&
+	(rule.when === undefined || rule.when(body));
+
+/** The mapping every service shares; a profile's own rules run first. */
+const genericCode = (status: number, operation: Operation): ErrorCode => {
+	if (status >= 500) return operation === 'resetPassword' ? 'unknown_outcome' : 'server_error';
+	if (status === 401 || status === 403) return 'auth_failed';
+	if (status === 404) return 'user_not_found';
+	if (status === 410) return 'invalid_or_expired_token';
+	if (status === 429) return 'rate_limited';
+	if (status === 400 || status === 422) return 'invalid_input';
+	return 'unexpected_response';
+};
+
+export interface ReadContext {
+	profile: ServiceProfile;
+	operation: Operation;
+	options: NodeOptions;
+	secrets: readonly string[];
+}
+
+/** A service's answer → the success item's json, or a thrown typed failure. */
+export const readResponse = (response: ServiceResponse, context: ReadContext): IDataObject => {
+	const { profile, operation, options, secrets } = context;
+	const { statusCode: status, body: rawBody } = response;
+	const body = isObject(rawBody) ? rawBody : {};
+	const serverMessage = serverMessageOf(rawBody, secrets);
+	const isEmptyBody = rawBody === undefined || rawBody === null || rawBody === '';
+	const isJsonBody = isObject(rawBody) || isEmptyBody;
+
+	const success = (message: string): IDataObject => ({
+		success: true,
+		operation,
+		service: profile.id,
+		message,
+		...(operation === 'resetPassword' && typeof body.email === 'string' ? { email: body.email } : {}),
+		...(options.includeRawResponse ? { rawResponse: redactValue(rawBody, secrets) } : {}),
+	});
+	const neutralSend = operation === 'sendResetEmail' && !options.revealUnknownAccounts;
+
+	const is2xx = status >= 200 && status < 300;
+	if (is2xx && isJsonBody && profile.isSuccess(body, operation)) {
+		return success(neutralSend ? NEUTRAL_SEND_MESSAGE : (serverMessage ?? DEFAULT_SUCCESS_MESSAGES[operation]));
+	}
+	if (status >= 300 && status < 400) {
+		throw new ResetFailure(
+			'unexpected_response',
+			status,
+			undefined,
+			`The service answered with a redirect (HTTP ${status}), which Password Reset never follows. Set the credential's Base URL to the final address`,
+		);
+	}
+	const rule = profile.errorRules.find((candidate) => matches(candidate, operation, status, body));
+	const code = rule?.code ?? (is2xx ? 'unexpected_response' : genericCode(status, operation));
+	if (code === 'user_not_found' && neutralSend) return success(NEUTRAL_SEND_MESSAGE);
+	throw new ResetFailure(code, status, serverMessage);
+};

@@ -1,0 +1,15 @@
+import type { INodePropertyRouting } from 'n8n-workflow';
+
+import { buildRequestFromProfile } from './buildRequest';
+import { keepFullResponse } from './readResponse';
+import { runResetRequest } from './runResetRequest';
+
+/**
+ * The routing both operations share; the service profile decides the rest. `paginate` makes
+ * RoutingNode hand the request to `runResetRequest` (see there why).
+ */
+export const resetRouting: INodePropertyRouting = {
+	send: { preSend: [buildRequestFromProfile], paginate: true },
+	operations: { pagination: runResetRequest },
+	output: { postReceive: [keepFullResponse] },
+};

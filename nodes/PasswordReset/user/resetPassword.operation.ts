@@ -1,0 +1,46 @@
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+
+import { resetRouting } from '../transport/routing';
+
+export const resetPasswordOperation: INodePropertyOptions = {
+	name: 'Reset Password',
+	value: 'resetPassword',
+	action: 'Reset a password with a reset token',
+	description: 'Finish a password reset with the emailed token or code and a new password',
+	routing: resetRouting,
+};
+
+const showFor = { show: { resource: ['user'], operation: ['resetPassword'] } };
+
+export const resetPasswordFields: INodeProperties[] = [
+	{
+		displayName: 'Reset Token',
+		name: 'resetToken',
+		type: 'string',
+		typeOptions: { password: true },
+		required: true,
+		default: '',
+		description: 'The token or code from the reset email',
+		displayOptions: showFor,
+	},
+	{
+		displayName: 'New Password',
+		name: 'newPassword',
+		type: 'string',
+		typeOptions: { password: true },
+		required: true,
+		default: '',
+		description: 'The password to set. Sent as typed, never trimmed.',
+		displayOptions: showFor,
+	},
+	{
+		displayName: 'Email',
+		name: 'email',
+		type: 'string',
+		placeholder: 'name@email.com',
+		default: '',
+		description:
+			'Email address of the account. Some services need it to reset (Wabotify, or Custom with a Reset Email Field); the others ignore it.',
+		displayOptions: showFor,
+	},
+];

@@ -1,0 +1,26 @@
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+
+import { resetRouting } from '../transport/routing';
+
+export const sendResetEmailOperation: INodePropertyOptions = {
+	name: 'Send Reset Email',
+	value: 'sendResetEmail',
+	action: 'Send a password reset email',
+	description: 'Start a password reset: the service emails the user a reset link or code',
+	routing: resetRouting,
+};
+
+const showFor = { show: { resource: ['user'], operation: ['sendResetEmail'] } };
+
+export const sendResetEmailFields: INodeProperties[] = [
+	{
+		displayName: 'Email',
+		name: 'email',
+		type: 'string',
+		placeholder: 'name@email.com',
+		required: true,
+		default: '',
+		description: 'Email address of the account to reset',
+		displayOptions: showFor,
+	},
+];

@@ -1,0 +1,216 @@
+'use strict';
+/**
+ * Runs the built Password Reset node through n8n's real engine (n8n-core's WorkflowExecute,
+ * which hands a declarative node to RoutingNode), with a credentials helper that applies the
+ * credential's `authenticate` the way n8n's CredentialsHelper does. Only HTTP is faked (nock).
+ */
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+
+// Before n8n-core loads: otherwise it writes ~/.n8n/config and later runs mismatch keys.
+const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'password-reset-test-'));
+process.env.N8N_USER_FOLDER = userFolder;
+process.env.N8N_ENCRYPTION_KEY = 'password-reset-test-key';
+// n8n builds proxy agents from the environment; nock must see the direct request.
+for (const name of ['HTTP_PROXY', 'HTTPS_PROXY', 'http_proxy', 'https_proxy', 'ALL_PROXY', 'all_proxy']) {
+	delete process.env[name];
+}
+
+const { Workflow, NodeHelpers } = require('n8n-workflow');
+const { WorkflowExecute, ExecutionLifecycleHooks, ExecuteContext, RoutingNode } = require('n8n-core');
+
+const root = path.resolve(__dirname, '../..');
+const { name: PACKAGE_NAME } = require(path.join(root, 'package.json'));
+const NODE_TYPE = `${PACKAGE_NAME}.passwordReset`;
+const CREDENTIAL_TYPE = 'passwordResetApi';
+
+const loadDist = (relative, exportName) => {
+	const file = path.join(root, 'dist', relative);
+	if (!fs.existsSync(file)) throw new Error(`${file} is missing: run "npm run build" first`);
+	return new (require(file)[exportName])();
+};
+const passwordResetNode = loadDist('nodes/PasswordReset/PasswordReset.node.js', 'PasswordReset');
+const passwordResetCredential = loadDist('credentials/PasswordResetApi.credentials.js', 'PasswordResetApi');
+
+/** A plain programmatic node that emits the test's input items, as a real upstream node would. */
+const inputNodeType = (items) => ({
+	description: {
+		displayName: 'Input',
+		name: 'testInput',
+		group: ['input'],
+		version: 1,
+		description: 'Emits the test input',
+		defaults: { name: 'Input' },
+		inputs: ['main'],
+		outputs: ['main'],
+		properties: [],
+	},
+	async execute() {
+		return [items.map((json) => ({ json }))];
+	},
+});
+
+/** n8n's CredentialsHelper.authenticate: a function is called; a generic object is resolved. */
+const credentialsHelper = (credentialData) => ({
+	getParentTypes: () => [],
+	isCredentialUsableByNode: () => true,
+	async authenticate(credentials, typeName, requestOptions, workflow, node) {
+		const { authenticate } = passwordResetCredential;
+		if (typeof authenticate === 'function') return await authenticate(credentials, requestOptions);
+		if (!authenticate) return requestOptions;
+		const resolved = workflow.expression.getParameterValue(
+			authenticate.properties, null, 0, 0, node.name, [], 'manual', { $credentials: credentials },
+		);
+		for (const [key, value] of Object.entries(resolved)) {
+			requestOptions[key] = { ...(requestOptions[key] ?? {}), ...value };
+		}
+		return requestOptions;
+	},
+	async preAuthentication() {
+		return undefined;
+	},
+	async runPreAuthentication() {
+		return undefined;
+	},
+	async getDecrypted() {
+		return { ...credentialData };
+	},
+	async getCredentials() {
+		return {};
+	},
+	async updateCredentials() {},
+	async updateCredentialsOauthTokenData() {},
+	getCredentialsProperties: () => passwordResetCredential.properties,
+});
+
+const additionalDataFor = (credentialData, hooks) => ({
+	credentialsHelper: credentialsHelper(credentialData),
+	hooks,
+	// Real URLs: n8n builds $resumeWebhookUrl-style keys from them for every expression.
+	restApiUrl: 'http://localhost:5678/rest',
+	instanceBaseUrl: 'http://localhost:5678',
+	formWaitingBaseUrl: 'http://localhost:5678/form-waiting',
+	webhookBaseUrl: 'http://localhost:5678/webhook',
+	webhookWaitingBaseUrl: 'http://localhost:5678/webhook-waiting',
+	webhookTestBaseUrl: 'http://localhost:5678/webhook-test',
+	currentNodeParameters: undefined,
+	executionTimeoutTimestamp: undefined,
+	userId: 'test-user',
+	variables: {},
+	logAiEvent: () => {},
+	startRunnerTask: async () => {
+		throw new Error('no task runner in tests');
+	},
+});
+
+/** The credential as n8n stores it: every field's default, then the test's values. */
+const credentialWithDefaults = (values) => ({
+	...NodeHelpers.getNodeParameters(passwordResetCredential.properties, values, true, false, null, null),
+	...values,
+});
+
+/**
+ * Runs Input → Password Reset in WorkflowExecute.
+ * @returns {{ output: object[], errorOutput: object[], error: object|undefined, run: object }}
+ *   `output`/`errorOutput`: the node's items on its main and error outputs; `error`: what the
+ *   node threw (On Error = Stop), as n8n stored it in the execution.
+ */
+async function runNode({ parameters, credential, items = [{}], onError, requestOptions }) {
+	const inputType = inputNodeType(items);
+	const nodeTypes = {
+		getByName: (type) => (type === NODE_TYPE ? passwordResetNode : inputType),
+		getByNameAndVersion: (type) => (type === NODE_TYPE ? passwordResetNode : inputType),
+		getKnownTypes: () => ({}),
+	};
+	const nodes = [
+		{ id: 'input', name: 'Input', type: 'test.input', typeVersion: 1, position: [0, 0], parameters: {} },
+		{
+			id: 'reset',
+			name: 'Password Reset',
+			type: NODE_TYPE,
+			typeVersion: 1,
+			position: [200, 0],
+			parameters: { resource: 'user', ...parameters, ...(requestOptions ? { requestOptions } : {}) },
+			credentials: { [CREDENTIAL_TYPE]: { id: 'cred-1', name: 'Password Reset test' } },
+			...(onError ? { onError } : {}),
+		},
+	];
+	const workflow = new Workflow({
+		id: 'wf-1',
+		name: 'password reset test',
+		nodes,
+		connections: { Input: { main: [[{ node: 'Password Reset', type: 'main', index: 0 }]] } },
+		active: false,
+		nodeTypes,
+		settings: { executionOrder: 'v1' },
+	});
+	const hooks = new ExecutionLifecycleHooks('manual', 'exec-1', { id: 'wf-1', name: 'test', nodes, connections: {} });
+	const additionalData = additionalDataFor(credentialWithDefaults(credential), hooks);
+	const execution = new WorkflowExecute(additionalData, 'manual');
+	const run = await execution.run({ workflow, startNode: workflow.getNode('Input') });
+	const task = run.data.resultData.runData['Password Reset']?.[0];
+	return {
+		output: task?.data?.main?.[0] ?? [],
+		errorOutput: task?.data?.main?.[1] ?? [],
+		error: task?.error,
+		executionError: run.data.resultData.error,
+		run,
+	};
+}
+
+/**
+ * Runs the credential's `test` the way n8n's credentials tester does: a throwaway node type
+ * whose one property routes `test.request`, through RoutingNode with the decrypted credential.
+ * Resolves to 'OK', or the error n8n would report.
+ */
+async function testCredential(values) {
+	const credentialData = credentialWithDefaults(values);
+	const testNodeType = {
+		description: {
+			displayName: 'Temp',
+			name: 'temp',
+			group: ['output'],
+			version: 1,
+			defaults: {},
+			inputs: ['main'],
+			outputs: ['main'],
+			credentials: [{ name: CREDENTIAL_TYPE, required: true }],
+			properties: [
+				{
+					displayName: 'Temp',
+					name: 'temp',
+					type: 'string',
+					routing: { request: passwordResetCredential.test.request },
+					default: '',
+				},
+			],
+		},
+	};
+	const node = {
+		id: 'temp',
+		name: 'Temp',
+		type: 'temp',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: { temp: '' },
+		credentials: { [CREDENTIAL_TYPE]: { id: 'cred-1', name: 'test' } },
+	};
+	const workflow = new Workflow({
+		nodes: [node],
+		connections: {},
+		active: false,
+		nodeTypes: { getByName: () => testNodeType, getByNameAndVersion: () => testNodeType, getKnownTypes: () => ({}) },
+	});
+	const additionalData = additionalDataFor(credentialData, new ExecutionLifecycleHooks('internal', 'x', {}));
+	const inputData = { main: [[{ json: {} }]] };
+	const context = new ExecuteContext(workflow, node, additionalData, 'internal', { resultData: { runData: {} } }, 0, [], inputData, { node, data: inputData, source: null }, []);
+	try {
+		await new RoutingNode(context, testNodeType, { id: 'cred-1', name: 'test', type: CREDENTIAL_TYPE, data: credentialData }).runNode();
+		return 'OK';
+	} catch (error) {
+		return error;
+	}
+}
+
+module.exports = { runNode, testCredential, passwordResetNode, passwordResetCredential, NODE_TYPE, userFolder };
