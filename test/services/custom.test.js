@@ -1,0 +1,63 @@
+const { describeServiceContract } = require('../support/serviceContract.cjs');
+const { SENTINELS, EMAIL } = require('../support/fixtures.cjs');
+const { NEUTRAL } = require('../support/messages.cjs');
+
+describeServiceContract({
+	service: 'custom',
+	baseUrl: 'https://auth.example.test/v2',
+	credential: {
+		sendEmailPath: '/recover',
+		resetPath: '/recover/confirm',
+		customSendMethod: 'PUT',
+		customSendEmailField: 'login',
+		customResetMethod: 'PATCH',
+		customResetCodeField: 'otp',
+		customNewPassField: 'secret',
+		customResetEmailField: 'login',
+		customAuthHeaderName: 'apikey',
+		customAuthHeaderPrefix: '',
+		customSuccessField: 'ok',
+	},
+	operations: {
+		sendResetEmail: {
+			parameters: { email: EMAIL },
+			request: {
+				method: 'PUT',
+				path: '/v2/recover',
+				body: { login: EMAIL },
+				headers: { apikey: SENTINELS.apiKey },
+				absentHeaders: ['Authorization'],
+			},
+			success: {
+				body: { ok: true },
+				output: { success: true, operation: 'sendResetEmail', service: 'custom', message: NEUTRAL },
+			},
+			errors: [
+				[200, { ok: false }, 'unexpected_response'],
+				[401, { message: 'bad key' }, 'auth_failed'],
+				[404, { message: 'no such user' }, 'success'],
+				[503, { message: 'maintenance' }, 'server_error'],
+			],
+		},
+		resetPassword: {
+			parameters: { email: EMAIL, resetToken: SENTINELS.resetToken, newPassword: SENTINELS.newPassword },
+			request: {
+				method: 'PATCH',
+				path: '/v2/recover/confirm',
+				body: { otp: SENTINELS.resetToken, secret: SENTINELS.newPassword, login: EMAIL },
+				headers: { apikey: SENTINELS.apiKey },
+			},
+			success: {
+				body: { ok: true, message: 'Updated' },
+				output: { success: true, operation: 'resetPassword', service: 'custom', message: 'Updated' },
+			},
+			errors: [
+				[410, { message: 'gone' }, 'invalid_or_expired_token'],
+				[422, { message: 'too short' }, 'invalid_input'],
+				[429, { message: 'slow down' }, 'rate_limited'],
+				[502, 'Bad Gateway', 'unknown_outcome'],
+				[302, '', 'unexpected_response', { message: /redirect/ }],
+			],
+		},
+	},
+});

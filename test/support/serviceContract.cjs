@@ -1,0 +1,88 @@
+'use strict';
+/**
+ * A service's contract as a table: the request each operation must put on the wire, its
+ * success answer and output, and each documented error status with the code it must map to.
+ * Each row becomes a test that runs the node through n8n's engine against nock.
+ */
+const nock = require('nock');
+const { runNode } = require('./engine.cjs');
+const { SENTINELS, leakedSentinels, intercept } = require('./fixtures.cjs');
+
+const secretsIn = (text) => Object.values(SENTINELS).filter((secret) => text.includes(secret));
+
+function describeServiceContract(contract) {
+	const { service, baseUrl, credential = {} } = contract;
+	const credentialValues = { service, baseUrl, apiKey: SENTINELS.apiKey, ...credential };
+
+	describe(`${service} service contract`, () => {
+		afterEach(() => nock.cleanAll());
+
+		for (const [operation, spec] of Object.entries(contract.operations)) {
+			const parameters = { operation, ...spec.parameters };
+			const run = ({ onError, options } = {}) =>
+				runNode({ parameters: { ...parameters, options: options ?? {} }, credential: credentialValues, onError });
+
+			describe(operation, () => {
+				if (spec.notSupported) {
+					test('fails as not_supported before any request', async () => {
+						nock.disableNetConnect();
+						const result = await run({ onError: 'continueRegularOutput' });
+						nock.enableNetConnect();
+						expect(result.output).toHaveLength(1);
+						expect(result.output[0].json.details.errorCode).toBe('not_supported');
+						expect(result.output[0].json.error).toMatch(spec.notSupported);
+						expect(nock.pendingMocks()).toEqual([]);
+					});
+					return;
+				}
+
+				test(`sends ${spec.request.method} ${spec.request.path} with the documented fields`, async () => {
+					const { scope, seen } = intercept({
+						base: baseUrl,
+						method: spec.request.method,
+						path: spec.request.path,
+						...spec.success,
+					});
+					await run();
+					scope.done();
+					expect(seen.method).toBe(spec.request.method);
+					expect(seen.body).toEqual(spec.request.body);
+					expect(seen.query).toEqual(spec.request.query ?? {});
+					expect(secretsIn(seen.url)).toEqual([]);
+					for (const [header, value] of Object.entries(spec.request.headers ?? {})) {
+						expect(seen.headers[header.toLowerCase()]).toBe(value);
+					}
+					for (const header of spec.request.absentHeaders ?? []) {
+						expect(seen.headers[header.toLowerCase()]).toBeUndefined();
+					}
+				});
+
+				test('turns the success answer into one success item', async () => {
+					intercept({ base: baseUrl, method: spec.request.method, path: spec.request.path, ...spec.success });
+					const result = await run();
+					expect(result.error).toBeUndefined();
+					expect(result.output.map((item) => item.json)).toEqual([spec.success.output]);
+					expect(leakedSentinels(result)).toEqual([]);
+				});
+
+				test.each(spec.errors)('HTTP %i %j → %s', async (status, body, errorCode, extra = {}) => {
+					intercept({ base: baseUrl, method: spec.request.method, path: spec.request.path, status, body });
+					const result = await run({ onError: 'continueRegularOutput', options: extra.options });
+					expect(result.output).toHaveLength(1);
+					const { json } = result.output[0];
+					if (errorCode === 'success') {
+						expect(json.success).toBe(true);
+						return;
+					}
+					expect(Object.keys(json).sort()).toEqual(['details', 'error']);
+					expect(json.details).toMatchObject({ errorCode, httpStatus: status, operation, service });
+					if (extra.serverMessage) expect(json.details.serverMessage).toBe(extra.serverMessage);
+					if (extra.message) expect(json.error).toMatch(extra.message);
+					expect(leakedSentinels(result)).toEqual([]);
+				});
+			});
+		}
+	});
+}
+
+module.exports = { describeServiceContract };
