@@ -18,20 +18,34 @@ for (const name of ['HTTP_PROXY', 'HTTPS_PROXY', 'http_proxy', 'https_proxy', 'A
 }
 
 const { Workflow, NodeHelpers } = require('n8n-workflow');
-const { WorkflowExecute, ExecutionLifecycleHooks, ExecuteContext, RoutingNode } = require('n8n-core');
+const {
+	WorkflowExecute,
+	ExecutionLifecycleHooks,
+	ExecuteContext,
+	RoutingNode,
+	PackageDirectoryLoader,
+} = require('n8n-core');
 
 const root = path.resolve(__dirname, '../..');
 const { name: PACKAGE_NAME } = require(path.join(root, 'package.json'));
 const NODE_TYPE = `${PACKAGE_NAME}.passwordReset`;
 const CREDENTIAL_TYPE = 'passwordResetApi';
 
-const loadDist = (relative, exportName) => {
-	const file = path.join(root, 'dist', relative);
-	if (!fs.existsSync(file)) throw new Error(`${file} is missing: run "npm run build" first`);
-	return new (require(file)[exportName])();
+/**
+ * The package as n8n loads a community package: from package.json's `n8n` section in dist/,
+ * with what the loader adds (Request Options on a declarative node, resolved icon paths).
+ */
+const loadPackage = async () => {
+	if (!fs.existsSync(path.join(root, 'dist'))) throw new Error('dist/ is missing: run "npm run build" first');
+	const loader = new PackageDirectoryLoader(root);
+	await loader.loadAll();
+	return {
+		passwordResetNode: loader.nodeTypes.passwordReset.type,
+		passwordResetCredential: loader.credentialTypes[CREDENTIAL_TYPE].type,
+	};
 };
-const passwordResetNode = loadDist('nodes/PasswordReset/PasswordReset.node.js', 'PasswordReset');
-const passwordResetCredential = loadDist('credentials/PasswordResetApi.credentials.js', 'PasswordResetApi');
+let loaded;
+const loadedPackage = () => (loaded ??= loadPackage());
 
 /** A plain programmatic node that emits the test's input items, as a real upstream node would. */
 const inputNodeType = (items) => ({
@@ -52,7 +66,7 @@ const inputNodeType = (items) => ({
 });
 
 /** n8n's CredentialsHelper.authenticate: a function is called; a generic object is resolved. */
-const credentialsHelper = (credentialData) => ({
+const credentialsHelper = (passwordResetCredential, credentialData) => ({
 	getParentTypes: () => [],
 	isCredentialUsableByNode: () => true,
 	async authenticate(credentials, typeName, requestOptions, workflow, node) {
@@ -84,8 +98,8 @@ const credentialsHelper = (credentialData) => ({
 	getCredentialsProperties: () => passwordResetCredential.properties,
 });
 
-const additionalDataFor = (credentialData, hooks) => ({
-	credentialsHelper: credentialsHelper(credentialData),
+const additionalDataFor = (credential, credentialData, hooks) => ({
+	credentialsHelper: credentialsHelper(credential, credentialData),
 	hooks,
 	// Real URLs: n8n builds $resumeWebhookUrl-style keys from them for every expression.
 	restApiUrl: 'http://localhost:5678/rest',
@@ -105,7 +119,7 @@ const additionalDataFor = (credentialData, hooks) => ({
 });
 
 /** The credential as n8n stores it: every field's default, then the test's values. */
-const credentialWithDefaults = (values) => ({
+const credentialWithDefaults = (passwordResetCredential, values) => ({
 	...NodeHelpers.getNodeParameters(passwordResetCredential.properties, values, true, false, null, null),
 	...values,
 });
@@ -117,6 +131,7 @@ const credentialWithDefaults = (values) => ({
  *   node threw (On Error = Stop), as n8n stored it in the execution.
  */
 async function runNode({ parameters, credential, items = [{}], onError, requestOptions }) {
+	const { passwordResetNode, passwordResetCredential } = await loadedPackage();
 	const inputType = inputNodeType(items);
 	const nodeTypes = {
 		getByName: (type) => (type === NODE_TYPE ? passwordResetNode : inputType),
@@ -146,7 +161,11 @@ async function runNode({ parameters, credential, items = [{}], onError, requestO
 		settings: { executionOrder: 'v1' },
 	});
 	const hooks = new ExecutionLifecycleHooks('manual', 'exec-1', { id: 'wf-1', name: 'test', nodes, connections: {} });
-	const additionalData = additionalDataFor(credentialWithDefaults(credential), hooks);
+	const additionalData = additionalDataFor(
+		passwordResetCredential,
+		credentialWithDefaults(passwordResetCredential, credential),
+		hooks,
+	);
 	const execution = new WorkflowExecute(additionalData, 'manual');
 	const run = await execution.run({ workflow, startNode: workflow.getNode('Input') });
 	const task = run.data.resultData.runData['Password Reset']?.[0];
@@ -165,7 +184,8 @@ async function runNode({ parameters, credential, items = [{}], onError, requestO
  * Resolves to 'OK', or the error n8n would report.
  */
 async function testCredential(values) {
-	const credentialData = credentialWithDefaults(values);
+	const { passwordResetCredential } = await loadedPackage();
+	const credentialData = credentialWithDefaults(passwordResetCredential, values);
 	const testNodeType = {
 		description: {
 			displayName: 'Temp',
@@ -202,7 +222,11 @@ async function testCredential(values) {
 		active: false,
 		nodeTypes: { getByName: () => testNodeType, getByNameAndVersion: () => testNodeType, getKnownTypes: () => ({}) },
 	});
-	const additionalData = additionalDataFor(credentialData, new ExecutionLifecycleHooks('internal', 'x', {}));
+	const additionalData = additionalDataFor(
+		passwordResetCredential,
+		credentialData,
+		new ExecutionLifecycleHooks('internal', 'x', {}),
+	);
 	const inputData = { main: [[{ json: {} }]] };
 	const context = new ExecuteContext(workflow, node, additionalData, 'internal', { resultData: { runData: {} } }, 0, [], inputData, { node, data: inputData, source: null }, []);
 	try {
@@ -213,4 +237,4 @@ async function testCredential(values) {
 	}
 }
 
-module.exports = { runNode, testCredential, passwordResetNode, passwordResetCredential, NODE_TYPE, userFolder };
+module.exports = { runNode, testCredential, loadedPackage, NODE_TYPE, userFolder };

@@ -1,0 +1,43 @@
+/** What n8n and an AI agent read off the node: the conventions a well-made node keeps. */
+const { loadedPackage } = require('./support/engine.cjs');
+
+let description;
+let credential;
+beforeAll(async () => {
+	const loaded = await loadedPackage();
+	description = loaded.passwordResetNode.description;
+	credential = loaded.passwordResetCredential;
+});
+
+const property = (name) => description.properties.filter((p) => p.name === name);
+
+test('public names are fixed', () => {
+	expect(description).toMatchObject({ name: 'passwordReset', displayName: 'Password Reset', version: 1, usableAsTool: true });
+	expect(credential).toMatchObject({ name: 'passwordResetApi', displayName: 'Password Reset API' });
+	expect(property('operation')[0].options.map((o) => o.value).sort()).toEqual(['resetPassword', 'sendResetEmail']);
+	expect(credential.properties.find((p) => p.name === 'service').options.map((o) => o.value).sort()).toEqual(
+		['custom', 'industrialIot', 'wabotify', 'wibiclick', 'xano'],
+	);
+});
+
+test('Resource and Operation take no expressions', () => {
+	expect(property('resource')[0].noDataExpression).toBe(true);
+	expect(property('operation')[0].noDataExpression).toBe(true);
+});
+
+test('secrets are password fields', () => {
+	expect(property('resetToken')[0].typeOptions.password).toBe(true);
+	expect(property('newPassword')[0].typeOptions.password).toBe(true);
+	expect(credential.properties.find((p) => p.name === 'apiKey').typeOptions.password).toBe(true);
+});
+
+test('operations have distinct actions and descriptions, for people and agents', () => {
+	const options = property('operation')[0].options;
+	expect(new Set(options.map((o) => o.action)).size).toBe(options.length);
+	expect(new Set(options.map((o) => o.description)).size).toBe(options.length);
+	for (const field of description.properties) expect(field.description ?? field.name).toBeTruthy();
+});
+
+test('n8n added Request Options when loading the package (it is a declarative node)', () => {
+	expect(property('requestOptions')).toHaveLength(1);
+});

@@ -1,0 +1,97 @@
+/**
+ * n8n's On Error settings over a multi-item input: one output item per input item, paired,
+ * failures shaped { error, details } so the engine keeps `details` and routes them right.
+ */
+const nock = require('nock');
+const { runNode } = require('../support/engine.cjs');
+const { SENTINELS, leakedSentinels } = require('../support/fixtures.cjs');
+
+const BASE = 'https://api.wabotify.test';
+const credential = { service: 'wabotify', baseUrl: BASE, apiKey: SENTINELS.apiKey };
+// Each item carries its own email; the server answers by email.
+const items = [
+	{ email: 'ok1@example.com' },
+	{ email: 'gone@example.com' },
+	{ email: 'not-an-email' },
+	{ email: 'ok2@example.com' },
+];
+const parameters = {
+	operation: 'resetPassword',
+	email: '={{ $json.email }}',
+	resetToken: SENTINELS.resetToken,
+	newPassword: SENTINELS.newPassword,
+};
+
+const serveByEmail = () =>
+	nock(BASE)
+		.post('/api/user/resetPassword')
+		.times(3)
+		.reply((_uri, body) =>
+			body.email === 'gone@example.com'
+				? [401, { success: false, code: 401, message: 'verificationId already used' }]
+				: [200, { success: true, code: 200, message: 'Password updated successfully' }],
+		);
+
+afterEach(() => nock.cleanAll());
+
+test('Stop: the first failing item stops the node with a masked, item-naming error', async () => {
+	serveByEmail();
+	const result = await runNode({ parameters, credential, items });
+	expect(result.output).toEqual([]);
+	expect(result.error.name).toBe('NodeApiError');
+	expect(result.error.message).toMatch(/reset token is invalid, expired or already used.*\[item 1\]$/);
+	expect(result.error.description).toBe('verificationId already used');
+	expect(result.error.httpCode).toBe('401');
+	expect(result.error.context).toMatchObject({ itemIndex: 1, errorCode: 'invalid_or_expired_token' });
+	expect(result.error.node.parameters.resetToken).toBe('**hidden**');
+	expect(result.error.node.parameters.newPassword).toBe('**hidden**');
+	expect(leakedSentinels(result)).toEqual([]);
+});
+
+test('Continue: one item per input, in order, paired, failures with details', async () => {
+	serveByEmail();
+	const result = await runNode({ parameters, credential, items, onError: 'continueRegularOutput' });
+	expect(result.error).toBeUndefined();
+	expect(result.output.map((item) => item.pairedItem)).toEqual([0, 1, 2, 3].map((item) => ({ item })));
+	expect(result.output.map((item) => item.json.success ?? item.json.details.errorCode)).toEqual([
+		true,
+		'invalid_or_expired_token',
+		'invalid_input',
+		true,
+	]);
+	expect(result.output[2].json).toEqual({
+		error: 'The Email parameter is not a valid email address. Use an address like name@example.com [item 2]',
+		details: {
+			errorCode: 'invalid_input',
+			httpStatus: null,
+			retryable: false,
+			operation: 'resetPassword',
+			service: 'wabotify',
+			serverMessage: null,
+		},
+	});
+	expect(leakedSentinels(result)).toEqual([]);
+});
+
+test('Continue (using error output): good items on main, failures on error, each paired', async () => {
+	serveByEmail();
+	const result = await runNode({ parameters, credential, items, onError: 'continueErrorOutput' });
+	expect(result.output.map((item) => [item.pairedItem.item, item.json.success])).toEqual([
+		[0, true],
+		[3, true],
+	]);
+	expect(result.errorOutput.map((item) => [item.pairedItem.item, item.json.details.errorCode])).toEqual([
+		[1, 'invalid_or_expired_token'],
+		[2, 'invalid_input'],
+	]);
+	// n8n merges the input item's json into error-output items; that is the engine's doing.
+	expect(result.errorOutput[0].json.email).toBe('gone@example.com');
+	expect(leakedSentinels(result)).toEqual([]);
+});
+
+test('an invalid item fails before its own request; the valid ones are still sent', async () => {
+	const scope = serveByEmail();
+	await runNode({ parameters, credential, items, onError: 'continueRegularOutput' });
+	// Three valid-looking items were sent; the malformed email never left.
+	expect(scope.isDone()).toBe(true);
+});
