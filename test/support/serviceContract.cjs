@@ -19,8 +19,8 @@ function describeServiceContract(contract) {
 
 		for (const [operation, spec] of Object.entries(contract.operations)) {
 			const parameters = { operation, ...spec.parameters };
-			const run = ({ onError, options } = {}) =>
-				runNode({ parameters: { ...parameters, options: options ?? {} }, credential: credentialValues, onError });
+			const run = ({ onError, options, items } = {}) =>
+				runNode({ parameters: { ...parameters, options: options ?? {} }, credential: credentialValues, onError, items });
 
 			describe(operation, () => {
 				if (spec.notSupported) {
@@ -63,6 +63,29 @@ function describeServiceContract(contract) {
 					expect(result.error).toBeUndefined();
 					expect(result.output.map((item) => item.json)).toEqual([spec.success.output]);
 					expect(leakedSentinels(result)).toEqual([]);
+				});
+
+				// Two items, the first answered with success and the second with the first error row:
+				// one item out per item in, paired, in every On Error mode.
+				describe.each([undefined, 'continueRegularOutput', 'continueErrorOutput'])('On Error = %s', (onError) => {
+					test('two items: a success and a failure', async () => {
+						const [status, body, errorCode] = spec.errors.find((row) => row[2] !== 'success' && !row[3]?.options);
+						const where = { base: baseUrl, method: spec.request.method, path: spec.request.path };
+						intercept({ ...where, ...spec.success });
+						intercept({ ...where, status, body });
+						const result = await run({ onError, items: [{}, {}] });
+						const failure = onError === undefined ? undefined : { pairedItem: { item: 1 }, json: { details: { errorCode } } };
+						if (onError === undefined) {
+							expect(result.error.context).toMatchObject({ itemIndex: 1, errorCode });
+							expect(result.output).toEqual([]);
+						} else if (onError === 'continueRegularOutput') {
+							expect(result.output).toMatchObject([{ pairedItem: { item: 0 }, json: spec.success.output }, failure]);
+						} else {
+							expect(result.output).toMatchObject([{ pairedItem: { item: 0 }, json: spec.success.output }]);
+							expect(result.errorOutput).toMatchObject([failure]);
+						}
+						expect(leakedSentinels(result)).toEqual([]);
+					});
 				});
 
 				test.each(spec.errors)('HTTP %i %j → %s', async (status, body, errorCode, extra = {}) => {
