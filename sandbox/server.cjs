@@ -1,0 +1,296 @@
+'use strict';
+/**
+ * The sandbox reset API: one local HTTP server that plays each seed service's reset contract
+ * (../shared/reference/seed-services.md) with in-memory users, so the demo and the end-to-end
+ * suite run against real HTTP without any account. Dev only: not in the npm tarball.
+ *
+ * Routes: `/<service>[@<mode>]/<the service's own path>`. The mode is part of the base URL, so a
+ * credential picks it: `documented` (default: the documented contract), `as-deployed`
+ * (industrial-IOT: every reset branch answers 500 after its side effects), `down` (500 on
+ * everything), `rate-limited` (429 with Retry-After on everything).
+ * Control: `GET /__sandbox/outbox?email=&service=`, `POST /__sandbox/tokens {service, email}`
+ * (issue a token without the send endpoint), `GET /__sandbox/account?service=&email=`,
+ * `POST /__sandbox/clock {advanceSeconds}`, `POST /__sandbox/reset`.
+ */
+const http = require('node:http');
+const crypto = require('node:crypto');
+
+const SERVICES = ['wibiclick', 'wabotify', 'xano', 'industrialIot'];
+const MODES = ['documented', 'as-deployed', 'down', 'rate-limited'];
+/** Sends allowed per email and service in one window, then 429. */
+const SEND_LIMIT = 3;
+const SEND_WINDOW_SECONDS = 60;
+
+const SEED_USERS = [
+	{ email: 'ada@example.com', username: 'ada', company: 'wabotify' },
+	{ email: 'grace@example.com', username: 'grace', company: 'wabotify' },
+];
+
+/** Each service's token: format, lifetime (seconds, null = none) and how a reset spends it. */
+const TOKEN_RULES = {
+	wibiclick: { lifetime: 3600, issue: () => crypto.randomBytes(20).toString('hex') },
+	wabotify: { lifetime: 3 * 3600, issue: () => crypto.randomUUID() },
+	xano: { lifetime: null, issue: () => crypto.randomBytes(8).toString('hex') },
+	// 6 digits + username, 300 s, timed from one process-wide clock (any send restarts it).
+	industrialIot: { lifetime: 300, issue: (user) => `${crypto.randomInt(100000, 1000000)}${user.username}` },
+};
+
+class ResetSandbox {
+	constructor({ wibiclickApiKey = 'sandbox-wibiclick-key' } = {}) {
+		this.wibiclickApiKey = wibiclickApiKey;
+		this.reset();
+		this.server = http.createServer((req, res) => this.handle(req, res));
+	}
+
+	reset() {
+		this.clockOffset = 0;
+		this.outbox = [];
+		this.sends = new Map();
+		this.accounts = new Map();
+		this.industrialIotOtpStart = 0;
+		for (const service of SERVICES) {
+			for (const user of SEED_USERS) {
+				this.accounts.set(`${service}:${user.email}`, { ...user, password: 'Original-pw-1', passwordChanges: 0, token: null });
+			}
+		}
+	}
+
+	now() {
+		return Date.now() / 1000 + this.clockOffset;
+	}
+
+	async listen(port = 0, host = '127.0.0.1') {
+		await new Promise((resolve) => this.server.listen(port, host, resolve));
+		const address = this.server.address();
+		this.url = `http://${host}:${address.port}`;
+		return this.url;
+	}
+
+	async close() {
+		this.server.closeAllConnections?.();
+		await new Promise((resolve) => this.server.close(resolve));
+	}
+
+	baseUrl(service, mode = 'documented') {
+		return `${this.url}/${service}${mode === 'documented' ? '' : `@${mode}`}`;
+	}
+
+	account(service, email) {
+		return this.accounts.get(`${service}:${String(email ?? '').toLowerCase()}`);
+	}
+
+	issueToken(service, account) {
+		const token = TOKEN_RULES[service].issue(account);
+		account.token = { value: token, issuedAt: this.now(), used: false };
+		if (service === 'industrialIot') this.industrialIotOtpStart = this.now();
+		this.outbox.push({ service, to: account.email, subject: 'Password reset', token, sentAt: new Date().toISOString() });
+		return token;
+	}
+
+	/** The account a token belongs to, or why it cannot be used. */
+	redeem(service, token) {
+		const account = [...this.accounts.entries()].find(
+			([key, candidate]) => key.startsWith(`${service}:`) && candidate.token?.value === token,
+		)?.[1];
+		if (!token || !account || account.token.used) return { problem: 'invalid' };
+		const { lifetime } = TOKEN_RULES[service];
+		const issuedAt = service === 'industrialIot' ? this.industrialIotOtpStart : account.token.issuedAt;
+		if (lifetime !== null && this.now() - issuedAt > lifetime) return { problem: 'expired', account };
+		return { account };
+	}
+
+	changePassword(account, password) {
+		account.password = password;
+		account.passwordChanges += 1;
+		account.token.used = true;
+	}
+
+	/** Counts a send; true when this one is over the limit. */
+	overSendLimit(service, email) {
+		const key = `${service}:${String(email).toLowerCase()}`;
+		const recent = (this.sends.get(key) ?? []).filter((at) => this.now() - at < SEND_WINDOW_SECONDS);
+		recent.push(this.now());
+		this.sends.set(key, recent);
+		return recent.length > SEND_LIMIT;
+	}
+
+	async handle(req, res) {
+		const url = new URL(req.url, 'http://sandbox');
+		const raw = await readBody(req);
+		let body;
+		try {
+			body = raw ? JSON.parse(raw) : undefined;
+		} catch {
+			body = null;
+		}
+		const reply = (status, payload, headers = {}) => {
+			const text = typeof payload === 'string' ? payload : JSON.stringify(payload);
+			res.writeHead(status, { 'Content-Type': typeof payload === 'string' ? 'text/plain' : 'application/json', ...headers });
+			res.end(text);
+		};
+		try {
+			if (url.pathname.startsWith('/__sandbox/')) return this.control(req.method, url, body, reply);
+			const [, family = '', ...rest] = url.pathname.split('/');
+			const [service, mode = 'documented'] = family.split('@');
+			if (!SERVICES.includes(service) || !MODES.includes(mode)) return reply(404, { message: 'No such sandbox service' });
+			const path = `/${rest.join('/')}`.replace(/\/$/, '') || '/';
+			if (req.method === 'GET' && path === '/') return reply(200, { service, mode, status: 'ok' });
+			if (mode === 'down') return reply(500, '<html><body><h1>500 Internal Server Error</h1></body></html>');
+			if (mode === 'rate-limited') return reply(429, { message: 'Too many requests' }, { 'Retry-After': '30' });
+			const request = { method: req.method, path, body, query: Object.fromEntries(url.searchParams), headers: req.headers, mode };
+			return this[service](request, reply);
+		} catch (error) {
+			reply(500, { message: `sandbox failure: ${error.message}` });
+		}
+	}
+
+	control(method, url, body, reply) {
+		const route = `${method} ${url.pathname}`;
+		const query = Object.fromEntries(url.searchParams);
+		if (route === 'GET /__sandbox/outbox') {
+			const messages = this.outbox.filter(
+				(mail) => (!query.email || mail.to === query.email.toLowerCase()) && (!query.service || mail.service === query.service),
+			);
+			return reply(200, { messages, latest: messages.at(-1) ?? null });
+		}
+		if (route === 'POST /__sandbox/tokens') {
+			const account = this.account(body?.service, body?.email);
+			if (!account) return reply(404, { message: 'No such account' });
+			return reply(200, { token: this.issueToken(body.service, account) });
+		}
+		if (route === 'GET /__sandbox/account') {
+			const account = this.account(query.service, query.email);
+			if (!account) return reply(404, { message: 'No such account' });
+			return reply(200, { email: account.email, passwordChanges: account.passwordChanges });
+		}
+		if (route === 'POST /__sandbox/clock') {
+			this.clockOffset += Number(body?.advanceSeconds ?? 0);
+			return reply(200, { clockOffset: this.clockOffset });
+		}
+		if (route === 'POST /__sandbox/reset') {
+			this.reset();
+			return reply(200, { reset: true });
+		}
+		return reply(404, { message: 'No such control route' });
+	}
+
+	wibiclick({ method, path, body, headers }, reply) {
+		if (headers.authorization !== `Bearer ${this.wibiclickApiKey}`) {
+			return reply(401, { success: false, message: 'Unauthorized' });
+		}
+		if (method === 'POST' && path === '/verify-email') {
+			if (!body?.email) return reply(400, { success: false, message: 'Email is required' });
+			if (this.overSendLimit('wibiclick', body.email)) {
+				return reply(429, { success: false, message: 'Too many requests' }, { 'Retry-After': String(SEND_WINDOW_SECONDS) });
+			}
+			const account = this.account('wibiclick', body.email);
+			if (!account) return reply(404, { success: false, message: 'User not found' });
+			this.issueToken('wibiclick', account);
+			return reply(200, { success: true, message: 'Please check your email for the password reset link' });
+		}
+		if (method === 'POST' && path === '/password-reset') {
+			const token = body?.token ?? body?.resetToken;
+			if (!token || !body?.password) return reply(400, { success: false, message: 'Token and password are required' });
+			const { account, problem } = this.redeem('wibiclick', token);
+			if (problem) return reply(400, { success: false, message: 'Invalid or expired token' });
+			this.changePassword(account, body.password);
+			return reply(200, { success: true, message: 'Password reset successfully', email: account.email });
+		}
+		return reply(404, { success: false, message: 'Not found' });
+	}
+
+	wabotify({ method, path, body }, reply) {
+		const envelope = (code, message) => ({ success: code === 200, code, errorCode: code === 200 ? null : `E${code}`, message, data: null });
+		if (method === 'POST' && path === '/api/user/sendEmailToResetPassword') {
+			if (!body?.email || !body?.company || !/^[^\s@]+@[^\s@]+$/.test(body.email)) {
+				return reply(400, envelope(400, 'email and company are required'));
+			}
+			if (this.overSendLimit('wabotify', body.email)) {
+				return reply(429, envelope(429, 'Too many reset attempts'), { 'Retry-After': String(SEND_WINDOW_SECONDS) });
+			}
+			const account = this.account('wabotify', body.email);
+			if (!account || account.company !== body.company) return reply(404, envelope(404, 'User not found'));
+			this.issueToken('wabotify', account);
+			return reply(200, envelope(200, 'Reset email sent successfully'));
+		}
+		if (method === 'POST' && path === '/api/user/resetPassword') {
+			if (!body?.email || !body?.newPassword || !body?.verificationId) {
+				return reply(400, envelope(400, 'email, newPassword and verificationId are required'));
+			}
+			const owner = this.account('wabotify', body.email);
+			if (!owner) return reply(404, envelope(404, 'User not found'));
+			const { account, problem } = this.redeem('wabotify', body.verificationId);
+			if (problem || account !== owner) return reply(401, envelope(401, 'verificationId is invalid or already used'));
+			if (body.newPassword.length < 8 || !/\d/.test(body.newPassword)) {
+				return reply(422, envelope(422, 'The password must have at least 8 characters and a digit'));
+			}
+			this.changePassword(account, body.newPassword);
+			return reply(200, envelope(200, 'Password updated successfully'));
+		}
+		return reply(404, envelope(404, 'Not found'));
+	}
+
+	xano({ method, path, body, query }, reply) {
+		const precondition = (message, type = 'error', input = '') => reply(500, { code: 'ERROR_FATAL', message, payload: { type, input } });
+		if (path !== '/reset/password') return reply(404, { code: 'ERROR_CODE_NOT_FOUND', message: 'Unable to locate request.', payload: '' });
+		if (method === 'GET') {
+			if (!query.email) return precondition("L'email est vide.", 'error', 'email');
+			if (this.overSendLimit('xano', query.email)) {
+				return reply(429, { code: 'ERROR_CODE_TOO_MANY_REQUESTS', message: 'Too many requests.', payload: '' }, { 'Retry-After': String(SEND_WINDOW_SECONDS) });
+			}
+			const account = this.account('xano', query.email);
+			if (!account) return precondition("L'utilisateur n'existe pas.", 'error', 'email');
+			this.issueToken('xano', account);
+			return reply(200, { message: 'Un email de réinitialisation a été envoyé.', type: 'success' });
+		}
+		if (method === 'POST') {
+			if (!body?.code) return precondition('Le code de réinitialisation est vide.', 'error', 'code');
+			if (!body?.password) return precondition('Le mot de passe est vide.', 'error', 'password');
+			const { account, problem } = this.redeem('xano', body.code);
+			if (problem) return precondition('Code de réinitialisation invalide.', 'error', 'code');
+			this.changePassword(account, body.password);
+			account.token = null; // reset_code cleared on use
+			return reply(200, { message: 'Votre mot de passe a été modifié.', type: 'success' });
+		}
+		return reply(405, { code: 'ERROR_CODE_BAD_REQUEST', message: 'Method not allowed.', payload: '' });
+	}
+
+	industrialIot({ method, path, body, headers, mode }, reply) {
+		const missing = (arg) => reply(400, { message: { [arg]: 'Missing required parameter in the JSON body or the post body or the query string' } });
+		const loggedIn = /access_token_cookie=/.test(headers.cookie ?? '');
+		if (path === '/api/resetpass') {
+			if (loggedIn && method !== 'PUT') return reply(401, { Error: "User is logged in, use 'PUT' method." });
+			if (!loggedIn && method !== 'GET') return reply(401, { Error: "User is logged out, use 'GET' method." });
+			if (!body?.email) return missing('email');
+			const account = this.account('industrialIot', body.email);
+			if (!account) return reply(400, { error: 'incorrect email' });
+			this.issueToken('industrialIot', account);
+			return reply(200, { success: 'token sent to email' });
+		}
+		if (path === '/api/resetouttoken') {
+			if (method !== 'PUT') return reply(405, { message: 'The method is not allowed for the requested URL.' });
+			// As deployed, each jsonify() branch becomes a 500, after its side effects.
+			const answer = (status, payload) =>
+				mode === 'as-deployed' ? reply(500, { message: 'Internal Server Error' }) : reply(status, payload);
+			if (loggedIn) return answer(401, { error: 'user is logged in' });
+			if (!body?.token) return missing('token');
+			if (!body?.new) return missing('new');
+			const { account, problem } = this.redeem('industrialIot', body.token);
+			if (problem === 'invalid') return answer(400, { error: 'invalid token' });
+			if (problem === 'expired') return answer(400, { error: 'expired token' });
+			this.changePassword(account, body.new);
+			return answer(200, { succcess: 'password updated successfully' });
+		}
+		return reply(404, { message: 'The requested URL was not found on the server.' });
+	}
+}
+
+const readBody = (req) =>
+	new Promise((resolve, reject) => {
+		const chunks = [];
+		req.on('data', (chunk) => chunks.push(chunk));
+		req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+		req.on('error', reject);
+	});
+
+module.exports = { ResetSandbox, SERVICES, SEED_USERS, SEND_LIMIT };
