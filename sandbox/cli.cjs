@@ -3,7 +3,7 @@
 const { ResetSandbox, SERVICES } = require('./server.cjs');
 
 const portArgument = process.argv.indexOf('--port');
-const port = portArgument > 0 ? Number(process.argv[portArgument + 1]) : 0;
+const port = portArgument > 0 ? Number(process.argv[portArgument + 1]) : 8765;
 
 (async () => {
 	const sandbox = new ResetSandbox();

@@ -1,0 +1,243 @@
+'use strict';
+/**
+ * End-to-end: the packed package inside a real n8n (2.41.1, from the cache), against the
+ * sandbox reset API. Imports credentials and the example workflows, runs each with
+ * `n8n execute`, and checks the execution JSON, plus a scan for sentinel secrets in everything
+ * the Password Reset nodes output or throw and in n8n's log. Prints "N passed, N failed".
+ */
+const { execFileSync, spawn } = require('node:child_process');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { ResetSandbox } = require('../../sandbox/server.cjs');
+const { WORKFLOWS, credentials } = require('./workflows.cjs');
+
+const root = path.resolve(__dirname, '../..');
+const SENTINELS = { newPassword: 'SENTINEL-E2E-PW-5d1c!', apiKey: 'SENTINEL-E2E-APIKEY-8a2f' };
+const NODE_TYPE = 'n8n-nodes-password-reset.passwordReset';
+
+const started = Date.now();
+const results = [];
+const check = (name, fn) => {
+	try {
+		fn();
+		results.push({ name, ok: true });
+	} catch (error) {
+		results.push({ name, ok: false, why: error.message });
+	}
+};
+const assert = (condition, message) => {
+	if (!condition) throw new Error(message);
+};
+const equal = (actual, expected, what) =>
+	assert(JSON.stringify(actual) === JSON.stringify(expected), `${what}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
+
+function installPackage(userFolder) {
+	const n8nBin = execFileSync('bash', [path.join(root, 'scripts/ensure-n8n.sh')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).trim();
+	const packDir = fs.mkdtempSync(path.join(os.tmpdir(), 'password-reset-pack-'));
+	const tarball = execFileSync('npm', ['pack', '--silent', '--pack-destination', packDir], { cwd: root, encoding: 'utf8' }).trim().split('\n').pop();
+	const nodesDir = path.join(userFolder, '.n8n', 'nodes');
+	fs.mkdirSync(nodesDir, { recursive: true });
+	fs.writeFileSync(path.join(nodesDir, 'package.json'), JSON.stringify({ name: 'installed-nodes', private: true }));
+	// n8n provides n8n-workflow itself: peers are not installed next to the package.
+	execFileSync('npm', ['install', '--no-audit', '--no-fund', '--legacy-peer-deps', '--ignore-scripts', path.join(packDir, tarball)], { cwd: nodesDir, stdio: 'ignore' });
+	return n8nBin;
+}
+
+function main() {
+	const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'password-reset-e2e-'));
+	const logDir = path.join(userFolder, 'logs');
+	fs.mkdirSync(logDir);
+	const n8nBin = installPackage(userFolder);
+	const env = {
+		...process.env,
+		N8N_USER_FOLDER: userFolder,
+		N8N_ENCRYPTION_KEY: 'password-reset-e2e-key',
+		N8N_DIAGNOSTICS_ENABLED: 'false',
+		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+		N8N_RUNNERS_ENABLED: 'false',
+		N8N_LOG_LEVEL: 'debug',
+		N8N_LOG_OUTPUT: 'file',
+		HTTP_PROXY: '',
+		HTTPS_PROXY: '',
+	};
+	// Asynchronous: the sandbox answers from this same process while n8n runs.
+	let commands = 0;
+	/** Runs one n8n command, with its own log file; resolves to its exit status, output and log lines. */
+	const n8n = (...args) =>
+		new Promise((resolve, reject) => {
+			const logFile = path.join(logDir, `${++commands}-${args[0].replace(':', '-')}.log`);
+			const child = spawn(n8nBin, args, { env: { ...env, N8N_LOG_FILE_LOCATION: logFile }, stdio: ['ignore', 'pipe', 'pipe'] });
+			const out = { stdout: '', stderr: '' };
+			child.stdout.on('data', (chunk) => (out.stdout += chunk));
+			child.stderr.on('data', (chunk) => (out.stderr += chunk));
+			child.on('error', reject);
+			child.on('close', (status) => resolve({ status, ...out, log: readLog(logFile) }));
+		});
+	return { userFolder, logDir, n8n };
+}
+
+async function run() {
+	const { userFolder, logDir, n8n } = main();
+	const sandbox = new ResetSandbox({ wibiclickApiKey: SENTINELS.apiKey });
+	const sandboxUrl = await sandbox.listen();
+	const values = { sandboxUrl, newPassword: SENTINELS.newPassword, wibiclickApiKey: SENTINELS.apiKey };
+	try {
+		const credentialsFile = path.join(userFolder, 'credentials.json');
+		fs.writeFileSync(credentialsFile, JSON.stringify(credentials(values)));
+		const imported = await n8n('import:credentials', `--input=${credentialsFile}`);
+		check('credentials import', () => assert(imported.status === 0, imported.stderr));
+		const executions = {};
+		for (const [key, build] of Object.entries(WORKFLOWS)) {
+			const workflow = build(values);
+			const file = path.join(userFolder, `${key}.json`);
+			fs.writeFileSync(file, JSON.stringify(workflow));
+			const importedWorkflow = await n8n('import:workflow', `--input=${file}`);
+			check(`${key}: import`, () => assert(importedWorkflow.status === 0, importedWorkflow.stderr));
+			const execution = await n8n('execute', `--id=${workflow.id}`, '--rawOutput');
+			executions[key] = { status: execution.status, json: executionFromLog(execution.log), workflow };
+		}
+		const tokens = sandbox.outbox.map((mail) => mail.token);
+		assertResetFlow(executions.resetFlow);
+		assertFailureModes(executions.failureModes);
+		assertStop(executions.stopOnError);
+		const written = Object.values(executions).flatMap((execution) => passwordResetRunData(execution)).map((task) => JSON.stringify(task));
+		const log = logWithoutExecutionDumps(logDir);
+		const secrets = { ...SENTINELS, ...Object.fromEntries(tokens.map((token, index) => [`token${index}`, token])) };
+		check(`sentinel scan: ${Object.keys(secrets).length} secrets absent from ${written.length} Password Reset node runs`, () => {
+			const leaks = Object.entries(secrets).filter(([, value]) => written.some((text) => text.includes(value)));
+			equal(leaks.map(([name]) => name), [], 'leaked into node output or errors');
+		});
+		check(`sentinel scan: n8n's debug log (${log.length} characters, execution dumps excluded)`, () => {
+			const leaks = Object.entries(secrets).filter(([, value]) => log.includes(value));
+			equal(leaks.map(([name]) => name), [], 'leaked into the log');
+		});
+	} finally {
+		await sandbox.close();
+	}
+	const failed = results.filter((result) => !result.ok);
+	for (const result of results) console.log(`${result.ok ? 'ok  ' : 'FAIL'} ${result.name}${result.ok ? '' : `\n     ${result.why}`}`);
+	console.log(`\ne2e wall time ${((Date.now() - started) / 1000).toFixed(1)} s`);
+	console.log(`${results.length - failed.length} passed, ${failed.length} failed`);
+	process.exitCode = failed.length ? 1 : 0;
+}
+
+/** One command's log file: one JSON object per line (N8N_LOG_OUTPUT=file). */
+function readLog(logFile) {
+	if (!fs.existsSync(logFile)) return [];
+	return fs
+		.readFileSync(logFile, 'utf8')
+		.split('\n')
+		.filter(Boolean)
+		.map((line) => {
+			try {
+				return JSON.parse(line);
+			} catch {
+				return { message: line };
+			}
+		});
+}
+
+const isExecutionDump = (entry) => typeof entry.message === 'string' && entry.message.startsWith('{') && entry.message.includes('"resultData"');
+
+/** `n8n execute --rawOutput` logs the execution JSON as one message. */
+const executionFromLog = (log) => {
+	const dump = log.filter(isExecutionDump).pop();
+	return dump ? JSON.parse(dump.message) : undefined;
+};
+
+/**
+ * n8n's logs, less the execution JSON it dumps (every node's data, the workflow's parameters as
+ * typed): that part is scanned node by node, where only Password Reset nodes count.
+ */
+function logWithoutExecutionDumps(logDir) {
+	return fs
+		.readdirSync(logDir)
+		.flatMap((file) => readLog(path.join(logDir, file)))
+		.filter((entry) => !isExecutionDump(entry))
+		.map((entry) => JSON.stringify(entry))
+		.join('\n');
+}
+
+const runData = (execution) => execution?.data?.resultData?.runData ?? {};
+const nodeRun = (execution, name) => runData(execution)[name]?.[0];
+const items = (execution, name, output = 0) => (nodeRun(execution, name)?.data?.main?.[output] ?? []);
+/**
+ * What each Password Reset node wrote: its items and its error. On the error output n8n merges
+ * the input item's json into each item (its doing, documented): there only `error` and
+ * `details` are the node's.
+ */
+const passwordResetRunData = ({ json, workflow }) => {
+	const types = Object.fromEntries(workflow.nodes.map((node) => [node.name, node.type]));
+	return Object.entries(runData(json))
+		.filter(([name]) => types[name] === NODE_TYPE)
+		.flatMap(([, tasks]) =>
+			tasks.map(({ data, error }) => {
+				const [main = [], errorOutput = []] = data?.main ?? [];
+				const own = errorOutput.map(({ json: { error: message, details }, pairedItem }) => ({ json: { error: message, details }, pairedItem }));
+				return { main, errorOutput: own, error };
+			}),
+		);
+};
+const summary = (item) => (item.json.success ? 'success' : item.json.details?.errorCode);
+
+function assertResetFlow(execution) {
+	const { json } = execution;
+	check('resetFlow: execution finished', () => assert(json?.finished === true || json?.status === 'success', `status ${json?.status}`));
+	for (const label of ['WibiClick', 'Wabotify', 'Xano']) {
+		check(`resetFlow: ${label} send → success`, () => equal(items(json, `${label}: Send Reset Email`).map(summary), ['success'], label));
+		check(`resetFlow: ${label} reset → success`, () => equal(items(json, `${label}: Reset Password`).map(summary), ['success'], label));
+		check(`resetFlow: ${label} reused token → invalid_or_expired_token`, () =>
+			equal(items(json, `${label}: Reuse Token`).map(summary), ['invalid_or_expired_token'], label));
+	}
+	check('resetFlow: Industrial IOT send → not_supported', () =>
+		equal(items(json, 'Industrial IOT: Send Reset Email').map(summary), ['not_supported'], 'send'));
+	check('resetFlow: Industrial IOT reset → success', () => equal(items(json, 'Industrial IOT: Reset Password').map(summary), ['success'], 'reset'));
+	check('resetFlow: Industrial IOT reused token → invalid_or_expired_token', () =>
+		equal(items(json, 'Industrial IOT: Reuse Token').map(summary), ['invalid_or_expired_token'], 'reuse'));
+	check('resetFlow: WibiClick output carries the email the service returned', () =>
+		equal(items(json, 'WibiClick: Reset Password')[0]?.json.email, 'ada@example.com', 'email'));
+}
+
+function assertFailureModes(execution) {
+	const { json } = execution;
+	const paired = (list) => list.map((item) => [item.pairedItem?.item ?? item.pairedItem?.[0]?.item, summary(item)]);
+	check('failureModes: execution finished', () => assert(json?.data?.resultData?.error === undefined, JSON.stringify(json?.data?.resultData?.error)));
+	check('failureModes: error output — good items on main, paired', () =>
+		equal(paired(items(json, 'Wabotify: Send (error output)', 0)), [[0, 'success'], [1, 'success']], 'main'));
+	check('failureModes: error output — malformed email on the error output, paired', () =>
+		equal(paired(items(json, 'Wabotify: Send (error output)', 1)), [[2, 'invalid_input']], 'error output'));
+	check('failureModes: weak password → weak_password on the error output', () =>
+		equal(items(json, 'Wabotify: Weak Password', 1).map(summary), ['weak_password'], 'weak'));
+	check('failureModes: Continue — one item per input, paired, in order', () =>
+		equal(paired(items(json, 'Xano: Bad Codes')), [[0, 'invalid_or_expired_token'], [1, 'invalid_input']], 'xano'));
+	check('failureModes: Reveal Unknown Accounts → user_not_found', () =>
+		equal(items(json, 'Xano: Reveal Unknown').map(summary), ['user_not_found'], 'reveal'));
+	check('failureModes: 429 → rate_limited, retryable', () => {
+		const [item] = items(json, 'Xano: Rate Limited');
+		equal([summary(item), item?.json.details.retryable], ['rate_limited', true], 'rate limited');
+	});
+	check('failureModes: HTML 500 on reset → unknown_outcome', () =>
+		equal(items(json, 'Wabotify: Service Down').map(summary), ['unknown_outcome'], 'down'));
+	check('failureModes: industrial-IOT as deployed (500 after the change) → unknown_outcome', () =>
+		equal(items(json, 'Industrial IOT: As Deployed').map(summary), ['unknown_outcome'], 'as deployed'));
+	check('failureModes: wrong API key → auth_failed', () => equal(items(json, 'WibiClick: Wrong Key').map(summary), ['auth_failed'], 'auth'));
+	check('failureModes: failure items have only error and details at the top', () =>
+		equal(Object.keys(items(json, 'Xano: Bad Codes')[0]?.json ?? {}).sort(), ['details', 'error'], 'keys'));
+}
+
+function assertStop(execution) {
+	const { json } = execution;
+	const error = nodeRun(json, 'WibiClick: Bad Token')?.error ?? json?.data?.resultData?.error;
+	check('stopOnError: the execution fails on the node', () => assert(error, `no error recorded (exit ${execution.status})`));
+	check('stopOnError: message says what happened and names the item', () =>
+		assert(/reset token is invalid, expired or already used.*\[item 0\]/.test(error?.message ?? ''), error?.message));
+	check("stopOnError: description carries the service's message", () => equal(error?.description, 'Invalid or expired token', 'description'));
+	check('stopOnError: the stored node has its password fields masked', () =>
+		equal([error?.node?.parameters?.resetToken, error?.node?.parameters?.newPassword], ['**hidden**', '**hidden**'], 'node parameters'));
+}
+
+run().catch((error) => {
+	console.error(error);
+	process.exitCode = 1;
+});

@@ -1,0 +1,209 @@
+'use strict';
+/**
+ * The example workflows, built in one place: `npm run examples` writes them to examples/ with
+ * example values, and the end-to-end suite imports the same workflows into a real n8n with the
+ * sandbox's address and sentinel secrets.
+ */
+const NODE_TYPE = 'n8n-nodes-password-reset.passwordReset';
+const CREDENTIAL_TYPE = 'passwordResetApi';
+
+/** A workflow under construction: nodes in rows, connections by name. */
+class WorkflowBuilder {
+	constructor(id, name) {
+		this.workflow = { id, name, nodes: [], connections: {}, settings: { executionOrder: 'v1' }, pinData: {}, active: false };
+		this.row = 0;
+		this.column = 0;
+		this.add('Start', 'n8n-nodes-base.manualTrigger', 1, {});
+	}
+
+	add(name, type, typeVersion, parameters, extra = {}) {
+		this.workflow.nodes.push({
+			id: `${this.workflow.id}-${this.workflow.nodes.length}`,
+			name,
+			type,
+			typeVersion,
+			position: [this.column * 260, this.row * 200],
+			parameters,
+			...extra,
+		});
+		this.column += 1;
+		return name;
+	}
+
+	connect(from, to, output = 0) {
+		const outputs = (this.workflow.connections[from] ??= { main: [] }).main;
+		while (outputs.length <= output) outputs.push([]);
+		outputs[output].push({ node: to, type: 'main', index: 0 });
+	}
+
+	/** A chain of nodes on a new row, fed by Start. Each entry: [name, type, version, parameters, extra]. */
+	chain(nodes) {
+		this.row += 1;
+		this.column = 1;
+		let previous = 'Start';
+		for (const [name, type, version, parameters, extra] of nodes) {
+			this.add(name, type, version, parameters, extra);
+			this.connect(previous, name);
+			previous = name;
+		}
+	}
+}
+
+const passwordReset = (name, credentialId, parameters, onError) => [
+	name,
+	NODE_TYPE,
+	1,
+	{ resource: 'user', ...parameters },
+	{ credentials: { [CREDENTIAL_TYPE]: { id: credentialId, name: credentialId } }, ...(onError ? { onError } : {}) },
+];
+
+const httpRequest = (name, method, url, jsonBody) => [
+	name,
+	'n8n-nodes-base.httpRequest',
+	4.2,
+	{
+		method,
+		url,
+		...(jsonBody ? { sendBody: true, specifyBody: 'json', jsonBody: JSON.stringify(jsonBody) } : {}),
+		options: {},
+	},
+];
+
+/** Credential ids the workflows reference; `credentials()` gives their data. */
+const CREDENTIAL_IDS = {
+	wibiclick: 'sandboxWibiclick',
+	wabotify: 'sandboxWabotify',
+	xano: 'sandboxXano',
+	industrialIot: 'sandboxIndustrialIot',
+	industrialIotAsDeployed: 'sandboxIndustrialIotAsDeployed',
+	wabotifyDown: 'sandboxWabotifyDown',
+	xanoRateLimited: 'sandboxXanoRateLimited',
+	wibiclickWrongKey: 'sandboxWibiclickWrongKey',
+};
+
+const credentials = ({ sandboxUrl, wibiclickApiKey }) => {
+	const entry = (key, service, path, data = {}) => ({
+		id: CREDENTIAL_IDS[key],
+		name: CREDENTIAL_IDS[key],
+		type: CREDENTIAL_TYPE,
+		data: { service, baseUrl: `${sandboxUrl}/${path}`, ...data },
+	});
+	return [
+		entry('wibiclick', 'wibiclick', 'wibiclick', { apiKey: wibiclickApiKey }),
+		entry('wabotify', 'wabotify', 'wabotify', { company: 'wabotify' }),
+		entry('xano', 'xano', 'xano'),
+		entry('industrialIot', 'industrialIot', 'industrialIot'),
+		entry('industrialIotAsDeployed', 'industrialIot', 'industrialIot@as-deployed'),
+		entry('wabotifyDown', 'wabotify', 'wabotify@down', { company: 'wabotify' }),
+		entry('xanoRateLimited', 'xano', 'xano@rate-limited'),
+		entry('wibiclickWrongKey', 'wibiclick', 'wibiclick', { apiKey: `${wibiclickApiKey}-wrong` }),
+	];
+};
+
+const EMAIL = 'ada@example.com';
+
+/**
+ * Each seed service end to end: send a reset email, read the token from the sandbox outbox,
+ * reset the password, reuse the token (fails; the node continues). Industrial IOT's send is
+ * not possible in n8n, so the sandbox issues its token.
+ */
+const resetFlow = ({ sandboxUrl, newPassword }) => {
+	const flow = new WorkflowBuilder('prResetFlow', 'Password Reset: seed services, send → reset → reuse');
+	const outbox = (service) => `${sandboxUrl}/__sandbox/outbox?service=${service}&email=${EMAIL}`;
+	const tokenFrom = (reader, path) => `={{ $('${reader}').item.json.${path} }}`;
+	for (const [service, label] of [['wibiclick', 'WibiClick'], ['wabotify', 'Wabotify'], ['xano', 'Xano']]) {
+		const reset = { operation: 'resetPassword', email: EMAIL, resetToken: tokenFrom(`${label}: Read Outbox`, 'latest.token'), newPassword };
+		flow.chain([
+			passwordReset(`${label}: Send Reset Email`, CREDENTIAL_IDS[service], { operation: 'sendResetEmail', email: EMAIL }),
+			httpRequest(`${label}: Read Outbox`, 'GET', outbox(service)),
+			passwordReset(`${label}: Reset Password`, CREDENTIAL_IDS[service], reset),
+			passwordReset(`${label}: Reuse Token`, CREDENTIAL_IDS[service], reset, 'continueRegularOutput'),
+		]);
+	}
+	const reset = { operation: 'resetPassword', resetToken: tokenFrom('Industrial IOT: Issue Token', 'token'), newPassword };
+	flow.chain([
+		passwordReset('Industrial IOT: Send Reset Email', CREDENTIAL_IDS.industrialIot, { operation: 'sendResetEmail', email: EMAIL }, 'continueRegularOutput'),
+		httpRequest('Industrial IOT: Issue Token', 'POST', `${sandboxUrl}/__sandbox/tokens`, { service: 'industrialIot', email: EMAIL }),
+		passwordReset('Industrial IOT: Reset Password', CREDENTIAL_IDS.industrialIot, reset),
+		passwordReset('Industrial IOT: Reuse Token', CREDENTIAL_IDS.industrialIot, reset, 'continueRegularOutput'),
+	]);
+	return flow.workflow;
+};
+
+/**
+ * Failures under Continue and Continue (using error output): several items, each paired.
+ * Items come from a Set node split into one item per entry.
+ */
+const failureModes = ({ sandboxUrl, newPassword }) => {
+	const flow = new WorkflowBuilder('prFailureModes', 'Password Reset: failures and On Error modes');
+	const itemsOf = (name, entries) => [
+		[`${name}: Items`, 'n8n-nodes-base.set', 3.4, { mode: 'raw', jsonOutput: JSON.stringify({ entries }), options: {} }],
+		[`${name}: Split`, 'n8n-nodes-base.splitOut', 1, { fieldToSplitOut: 'entries', options: {} }],
+	];
+	// Wabotify, error output: a good send, an unknown account (neutral), a malformed email, a weak password.
+	flow.chain([
+		...itemsOf('Wabotify sends', [{ email: EMAIL }, { email: 'nobody@example.com' }, { email: 'not-an-email' }]),
+		passwordReset('Wabotify: Send (error output)', CREDENTIAL_IDS.wabotify, { operation: 'sendResetEmail', email: '={{ $json.email }}' }, 'continueErrorOutput'),
+	]);
+	flow.chain([
+		httpRequest('Wabotify: Issue Token', 'POST', `${sandboxUrl}/__sandbox/tokens`, { service: 'wabotify', email: 'grace@example.com' }),
+		passwordReset('Wabotify: Weak Password', CREDENTIAL_IDS.wabotify, {
+			operation: 'resetPassword',
+			email: 'grace@example.com',
+			resetToken: '={{ $json.token }}',
+			newPassword: 'weak',
+		}, 'continueErrorOutput'),
+	]);
+	// Continue (regular output): one item out per item in, failures in place.
+	flow.chain([
+		...itemsOf('Xano resets', [{ code: 'no-such-code' }, { code: '' }]),
+		passwordReset('Xano: Bad Codes', CREDENTIAL_IDS.xano, { operation: 'resetPassword', resetToken: '={{ $json.code }}', newPassword }, 'continueRegularOutput'),
+	]);
+	flow.chain([
+		passwordReset('Xano: Reveal Unknown', CREDENTIAL_IDS.xano, {
+			operation: 'sendResetEmail',
+			email: 'nobody@example.com',
+			options: { revealUnknownAccounts: true },
+		}, 'continueRegularOutput'),
+	]);
+	flow.chain([
+		passwordReset('Xano: Rate Limited', CREDENTIAL_IDS.xanoRateLimited, { operation: 'sendResetEmail', email: EMAIL }, 'continueRegularOutput'),
+	]);
+	flow.chain([
+		passwordReset('Wabotify: Service Down', CREDENTIAL_IDS.wabotifyDown, {
+			operation: 'resetPassword',
+			email: EMAIL,
+			resetToken: 'any-token',
+			newPassword,
+		}, 'continueRegularOutput'),
+	]);
+	flow.chain([
+		httpRequest('Industrial IOT: Issue Token', 'POST', `${sandboxUrl}/__sandbox/tokens`, { service: 'industrialIot', email: 'grace@example.com' }),
+		passwordReset('Industrial IOT: As Deployed', CREDENTIAL_IDS.industrialIotAsDeployed, {
+			operation: 'resetPassword',
+			resetToken: '={{ $json.token }}',
+			newPassword,
+		}, 'continueRegularOutput'),
+	]);
+	flow.chain([
+		passwordReset('WibiClick: Wrong Key', CREDENTIAL_IDS.wibiclickWrongKey, { operation: 'sendResetEmail', email: EMAIL }, 'continueRegularOutput'),
+	]);
+	return flow.workflow;
+};
+
+/** On Error = Stop: the execution fails on the node, with a safe error. */
+const stopOnError = ({ newPassword }) => {
+	const flow = new WorkflowBuilder('prStopOnError', 'Password Reset: On Error = Stop');
+	flow.chain([
+		passwordReset('WibiClick: Bad Token', CREDENTIAL_IDS.wibiclick, {
+			operation: 'resetPassword',
+			resetToken: 'not-a-real-token',
+			newPassword,
+		}),
+	]);
+	return flow.workflow;
+};
+
+const WORKFLOWS = { resetFlow, failureModes, stopOnError };
+
+module.exports = { WORKFLOWS, credentials, CREDENTIAL_IDS, EMAIL };
