@@ -19,8 +19,13 @@ function describeServiceContract(contract) {
 
 		for (const [operation, spec] of Object.entries(contract.operations)) {
 			const parameters = { operation, ...spec.parameters };
-			const run = ({ onError, options, items } = {}) =>
-				runNode({ parameters: { ...parameters, options: options ?? {} }, credential: credentialValues, onError, items });
+			const run = ({ onError, options, items, parameters: overrides } = {}) =>
+				runNode({
+					parameters: { ...parameters, ...overrides, options: options ?? {} },
+					credential: credentialValues,
+					onError,
+					items,
+				});
 
 			describe(operation, () => {
 				if (spec.notSupported) {
@@ -73,7 +78,12 @@ function describeServiceContract(contract) {
 						const where = { base: baseUrl, method: spec.request.method, path: spec.request.path };
 						intercept({ ...where, ...spec.success });
 						intercept({ ...where, status, body });
-						const result = await run({ onError, items: [{}, {}] });
+						// Distinct emails: the same email twice in one run is sent once.
+						const result = await run({
+							onError,
+							items: [{ email: 'first@example.com' }, { email: 'second@example.com' }],
+							parameters: { email: '={{ $json.email }}' },
+						});
 						const failure = onError === undefined ? undefined : { pairedItem: { item: 1 }, json: { details: { errorCode } } };
 						if (onError === undefined) {
 							expect(result.error.context).toMatchObject({ itemIndex: 1, errorCode });

@@ -68,6 +68,8 @@ export interface ServiceResponse {
 	statusCode: number;
 	headers: IDataObject;
 	body: unknown;
+	/** The body was larger than the node reads; it was dropped unread. */
+	oversized?: boolean;
 }
 
 /**

@@ -39,5 +39,7 @@ export async function buildRequestFromProfile(
 		// Every status reaches the response mapper, which knows what each means for this service.
 		ignoreHttpStatusErrors: true,
 		returnFullResponse: true,
+		// The node reads the body itself: capped in size and under the item's deadline.
+		encoding: 'stream',
 	};
 }

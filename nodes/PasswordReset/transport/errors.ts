@@ -58,6 +58,8 @@ export class ResetFailure extends Error {
 		readonly serverMessage: string | undefined,
 		/** Replaces the code's standard message (validation names the field here). */
 		readonly specificMessage?: string,
+		/** For `rate_limited`: what the service asked for, when it said. */
+		readonly retryAfterSeconds?: number,
 	) {
 		super(specificMessage ?? GUIDANCE[errorCode].message);
 	}
@@ -90,6 +92,7 @@ export const toFailureItem = (failure: ResetFailure, context: FailureContext): I
 			operation: context.operation,
 			service: context.service,
 			serverMessage: failure.serverMessage ?? null,
+			...(failure.retryAfterSeconds === undefined ? {} : { retryAfterSeconds: failure.retryAfterSeconds }),
 		},
 	},
 	pairedItem: { item: context.itemIndex },

@@ -4,6 +4,7 @@ import type { ErrorCode, ErrorRule, Operation, ServiceProfile, ServiceResponse }
 import { ResetFailure } from './errors';
 import type { NodeOptions } from './input';
 import { redactValue, serverMessageOf } from './redact';
+import { retryAfterSeconds } from './retryAfter';
 
 /** What Send Reset Email says by default, whether or not the account exists (no enumeration oracle). */
 export const NEUTRAL_SEND_MESSAGE = 'If an account exists for this email, a password reset email has been sent';
@@ -77,6 +78,9 @@ export const readResponse = (response: ServiceResponse, context: ReadContext): I
 	const neutralSend = operation === 'sendResetEmail' && !options.revealUnknownAccounts;
 
 	const is2xx = status >= 200 && status < 300;
+	if (response.oversized && is2xx) {
+		throw new ResetFailure('unexpected_response', status, 'The answer was too large to read');
+	}
 	if (is2xx && isJsonBody && profile.isSuccess(body, operation)) {
 		return success(neutralSend ? NEUTRAL_SEND_MESSAGE : (serverMessage ?? DEFAULT_SUCCESS_MESSAGES[operation]));
 	}
@@ -91,5 +95,6 @@ export const readResponse = (response: ServiceResponse, context: ReadContext): I
 	const rule = profile.errorRules.find((candidate) => matches(candidate, operation, status, body));
 	const code = rule?.code ?? (is2xx ? 'unexpected_response' : genericCode(status, operation));
 	if (code === 'user_not_found' && neutralSend) return success(NEUTRAL_SEND_MESSAGE);
-	throw new ResetFailure(code, status, serverMessage);
+	const retryAfter = code === 'rate_limited' ? retryAfterSeconds(response.headers) : undefined;
+	throw new ResetFailure(code, status, serverMessage, undefined, retryAfter);
 };

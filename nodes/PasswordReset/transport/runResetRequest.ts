@@ -3,43 +3,104 @@ import type {
 	IExecutePaginationFunctions,
 	INodeExecutionData,
 } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
 
 import { resolveProfile } from '../services';
-import type { ErrorCode, Operation, ServiceResponse } from '../services/types';
+import type { Operation, ResetInput, ServiceResponse } from '../services/types';
 import { ResetFailure, toFailureItem, toNodeError } from './errors';
+import { exchange, TransportFailure } from './exchange';
+import type { NodeOptions } from './input';
 import { readInput, readOperation, readOptions } from './input';
 import { readResponse } from './readResponse';
 import { redactText } from './redact';
+import { retryAfterSeconds } from './retryAfter';
+import type { RunState } from './runState';
+import { runStateFor } from './runState';
 import { takeSettings } from './settings';
 import { validateItem } from './validate';
 
-/** Transport codes that prove the request never reached the server. */
-const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ERR_INVALID_URL']);
-const TIMEOUT_CODES = new Set(['ECONNABORTED', 'ETIMEDOUT', 'ESOCKETTIMEDOUT']);
+/** Wait before the one retry of a send that provably never reached the server. */
+const CONNECT_RETRY_DELAY_MS = 500;
+/** Retries waiting on the same Retry-After go out this far apart, not all at once. */
+const RETRY_SPACING_MS = 200;
 
-const errorCodeOf = (error: unknown): string => {
-	const candidate = error as { httpCode?: unknown; code?: unknown; cause?: { code?: unknown } };
-	return String(candidate?.cause?.code ?? candidate?.code ?? candidate?.httpCode ?? '');
-};
+const invalid = (message: string) => new ResetFailure('invalid_input', null, undefined, message);
+
+const breakerFailure = () =>
+	new ResetFailure(
+		'rate_limited',
+		null,
+		undefined,
+		'Not sent: the service rate limited this run, so Password Reset stopped sending for the rest of it. Run these items again later, or space items out with Batching under Request Options',
+	);
 
 /**
- * A failure before any answer arrived. On Reset Password a request that may have reached the
- * server (timeout, dropped connection) is `unknown_outcome`: the password may have changed.
+ * Per-run guards for Send Reset Email: a repeated email is answered without a request, and past
+ * the run's limit nothing more is sent. Returns the duplicate's item, or undefined to go on.
+ * Runs synchronously at the start of the item, so items claim their emails in input order.
  */
-const transportFailure = (error: unknown, operation: Operation): ResetFailure => {
-	const code = errorCodeOf(error);
-	const message = error instanceof Error ? error.message : '';
-	const timedOut = TIMEOUT_CODES.has(code) || /timeout|timed out/i.test(message);
-	let errorCode: ErrorCode;
-	if (NOT_SENT_CODES.has(code)) errorCode = 'network_error';
-	else if (operation === 'resetPassword') errorCode = 'unknown_outcome';
-	else errorCode = timedOut ? 'timeout' : 'network_error';
-	// The transport's own message may quote the request: only its code is kept.
-	return new ResetFailure(errorCode, null, code || undefined);
+const claimSend = (state: RunState, input: ResetInput, options: NodeOptions): 'duplicate' | undefined => {
+	const email = input.email.toLowerCase();
+	if (state.sentEmails.has(email)) return 'duplicate';
+	if (state.sendCount >= options.maxSendsPerRun) {
+		throw invalid(
+			`More than ${options.maxSendsPerRun} reset emails in one run: this item was not sent. If the list is right, raise Max Reset Emails Per Run in the node's options`,
+		);
+	}
+	state.sentEmails.add(email);
+	state.sendCount += 1;
+	return undefined;
+};
+
+/** Waits until this item's turn after `seconds`, one retry after another. */
+const waitForRetry = async (state: RunState, seconds: number, signal: AbortSignal | undefined) => {
+	const at = Math.max(Date.now() + seconds * 1000, state.lastRetryAt + RETRY_SPACING_MS);
+	state.lastRetryAt = at;
+	await sleep(at - Date.now(), signal);
 };
 
 /**
- * Runs one item: validate, call, read the answer. Wired as the operation's `pagination`
+ * Sends the request as the retry policy allows. Send Reset Email retries once, and only where
+ * the request provably never reached the server, or on 429/503 with a Retry-After within the
+ * cap. Reset Password never retries: a token may be spent. A 429 the node does not wait out
+ * opens the run's breaker.
+ */
+async function send(
+	context: IExecutePaginationFunctions,
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+	operation: Operation,
+	options: NodeOptions,
+	state: RunState,
+): Promise<ServiceResponse> {
+	const signal = context.getExecutionCancelSignal?.();
+	const mayRetry = operation === 'sendResetEmail';
+	for (let attempt = 0; ; attempt += 1) {
+		if (state.breakerOpen) throw breakerFailure();
+		let response: ServiceResponse;
+		try {
+			response = await exchange(context, requestData, options.timeout);
+		} catch (error) {
+			const failure = error instanceof TransportFailure ? error : new TransportFailure('ECONNRESET');
+			if (mayRetry && attempt === 0 && failure.neverSent) {
+				await sleep(CONNECT_RETRY_DELAY_MS, signal);
+				continue;
+			}
+			throw failure.toResetFailure(operation);
+		}
+		const { statusCode } = response;
+		if (statusCode !== 429 && statusCode !== 503) return response;
+		const wait = retryAfterSeconds(response.headers);
+		if (mayRetry && attempt === 0 && wait !== undefined && wait <= options.maxRetryAfter) {
+			await waitForRetry(state, wait, signal);
+			continue;
+		}
+		if (statusCode === 429) state.breakerOpen = true;
+		return response;
+	}
+}
+
+/**
+ * Runs one item: guard, validate, call, read the answer. Wired as the operation's `pagination`
  * function because it is the one declarative hook that wraps the request itself, so every
  * failure (bad input, transport, service answer) leaves here in one shape: an error item
  * under On Error = Continue, a safe node error under Stop.
@@ -53,24 +114,26 @@ export async function runResetRequest(
 	const settings = takeSettings(requestData.options);
 	const profile = resolveProfile(settings);
 	const context = { itemIndex, operation, service: profile?.id ?? settings.service };
+	const state = runStateFor(this);
 	let secrets: string[] = settings.apiKey ? [settings.apiKey] : [];
 	try {
+		if (this.getNode().retryOnFail) {
+			throw invalid(
+				"Retry On Fail is on in this node's settings. n8n would run every item again, sending reset emails twice and reusing one-time tokens. Turn it off: the node retries safely by itself",
+			);
+		}
 		const input = readInput(this);
 		secrets = [...secrets, input.resetToken, input.newPassword].filter(Boolean);
+		const options = readOptions(this);
 		const ignoreSslIssues = this.getNodeParameter('requestOptions.allowUnauthorizedCerts', false) === true;
 		const validProfile = validateItem(profile, settings, operation, input, ignoreSslIssues);
-		let answer: INodeExecutionData[];
-		try {
-			answer = await this.makeRoutingRequest(requestData);
-		} catch (error) {
-			throw transportFailure(error, operation);
+		if (operation === 'sendResetEmail' && claimSend(state, input, options) === 'duplicate') {
+			return [
+				{ json: { success: true, skipped: 'duplicate', operation, service: validProfile.id }, pairedItem: { item: itemIndex } },
+			];
 		}
-		const json = readResponse(answer[0].json as unknown as ServiceResponse, {
-			profile: validProfile,
-			operation,
-			options: readOptions(this),
-			secrets,
-		});
+		const response = await send(this, requestData, operation, options, state);
+		const json = readResponse(response, { profile: validProfile, operation, options, secrets });
 		return [{ json, pairedItem: { item: itemIndex } }];
 	} catch (error) {
 		const failure =

@@ -1,6 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { DEFAULT_TIMEOUT_MS } from '../transport/input';
+import {
+	DEFAULT_MAX_RETRY_AFTER_SECONDS,
+	DEFAULT_MAX_SENDS_PER_RUN,
+	DEFAULT_TIMEOUT_MS,
+} from '../transport/input';
 import { resetPasswordFields, resetPasswordOperation } from './resetPassword.operation';
 import { sendResetEmailFields, sendResetEmailOperation } from './sendResetEmail.operation';
 
@@ -31,6 +35,24 @@ const options: INodeProperties = {
 			default: false,
 			description:
 				"Whether to add the service's answer to a successful item as rawResponse, with the token, password and API key redacted",
+		},
+		{
+			displayName: 'Max Reset Emails Per Run',
+			name: 'maxSendsPerRun',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: DEFAULT_MAX_SENDS_PER_RUN,
+			description:
+				'Send Reset Email sends at most this many emails in one run; further items fail with invalid_input. A guard against a mis-wired list mailing thousands of people.',
+		},
+		{
+			displayName: 'Max Retry-After Wait',
+			name: 'maxRetryAfter',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: DEFAULT_MAX_RETRY_AFTER_SECONDS,
+			description:
+				'Seconds Send Reset Email waits, once, when the service answers 429 or 503 with Retry-After. A longer wait, or a second 429, stops the run from sending more.',
 		},
 		{
 			displayName: 'Reveal Unknown Accounts',
