@@ -76,6 +76,8 @@ const parseBody = (text: string | undefined): unknown => {
 	}
 };
 
+export type Exchange = { response: ServiceResponse; failure?: undefined } | { response?: undefined; failure: TransportFailure };
+
 /**
  * One request and its whole answer, under a wall-clock deadline: axios's own timeout stops at
  * the headers, so a server that drips its body would hold the item; here the body is read by
@@ -85,19 +87,22 @@ export async function exchange(
 	context: IExecutePaginationFunctions,
 	requestData: DeclarativeRestApiSettings.ResultOptions,
 	timeoutMs: number,
-): Promise<ServiceResponse & { oversized: boolean }> {
+): Promise<Exchange> {
 	const deadlineTimer = new AbortController();
 	let body: BodyStream | undefined;
-	const deadline = sleep(timeoutMs, deadlineTimer.signal).then(() => {
-		body?.destroy?.();
-		throw new TransportFailure('DEADLINE');
-	});
-	const attempt = (async () => {
+	const deadline = sleep(timeoutMs, deadlineTimer.signal).then(
+		(): Exchange => {
+			body?.destroy?.();
+			return { failure: new TransportFailure('DEADLINE') };
+		},
+		(): Exchange => ({ failure: new TransportFailure('DEADLINE') }),
+	);
+	const attempt = (async (): Promise<Exchange> => {
 		let envelope: IDataObject;
 		try {
 			[{ json: envelope }] = await context.makeRoutingRequest(requestData);
 		} catch (error) {
-			throw new TransportFailure(transportCodeOf(error));
+			return { failure: new TransportFailure(transportCodeOf(error)) };
 		}
 		const raw = envelope.body;
 		body = isStream(raw) ? raw : undefined;
@@ -105,20 +110,20 @@ export async function exchange(
 		try {
 			read = body ? await readCapped(body) : { text: typeof raw === 'string' ? raw : undefined, oversized: false };
 		} catch (error) {
-			throw new TransportFailure(transportCodeOf(error));
+			return { failure: new TransportFailure(transportCodeOf(error)) };
 		}
 		return {
-			statusCode: envelope.statusCode as number,
-			headers: (envelope.headers ?? {}) as IDataObject,
-			body: body ? parseBody(read.text) : raw,
-			oversized: read.oversized,
+			response: {
+				statusCode: envelope.statusCode as number,
+				headers: (envelope.headers ?? {}) as IDataObject,
+				body: body ? parseBody(read.text) : raw,
+				oversized: read.oversized,
+			},
 		};
 	})();
 	try {
 		return await Promise.race([attempt, deadline]);
 	} finally {
 		deadlineTimer.abort();
-		deadline.catch(() => undefined);
-		attempt.catch(() => undefined);
 	}
 }

@@ -8,7 +8,7 @@ import { sleep } from 'n8n-workflow';
 import { resolveProfile } from '../services';
 import type { Operation, ResetInput, ServiceResponse } from '../services/types';
 import { ResetFailure, toFailureItem, toNodeError } from './errors';
-import { exchange, TransportFailure } from './exchange';
+import { exchange } from './exchange';
 import type { NodeOptions } from './input';
 import { readInput, readOperation, readOptions } from './input';
 import { readResponse } from './readResponse';
@@ -76,17 +76,15 @@ async function send(
 	const mayRetry = operation === 'sendResetEmail';
 	for (let attempt = 0; ; attempt += 1) {
 		if (state.breakerOpen) throw breakerFailure();
-		let response: ServiceResponse;
-		try {
-			response = await exchange(context, requestData, options.timeout);
-		} catch (error) {
-			const failure = error instanceof TransportFailure ? error : new TransportFailure('ECONNRESET');
-			if (mayRetry && attempt === 0 && failure.neverSent) {
+		const result = await exchange(context, requestData, options.timeout);
+		if (result.failure) {
+			if (mayRetry && attempt === 0 && result.failure.neverSent) {
 				await sleep(CONNECT_RETRY_DELAY_MS, signal);
 				continue;
 			}
-			throw failure.toResetFailure(operation);
+			throw result.failure.toResetFailure(operation);
 		}
+		const { response } = result;
 		const { statusCode } = response;
 		if (statusCode !== 429 && statusCode !== 503) return response;
 		const wait = retryAfterSeconds(response.headers);
