@@ -130,7 +130,7 @@ const credentialWithDefaults = (passwordResetCredential, values) => ({
  *   `output`/`errorOutput`: the node's items on its main and error outputs; `error`: what the
  *   node threw (On Error = Stop), as n8n stored it in the execution.
  */
-async function runNode({ parameters, credential, items = [{}], onError, requestOptions }) {
+async function runNode({ parameters, credential, items = [{}], onError, requestOptions, nodeSettings = {} }) {
 	const { passwordResetNode, passwordResetCredential } = await loadedPackage();
 	const inputType = inputNodeType(items);
 	const nodeTypes = {
@@ -149,6 +149,7 @@ async function runNode({ parameters, credential, items = [{}], onError, requestO
 			parameters: { resource: 'user', ...parameters, ...(requestOptions ? { requestOptions } : {}) },
 			credentials: { [CREDENTIAL_TYPE]: { id: 'cred-1', name: 'Password Reset test' } },
 			...(onError ? { onError } : {}),
+			...nodeSettings,
 		},
 	];
 	const workflow = new Workflow({

@@ -1,0 +1,164 @@
+/**
+ * What one run (one execution of the node over its items) guards: duplicate sends, the bulk
+ * limit, the rate-limit breaker, n8n's Retry On Fail; and that none of it serialises a bulk run.
+ */
+const http = require('node:http');
+const nock = require('nock');
+const { runNode } = require('../support/engine.cjs');
+const { SENTINELS, leakedSentinels } = require('../support/fixtures.cjs');
+
+const HOST = 'https://guards.example.test';
+const credential = { service: 'custom', baseUrl: HOST, apiKey: SENTINELS.apiKey, sendEmailPath: '/send', resetPath: '/reset' };
+const send = (options = {}) => ({ operation: 'sendResetEmail', email: '={{ $json.email }}', options });
+const emails = (...list) => list.map((email) => ({ email }));
+const summary = (item) => (item.json.success ? (item.json.skipped ?? 'success') : item.json.details.errorCode);
+
+afterEach(() => {
+	nock.abortPendingRequests();
+	nock.cleanAll();
+});
+
+test('the same email twice (any case) is sent once; the duplicate still gets its own item', async () => {
+	const seen = [];
+	nock(HOST).post('/send', (body) => seen.push(body.email)).times(5).reply(200, {});
+	const { output } = await runNode({
+		parameters: send(),
+		credential,
+		items: emails('ada@example.com', 'ADA@Example.com', 'grace@example.com', 'ada@example.com'),
+		onError: 'continueRegularOutput',
+	});
+	expect(seen.sort()).toEqual(['ada@example.com', 'grace@example.com']);
+	expect(output.map((item) => [item.pairedItem.item, summary(item)])).toEqual([
+		[0, 'success'],
+		[1, 'duplicate'],
+		[2, 'success'],
+		[3, 'duplicate'],
+	]);
+	expect(output[1].json).toEqual({ success: true, skipped: 'duplicate', operation: 'sendResetEmail', service: 'custom' });
+});
+
+test('duplicates are counted per run: a second run sends again', async () => {
+	const scope = nock(HOST).post('/send').times(2).reply(200, {});
+	for (let run = 0; run < 2; run++) {
+		await runNode({ parameters: send(), credential, items: emails('ada@example.com') });
+	}
+	expect(scope.isDone()).toBe(true);
+});
+
+test('past Max Reset Emails Per Run, items fail with invalid_input naming the option, unsent', async () => {
+	const seen = [];
+	nock(HOST).post('/send', (body) => seen.push(body.email)).times(3).reply(200, {});
+	const { output } = await runNode({
+		parameters: send({ maxSendsPerRun: 2 }),
+		credential,
+		items: emails('a@example.com', 'b@example.com', 'c@example.com', 'a@example.com'),
+		onError: 'continueRegularOutput',
+	});
+	expect(output.map(summary)).toEqual(['success', 'success', 'invalid_input', 'duplicate']);
+	expect(output[2].json.error).toMatch(/More than 2 reset emails in one run.*raise Max Reset Emails Per Run/);
+	expect(seen.sort()).toEqual(['a@example.com', 'b@example.com']);
+});
+
+test('the default bulk limit is 100', async () => {
+	nock(HOST).post('/send').times(101).reply(200, {});
+	const items = Array.from({ length: 101 }, (_, index) => ({ email: `user${index}@example.com` }));
+	const { output } = await runNode({ parameters: send(), credential, items, onError: 'continueRegularOutput' });
+	expect(output.filter((item) => item.json.success)).toHaveLength(100);
+	expect(summary(output[100])).toBe('invalid_input');
+});
+
+test('a 429 past the cap opens the breaker: items not yet started are not sent', async () => {
+	// Batching spaces items out, so items 1 and 2 start after item 0's 429.
+	let requests = 0;
+	nock(HOST)
+		.post('/send')
+		.reply(() => (requests++, [429, {}, { 'Retry-After': '3600' }]))
+		.post('/send')
+		.times(2)
+		.reply(() => (requests++, [200, {}]));
+	const { output } = await runNode({
+		parameters: send(),
+		credential,
+		items: emails('a@example.com', 'b@example.com', 'c@example.com'),
+		onError: 'continueRegularOutput',
+		requestOptions: { batching: { batch: { batchSize: 1, batchInterval: 50 } } },
+	});
+	expect(output.map(summary)).toEqual(['rate_limited', 'rate_limited', 'rate_limited']);
+	expect(output.map((item) => item.json.details.retryable)).toEqual([true, true, true]);
+	expect(output[1].json.error).toMatch(/^Not sent: the service rate limited this run/);
+	expect(requests).toBe(1);
+});
+
+test('items waiting on the same Retry-After go out one after another, not at once', async () => {
+	const retriedAt = [];
+	nock(HOST).post('/send').times(3).reply(429, {}, { 'Retry-After': '1' });
+	nock(HOST).post('/send').times(3).reply(() => (retriedAt.push(Date.now()), [200, {}]));
+	const { output } = await runNode({
+		parameters: send(),
+		credential,
+		items: emails('a@example.com', 'b@example.com', 'c@example.com'),
+		onError: 'continueRegularOutput',
+	});
+	expect(output.map(summary)).toEqual(['success', 'success', 'success']);
+	const gaps = retriedAt.slice(1).map((at, index) => at - retriedAt[index]);
+	for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(150);
+});
+
+test("n8n's Retry On Fail is refused with a clear message, before any request", async () => {
+	nock.disableNetConnect();
+	try {
+		const { error } = await runNode({
+			parameters: { operation: 'sendResetEmail', email: 'ada@example.com' },
+			credential,
+			nodeSettings: { retryOnFail: true, maxTries: 2 },
+		});
+		expect(error.message).toMatch(/^Retry On Fail is on in this node's settings/);
+		expect(error.context.errorCode).toBe('invalid_input');
+	} finally {
+		nock.enableNetConnect();
+	}
+});
+
+test('Reset Password is never retried after an ambiguous failure', async () => {
+	let requests = 0;
+	nock(HOST)
+		.post('/reset')
+		.reply(() => (requests++, [503, {}, { 'Retry-After': '1' }]))
+		.post('/reset')
+		.reply(() => (requests++, [200, {}]));
+	const result = await runNode({
+		parameters: { operation: 'resetPassword', resetToken: SENTINELS.resetToken, newPassword: SENTINELS.newPassword },
+		credential,
+		onError: 'continueRegularOutput',
+	});
+	expect(summary(result.output[0])).toBe('unknown_outcome');
+	expect(requests).toBe(1);
+	expect(leakedSentinels(result)).toEqual([]);
+});
+
+test('a bulk run still goes out concurrently', async () => {
+	let inFlight = 0;
+	let most = 0;
+	const server = http.createServer((req, res) => {
+		inFlight += 1;
+		most = Math.max(most, inFlight);
+		req.resume();
+		setTimeout(() => {
+			inFlight -= 1;
+			res.writeHead(200, { 'Content-Type': 'application/json' }).end('{}');
+		}, 200);
+	});
+	await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+	try {
+		const items = Array.from({ length: 10 }, (_, index) => ({ email: `user${index}@example.com` }));
+		const { output } = await runNode({
+			parameters: send(),
+			credential: { ...credential, baseUrl: `http://127.0.0.1:${server.address().port}` },
+			items,
+		});
+		expect(output).toHaveLength(10);
+		expect(most).toBe(10);
+	} finally {
+		server.close();
+	}
+});
