@@ -78,6 +78,6 @@ test('the password is sent byte-exact, never trimmed; email and token are trimme
 	nock('https://api.wabotify.test')
 		.post('/api/user/resetPassword', (sent) => ((body = sent), true))
 		.reply(200, { success: true });
-	await run({ ...reset, email: ` ${EMAIL} `, resetToken: ` ${SENTINELS.resetToken}\n`, newPassword: '  spaced pw  ' });
-	expect(body).toEqual({ email: EMAIL, verificationId: SENTINELS.resetToken, newPassword: '  spaced pw  ' });
+	await run({ ...reset, email: ` ${EMAIL} `, resetToken: ` ${SENTINELS.resetToken}\n`, newPassword: '  pässwörd 🔑 spaced  ' });
+	expect(body).toEqual({ email: EMAIL, verificationId: SENTINELS.resetToken, newPassword: '  pässwörd 🔑 spaced  ' });
 });
