@@ -171,18 +171,23 @@ export class PasswordResetApi implements ICredentialType {
 		},
 	];
 
-	/** Asks the service's profile where the key goes: a header, or nowhere for public endpoints. */
+	/**
+	 * Asks the service's profile how to authenticate: the API key in a header (or, for Firebase,
+	 * its documented `?key=`), headers from other fields, or nothing for public endpoints.
+	 */
 	authenticate = async (
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> => {
-		const auth = resolveProfile(credentials as unknown as CredentialSettings)?.auth;
+		const settings = credentials as unknown as CredentialSettings;
+		const auth = resolveProfile(settings)?.auth;
+		if (!auth) return requestOptions;
 		const apiKey = typeof credentials.apiKey === 'string' ? credentials.apiKey : '';
-		if (!auth || auth.type === 'none' || !apiKey) return requestOptions;
-		return {
-			...requestOptions,
-			headers: { ...requestOptions.headers, [auth.name]: `${auth.prefix}${apiKey}` },
-		};
+		const headers = { ...requestOptions.headers, ...auth.headers?.(settings) };
+		const qs = { ...requestOptions.qs };
+		if (apiKey && auth.apiKey?.in === 'header') headers[auth.apiKey.name] = `${auth.apiKey.prefix}${apiKey}`;
+		if (apiKey && auth.apiKey?.in === 'query') qs[auth.apiKey.name] = apiKey;
+		return { ...requestOptions, headers, qs };
 	};
 
 	test: ICredentialTestRequest = {

@@ -18,9 +18,11 @@ export const buildCustomProfile = (settings: CredentialSettings): ServiceProfile
 		baseUrlPlaceholder: 'e.g. https://auth.example.com/api',
 		credentialTestPath: '/',
 		auth: {
-			type: 'header',
-			name: settings.customAuthHeaderName?.trim() || 'Authorization',
-			prefix: settings.customAuthHeaderPrefix ?? 'Bearer ',
+			apiKey: {
+				in: 'header',
+				name: settings.customAuthHeaderName?.trim() || 'Authorization',
+				prefix: settings.customAuthHeaderPrefix ?? 'Bearer ',
+			},
 		},
 		operations: {
 			sendResetEmail: {

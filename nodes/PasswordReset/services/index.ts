@@ -16,6 +16,18 @@ export const isUnsupported = (
 	contract: OperationContract | UnsupportedOperation,
 ): contract is UnsupportedOperation => 'notSupported' in contract;
 
+const OPERATION_NAMES: Record<Operation, string> = {
+	sendResetEmail: 'Send Reset Email',
+	resetPassword: 'Reset Password',
+	verifyResetToken: 'Verify Reset Token',
+};
+
+/** The profile's contract for an operation; an operation it leaves out is not supported. */
+export const contractFor = (profile: ServiceProfile, operation: Operation): OperationContract | UnsupportedOperation =>
+	profile.operations[operation] ?? {
+		notSupported: `${profile.displayName} cannot ${OPERATION_NAMES[operation]} through its API. Use another operation`,
+	};
+
 /**
  * The profile the credential describes: a listed service, with the credential's path overrides
  * applied (its contract may be a guess), or the Custom profile built from the credential.
@@ -27,7 +39,7 @@ export const resolveProfile = (settings: CredentialSettings): ServiceProfile | u
 };
 
 const withPathOverrides = (profile: ServiceProfile, settings: CredentialSettings): ServiceProfile => {
-	const overrides: Record<Operation, string | undefined> = {
+	const overrides: Partial<Record<Operation, string | undefined>> = {
 		sendResetEmail: settings.sendEmailPath?.trim(),
 		resetPassword: settings.resetPath?.trim(),
 	};
@@ -36,7 +48,7 @@ const withPathOverrides = (profile: ServiceProfile, settings: CredentialSettings
 	for (const operation of Object.keys(overrides) as Operation[]) {
 		const path = overrides[operation];
 		const contract = operations[operation];
-		if (path && !isUnsupported(contract)) operations[operation] = { ...contract, path };
+		if (path && contract && !isUnsupported(contract)) operations[operation] = { ...contract, path };
 	}
 	return { ...profile, operations };
 };

@@ -18,7 +18,7 @@ export const industrialIot: ServiceProfile = {
 	baseUrlPlaceholder: 'e.g. https://industrialiot.onrender.com',
 	// The Flask web UI's index page: public and side-effect free.
 	credentialTestPath: '/',
-	auth: { type: 'none' },
+	auth: {},
 	operations: {
 		sendResetEmail: {
 			notSupported:

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-/** The two things the node can do; the values are the node's `operation` parameter values. */
-export type Operation = 'sendResetEmail' | 'resetPassword';
+/** What the node can do; the values are the node's `operation` parameter values. */
+export type Operation = 'sendResetEmail' | 'resetPassword' | 'verifyResetToken';
 
 /** Error codes in `details.errorCode`. The list may grow; a code never changes meaning. */
 export type ErrorCode =
@@ -16,7 +16,10 @@ export type ErrorCode =
 	| 'timeout'
 	| 'unknown_outcome'
 	| 'unexpected_response'
-	| 'not_supported';
+	| 'not_supported'
+	| 'user_disabled'
+	| 'password_reused'
+	| 'passwords_mismatch';
 
 /** What the user typed into the node for one item. */
 export interface ResetInput {
@@ -44,23 +47,47 @@ export interface CredentialSettings {
 	customAuthHeaderName?: string;
 	customAuthHeaderPrefix?: string;
 	customSuccessField?: string;
+	pocketbaseCollection?: string;
+	appwriteProjectId?: string;
+	appwriteRecoveryUrl?: string;
+	auth0ClientId?: string;
+	auth0Connection?: string;
+	directusResetUrl?: string;
 }
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH';
 
-/** How one operation is called. Secrets always go in the body: a GET contract may carry the email only. */
-export interface OperationContract {
+/** One request. Secrets always go in the body: a GET request may carry the email only. */
+export interface RequestContract {
 	method: HttpMethod;
+	/** `{field}` is replaced by that credential field, URL-encoded (e.g. a PocketBase collection). */
 	path: string;
-	/** The input fields this service needs for this operation; a missing one is `invalid_input`. */
-	requires: Array<keyof ResetInput>;
 	/** Request fields: JSON body, or the query string for a GET. */
 	fields: (input: ResetInput, settings: CredentialSettings) => IDataObject;
 }
 
-/** An operation the service offers but n8n cannot call faithfully; fails before any request. */
+/** How one operation is called. */
+export interface OperationContract extends RequestContract {
+	/** The input fields this service needs for this operation; a missing one is `invalid_input`. */
+	requires: Array<keyof ResetInput>;
+	/** A service-specific input check: the problem, naming the field, or undefined. */
+	checkInput?: (input: ResetInput) => string | undefined;
+	/**
+	 * A second request, made when the first succeeded, from what the first answered (Supabase:
+	 * the session its verify returns). The item's outcome is the second request's.
+	 */
+	then?: RequestContract & {
+		headers: (firstAnswer: IDataObject) => Record<string, string>;
+		/** Values in the first answer that are secrets (a session token): redacted everywhere. */
+		secrets: (firstAnswer: IDataObject) => string[];
+	};
+}
+
+/** An operation the service does not offer through an API, or n8n cannot call faithfully. */
 export interface UnsupportedOperation {
 	notSupported: string;
+	/** `not_supported` unless the service says otherwise. */
+	code?: ErrorCode;
 }
 
 /** A response as the node sees it: status, headers and the parsed (or raw text) body. */
@@ -79,12 +106,19 @@ export interface ServiceResponse {
 export interface ErrorRule {
 	operation?: Operation;
 	status?: number | ((status: number) => boolean);
+	/** Matches the profile's `errorCodeOf` (one code or any of several). */
+	serviceCode?: string | string[];
 	when?: (body: IDataObject) => boolean;
 	code: ErrorCode;
 }
 
-/** Where the API key goes. `prefix` is prepended to the key (e.g. `Bearer `). */
-export type AuthScheme = { type: 'none' } | { type: 'header'; name: string; prefix: string };
+/** How requests authenticate; the credential's `authenticate` applies it to every request. */
+export interface AuthScheme {
+	/** Where the API key goes, when one is set. `prefix` is prepended to it (e.g. `Bearer `). */
+	apiKey?: { in: 'header'; name: string; prefix: string } | { in: 'query'; name: string };
+	/** Headers the service needs on every request, from other credential fields (a project ID). */
+	headers?: (settings: CredentialSettings) => Record<string, string>;
+}
 
 export interface ServiceProfile {
 	id: string;
@@ -97,8 +131,13 @@ export interface ServiceProfile {
 	 */
 	credentialTestPath: string;
 	auth: AuthScheme;
-	operations: Record<Operation, OperationContract | UnsupportedOperation>;
+	/** An operation left out is not supported by this service (Verify Reset Token, mostly). */
+	operations: Partial<Record<Operation, OperationContract | UnsupportedOperation>>;
 	/** Whether a 2xx body is the service's success answer; a 2xx that is not is `unexpected_response`. */
 	isSuccess: (body: IDataObject, operation: Operation) => boolean;
+	/** The service answers success in plain text (Auth0), not JSON. */
+	textSuccess?: boolean;
+	/** The service's own error code in an error body, for `ErrorRule.serviceCode`. */
+	errorCodeOf?: (body: IDataObject) => string | undefined;
 	errorRules: ErrorRule[];
 }

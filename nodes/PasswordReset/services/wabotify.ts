@@ -11,7 +11,7 @@ export const wabotify: ServiceProfile = {
 	baseUrlPlaceholder: 'e.g. https://api.wabotify.com',
 	// Guess: the API host root; Wabotify documents no side-effect-free public endpoint.
 	credentialTestPath: '/',
-	auth: { type: 'none' },
+	auth: {},
 	operations: {
 		sendResetEmail: {
 			method: 'POST',

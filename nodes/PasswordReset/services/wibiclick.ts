@@ -12,7 +12,7 @@ export const wibiclick: ServiceProfile = {
 	baseUrlPlaceholder: 'e.g. https://wibi.wilbertzgroup.com',
 	// Guess: the host root answers without side effects; the backend's authenticated routes are unknown.
 	credentialTestPath: '/',
-	auth: { type: 'header', name: 'Authorization', prefix: 'Bearer ' },
+	auth: { apiKey: { in: 'header', name: 'Authorization', prefix: 'Bearer ' } },
 	operations: {
 		sendResetEmail: {
 			method: 'POST',

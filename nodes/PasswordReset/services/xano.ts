@@ -21,7 +21,7 @@ export const xano: ServiceProfile = {
 	baseUrlPlaceholder: 'e.g. https://x8ki-letl-twmt.n7.xano.io/api:AbCdEfGh',
 	// Guess: Xano answers the API group root; the auth routes need a user token.
 	credentialTestPath: '/',
-	auth: { type: 'none' },
+	auth: {},
 	operations: {
 		sendResetEmail: {
 			method: 'GET',

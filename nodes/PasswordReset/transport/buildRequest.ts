@@ -1,6 +1,7 @@
-import type { IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
-import { isUnsupported, resolveProfile } from '../services';
+import { contractFor, isUnsupported, resolveProfile } from '../services';
+import type { CredentialSettings, RequestContract } from '../services/types';
 import { readInput, readOperation, readOptions } from './input';
 import { readSettings } from './settings';
 
@@ -14,7 +15,8 @@ export async function buildRequestFromProfile(
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
 	const settings = readSettings(requestOptions);
-	const contract = resolveProfile(settings)?.operations[readOperation(this)];
+	const profile = resolveProfile(settings);
+	const contract = profile && contractFor(profile, readOperation(this));
 	if (!contract || isUnsupported(contract)) return requestOptions;
 	let fields;
 	try {
@@ -22,13 +24,9 @@ export async function buildRequestFromProfile(
 	} catch {
 		return requestOptions;
 	}
-	const sendInQuery = contract.method === 'GET';
 	return {
 		...requestOptions,
-		method: contract.method,
-		url: contract.path,
-		qs: sendInQuery ? fields : {},
-		body: sendInQuery ? undefined : fields,
+		...requestFor(contract, fields, settings),
 		json: true,
 		// Our own timeout wins over Request Options' one (which RoutingNode defaults to 300 s).
 		timeout: readOptions(this).timeout,
@@ -43,3 +41,18 @@ export async function buildRequestFromProfile(
 		encoding: 'stream',
 	};
 }
+
+/** Method, URL and fields of one request: fields in the query for a GET, else a JSON body. */
+export const requestFor = (contract: RequestContract, fields: IDataObject, settings: CredentialSettings) => {
+	const sendInQuery = contract.method === 'GET';
+	return {
+		method: contract.method,
+		url: expandPath(contract.path, settings),
+		qs: sendInQuery ? fields : {},
+		body: sendInQuery ? undefined : fields,
+	};
+};
+
+/** `{field}` in a path → that credential field, URL-encoded. */
+const expandPath = (path: string, settings: CredentialSettings) =>
+	path.replace(/\{(\w+)\}/g, (_match, field: keyof CredentialSettings) => encodeURIComponent(settings[field] ?? ''));

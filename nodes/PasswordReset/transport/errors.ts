@@ -41,6 +41,15 @@ const GUIDANCE: Record<ErrorCode, { message: string; retryable: boolean }> = {
 	},
 	unexpected_response: { message: 'Unexpected response from server', retryable: false },
 	not_supported: { message: 'This service does not support this operation in n8n', retryable: false },
+	user_disabled: { message: 'The account is disabled or blocked. Enable it in the service first', retryable: false },
+	password_reused: {
+		message: 'The service refused the new password because it was used before. Choose a password not used recently',
+		retryable: false,
+	},
+	passwords_mismatch: {
+		message: 'The service says the password and its confirmation differ. Check the service profile or the Custom fields',
+		retryable: false,
+	},
 };
 
 /** Parameters whose values are secret: masked in the node copy that errors carry. */

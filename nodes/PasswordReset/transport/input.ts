@@ -24,7 +24,7 @@ export const readInput = (context: IExecuteSingleFunctions): ResetInput => {
 	const operation = readOperation(context);
 	return {
 		email: text(context.getNodeParameter('email', '')).trim(),
-		resetToken: operation === 'resetPassword' ? text(context.getNodeParameter('resetToken', '')).trim() : '',
+		resetToken: operation === 'sendResetEmail' ? '' : text(context.getNodeParameter('resetToken', '')).trim(),
 		newPassword: operation === 'resetPassword' ? text(context.getNodeParameter('newPassword', '')) : '',
 	};
 };

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteSingleFunctions, IN8nHttpFullResponse, INodeE
 import type { ErrorCode, ErrorRule, Operation, ServiceProfile, ServiceResponse } from '../services/types';
 import { ResetFailure } from './errors';
 import type { NodeOptions } from './input';
-import { redactValue, serverMessageOf } from './redact';
+import { redactSecretFields, redactValue, serverMessageOf } from './redact';
 import { retryAfterSeconds } from './retryAfter';
 
 /** What Send Reset Email says by default, whether or not the account exists (no enumeration oracle). */
@@ -12,6 +12,7 @@ export const NEUTRAL_SEND_MESSAGE = 'If an account exists for this email, a pass
 const DEFAULT_SUCCESS_MESSAGES: Record<Operation, string> = {
 	sendResetEmail: 'Password reset email sent',
 	resetPassword: 'Password reset successfully',
+	verifyResetToken: 'The reset token is valid',
 };
 
 /**
@@ -34,10 +35,11 @@ export async function keepFullResponse(
 const isObject = (value: unknown): value is IDataObject =>
 	value !== null && typeof value === 'object' && !Array.isArray(value);
 
-const matches = (rule: ErrorRule, operation: Operation, status: number, body: IDataObject) =>
+const matches = (rule: ErrorRule, operation: Operation, status: number, body: IDataObject, serviceCode?: string) =>
 	(rule.operation === undefined || rule.operation === operation) &&
 	(rule.status === undefined ||
 		(typeof rule.status === 'number' ? rule.status === status : rule.status(status))) &&
+	(rule.serviceCode === undefined || [rule.serviceCode].flat().includes(serviceCode ?? '')) &&
 	(rule.when === undefined || rule.when(body));
 
 /** The mapping every service shares; a profile's own rules run first. */
@@ -65,7 +67,7 @@ export const readResponse = (response: ServiceResponse, context: ReadContext): I
 	const body = isObject(rawBody) ? rawBody : {};
 	const serverMessage = serverMessageOf(rawBody, secrets);
 	const isEmptyBody = rawBody === undefined || rawBody === null || rawBody === '';
-	const isJsonBody = isObject(rawBody) || isEmptyBody;
+	const isJsonBody = isObject(rawBody) || isEmptyBody || (profile.textSuccess === true && typeof rawBody === 'string');
 
 	const success = (message: string): IDataObject => ({
 		success: true,
@@ -73,7 +75,7 @@ export const readResponse = (response: ServiceResponse, context: ReadContext): I
 		service: profile.id,
 		message,
 		...(operation === 'resetPassword' && typeof body.email === 'string' ? { email: body.email } : {}),
-		...(options.includeRawResponse ? { rawResponse: redactValue(rawBody, secrets) } : {}),
+		...(options.includeRawResponse ? { rawResponse: redactSecretFields(redactValue(rawBody, secrets)) } : {}),
 	});
 	const neutralSend = operation === 'sendResetEmail' && !options.revealUnknownAccounts;
 
@@ -92,7 +94,8 @@ export const readResponse = (response: ServiceResponse, context: ReadContext): I
 			`The service answered with a redirect (HTTP ${status}), which Password Reset never follows. Set the credential's Base URL to the final address`,
 		);
 	}
-	const rule = profile.errorRules.find((candidate) => matches(candidate, operation, status, body));
+	const serviceCode = profile.errorCodeOf?.(body);
+	const rule = profile.errorRules.find((candidate) => matches(candidate, operation, status, body, serviceCode));
 	const code = rule?.code ?? (is2xx ? 'unexpected_response' : genericCode(status, operation));
 	if (code === 'user_not_found' && neutralSend) return success(NEUTRAL_SEND_MESSAGE);
 	const retryAfter = code === 'rate_limited' ? retryAfterSeconds(response.headers) : undefined;

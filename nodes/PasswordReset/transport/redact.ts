@@ -15,6 +15,21 @@ export const redactText = (text: string, secrets: readonly string[]): string =>
 export const redactValue = (value: unknown, secrets: readonly string[]): IDataObject | GenericValue =>
 	JSON.parse(redactText(JSON.stringify(value ?? null), secrets.map((secret) => JSON.stringify(secret).slice(1, -1))));
 
+/** Keys whose values are credentials whatever they hold (a session JWT, an Appwrite secret). */
+const SECRET_KEY = /token|secret|jwt|password|session|oobcode/i;
+
+/** A copy with the values of secret-looking keys replaced, for a raw response shown to users. */
+export const redactSecretFields = (value: IDataObject | GenericValue): IDataObject | GenericValue => {
+	if (Array.isArray(value)) return value.map((entry) => redactSecretFields(entry as IDataObject)) as IDataObject[];
+	if (value === null || typeof value !== 'object') return value;
+	return Object.fromEntries(
+		Object.entries(value).map(([key, entry]) => [
+			key,
+			SECRET_KEY.test(key) && entry !== null && entry !== '' ? REDACTED : redactSecretFields(entry as IDataObject),
+		]),
+	);
+};
+
 const looksLikeHtml = (text: string) => /^\s*<(!doctype|html|head|body)/i.test(text);
 
 /**
@@ -28,7 +43,17 @@ export const serverMessageOf = (body: unknown, secrets: readonly string[]): stri
 	} else if (body && typeof body === 'object') {
 		const data = body as IDataObject;
 		// `success` / `succcess` carry industrial-IOT's message; a boolean flag is no message.
-		message = [data.message, data.error, data.Error, data.msg, data.success, data.succcess].find(
+		const firstError = Array.isArray(data.errors) ? (data.errors[0] as IDataObject | undefined) : undefined;
+		message = [
+			data.message,
+			data.error_description,
+			data.msg,
+			data.error,
+			data.Error,
+			firstError?.message,
+			data.success,
+			data.succcess,
+		].find(
 			(value) => typeof value === 'string' || (value !== null && typeof value === 'object'),
 		);
 		if (message && typeof message === 'object') {

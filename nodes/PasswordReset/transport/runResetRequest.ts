@@ -1,12 +1,14 @@
 import type {
 	DeclarativeRestApiSettings,
+	IDataObject,
 	IExecutePaginationFunctions,
 	INodeExecutionData,
 } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
-import { resolveProfile } from '../services';
-import type { Operation, ResetInput, ServiceResponse } from '../services/types';
+import { contractFor, resolveProfile } from '../services';
+import type { Operation, OperationContract, ResetInput, ServiceResponse } from '../services/types';
+import { requestFor } from './buildRequest';
 import { ResetFailure, toFailureItem, toNodeError } from './errors';
 import { exchange } from './exchange';
 import type { NodeOptions } from './input';
@@ -130,8 +132,24 @@ export async function runResetRequest(
 				{ json: { success: true, skipped: 'duplicate', operation, service: validProfile.id }, pairedItem: { item: itemIndex } },
 			];
 		}
-		const response = await send(this, requestData, operation, options, state);
-		const json = readResponse(response, { profile: validProfile, operation, options, secrets });
+		const read = (response: ServiceResponse) => readResponse(response, { profile: validProfile, operation, options, secrets });
+		const first = await send(this, requestData, operation, options, state);
+		let json = read(first);
+		const { then } = contractFor(validProfile, operation) as OperationContract;
+		if (then) {
+			// Two requests, one item: the second uses what the first answered (a session).
+			const answer = (first.body ?? {}) as IDataObject;
+			secrets = [...secrets, ...then.secrets(answer)];
+			const followUp = {
+				...requestData,
+				options: {
+					...requestData.options,
+					...requestFor(then, then.fields(input, settings), settings),
+					headers: { ...requestData.options.headers, ...then.headers(answer) },
+				},
+			};
+			json = read(await send(this, followUp, operation, options, state));
+		}
 		return [{ json, pairedItem: { item: itemIndex } }];
 	} catch (error) {
 		const failure =

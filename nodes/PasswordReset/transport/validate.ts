@@ -1,4 +1,4 @@
-import { isUnsupported } from '../services';
+import { contractFor, isUnsupported } from '../services';
 import type { Operation, ResetInput, ServiceProfile } from '../services/types';
 import { ResetFailure } from './errors';
 import type { RequestSettings } from './settings';
@@ -12,6 +12,7 @@ const FIELD_NAMES: Record<keyof ResetInput, string> = {
 const PATH_FIELD_NAMES: Record<Operation, string> = {
 	sendResetEmail: 'Send Reset Email Path',
 	resetPassword: 'Reset Password Path',
+	verifyResetToken: 'path',
 };
 
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -49,8 +50,8 @@ export const validateItem = (
 	if (!profile) {
 		throw invalid(`The credential's Service "${settings.service}" is not known. Choose a service in the Password Reset API credential`);
 	}
-	const contract = profile.operations[operation];
-	if (isUnsupported(contract)) throw new ResetFailure('not_supported', null, undefined, contract.notSupported);
+	const contract = contractFor(profile, operation);
+	if (isUnsupported(contract)) throw new ResetFailure(contract.code ?? 'not_supported', null, undefined, contract.notSupported);
 	checkBaseUrl(settings.baseUrl);
 	if (ignoreSslIssues) {
 		throw invalid(
@@ -68,5 +69,7 @@ export const validateItem = (
 	if (input.email && !EMAIL_PATTERN.test(input.email)) {
 		throw invalid('The Email parameter is not a valid email address. Use an address like name@example.com');
 	}
+	const problem = contract.checkInput?.(input);
+	if (problem) throw invalid(problem);
 	return profile;
 };

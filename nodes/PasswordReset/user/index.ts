@@ -7,6 +7,7 @@ import {
 } from '../transport/input';
 import { resetPasswordFields, resetPasswordOperation } from './resetPassword.operation';
 import { sendResetEmailFields, sendResetEmailOperation } from './sendResetEmail.operation';
+import { verifyResetTokenFields, verifyResetTokenOperation } from './verifyResetToken.operation';
 
 const showForUser = { show: { resource: ['user'] } };
 
@@ -16,7 +17,7 @@ const operation: INodeProperties = {
 	type: 'options',
 	noDataExpression: true,
 	displayOptions: showForUser,
-	options: [resetPasswordOperation, sendResetEmailOperation],
+	options: [resetPasswordOperation, sendResetEmailOperation, verifyResetTokenOperation],
 	default: 'sendResetEmail',
 };
 
@@ -77,5 +78,6 @@ export const userDescription: INodeProperties[] = [
 	operation,
 	...sendResetEmailFields,
 	...resetPasswordFields,
+	...verifyResetTokenFields,
 	options,
 ];
