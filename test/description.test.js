@@ -14,9 +14,9 @@ const property = (name) => description.properties.filter((p) => p.name === name)
 test('public names are fixed', () => {
 	expect(description).toMatchObject({ name: 'passwordReset', displayName: 'Password Reset', version: 1, usableAsTool: true });
 	expect(credential).toMatchObject({ name: 'passwordResetApi', displayName: 'Password Reset API' });
-	expect(property('operation')[0].options.map((o) => o.value).sort()).toEqual(['resetPassword', 'sendResetEmail']);
+	expect(property('operation')[0].options.map((o) => o.value).sort()).toEqual(['resetPassword', 'sendResetEmail', 'verifyResetToken']);
 	expect(credential.properties.find((p) => p.name === 'service').options.map((o) => o.value).sort()).toEqual(
-		['custom', 'industrialIot', 'wabotify', 'wibiclick', 'xano'],
+		['appwrite', 'auth0', 'custom', 'directus', 'firebase', 'industrialIot', 'pocketbase', 'strapi', 'supabase', 'wabotify', 'wibiclick', 'xano'],
 	);
 });
 
@@ -26,7 +26,7 @@ test('Resource and Operation take no expressions', () => {
 });
 
 test('secrets are password fields', () => {
-	expect(property('resetToken')[0].typeOptions.password).toBe(true);
+	for (const field of property('resetToken')) expect(field.typeOptions.password).toBe(true);
 	expect(property('newPassword')[0].typeOptions.password).toBe(true);
 	expect(credential.properties.find((p) => p.name === 'apiKey').typeOptions.password).toBe(true);
 });

@@ -1,12 +1,31 @@
+import { appwrite } from './appwrite';
+import { auth0 } from './auth0';
 import { buildCustomProfile } from './custom';
+import { directus } from './directus';
+import { firebase } from './firebase';
 import { industrialIot } from './industrialIot';
+import { pocketbase } from './pocketbase';
+import { strapi } from './strapi';
+import { supabase } from './supabase';
 import type { CredentialSettings, Operation, OperationContract, ServiceProfile, UnsupportedOperation } from './types';
 import { wabotify } from './wabotify';
 import { wibiclick } from './wibiclick';
 import { xano } from './xano';
 
 /** The only place that lists the services. Add a profile file, then one line here. */
-export const SERVICE_PROFILES: readonly ServiceProfile[] = [wibiclick, wabotify, xano, industrialIot];
+export const SERVICE_PROFILES: readonly ServiceProfile[] = [
+	wibiclick,
+	wabotify,
+	xano,
+	industrialIot,
+	supabase,
+	firebase,
+	pocketbase,
+	directus,
+	strapi,
+	appwrite,
+	auth0,
+];
 
 export const CUSTOM_SERVICE = 'custom';
 

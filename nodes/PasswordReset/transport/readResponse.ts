@@ -74,7 +74,7 @@ export const readResponse = (response: ServiceResponse, context: ReadContext): I
 		operation,
 		service: profile.id,
 		message,
-		...(operation === 'resetPassword' && typeof body.email === 'string' ? { email: body.email } : {}),
+		...(operation !== 'sendResetEmail' && typeof body.email === 'string' ? { email: body.email } : {}),
 		...(options.includeRawResponse ? { rawResponse: redactSecretFields(redactValue(rawBody, secrets)) } : {}),
 	});
 	const neutralSend = operation === 'sendResetEmail' && !options.revealUnknownAccounts;

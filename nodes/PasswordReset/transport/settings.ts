@@ -31,6 +31,12 @@ const SETTINGS_FIELDS: Array<keyof RequestSettings> = [
 	'customAuthHeaderName',
 	'customAuthHeaderPrefix',
 	'customSuccessField',
+	'pocketbaseCollection',
+	'appwriteProjectId',
+	'appwriteRecoveryUrl',
+	'auth0ClientId',
+	'auth0Connection',
+	'directusResetUrl',
 ];
 
 /** For the node's `requestDefaults`: each field as an expression over `$credentials`. */

@@ -1,0 +1,70 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { ResetInput, ServiceProfile } from './types';
+
+/**
+ * Appwrite Account API, from `app/controllers/api/account.php` (source) and its docs.
+ * `X-Appwrite-Project` on every request; the API key, when set, as `X-Appwrite-Key` (a privileged
+ * call whose answer holds the recovery secret: never output). The emailed link is
+ * `<recovery URL>?userId=…&secret=…&expire=…`: Reset Token takes `userId:secret` or the whole
+ * link. Older servers answer 404 for an unknown email on send: kept neutral.
+ */
+const recoveryParts = (token: string): { userId: string; secret: string } | undefined => {
+	if (/^https?:\/\//i.test(token)) {
+		try {
+			const params = new URL(token).searchParams;
+			const userId = params.get('userId');
+			const secret = params.get('secret');
+			return userId && secret ? { userId, secret } : undefined;
+		} catch {
+			return undefined;
+		}
+	}
+	const [userId, ...rest] = token.split(':');
+	const secret = rest.join(':');
+	return userId && secret ? { userId, secret } : undefined;
+};
+
+const checkRecoveryToken = ({ resetToken }: ResetInput) =>
+	recoveryParts(resetToken)
+		? undefined
+		: 'The Reset Token parameter is not an Appwrite recovery token. Use userId:secret, or the whole recovery link from the email';
+
+export const appwrite: ServiceProfile = {
+	id: 'appwrite',
+	displayName: 'Appwrite',
+	baseUrlPlaceholder: 'e.g. https://fra.cloud.appwrite.io/v1',
+	credentialTestPath: '/health/version',
+	auth: {
+		apiKey: { in: 'header', name: 'X-Appwrite-Key', prefix: '' },
+		headers: ({ appwriteProjectId }) => ({ 'X-Appwrite-Project': appwriteProjectId ?? '' }),
+	},
+	operations: {
+		sendResetEmail: {
+			method: 'POST',
+			path: '/account/recovery',
+			requires: ['email'],
+			fields: ({ email }, { appwriteRecoveryUrl }) => ({ email, url: appwriteRecoveryUrl ?? '' }),
+		},
+		resetPassword: {
+			method: 'PUT',
+			path: '/account/recovery',
+			requires: ['resetToken', 'newPassword'],
+			checkInput: checkRecoveryToken,
+			fields: ({ resetToken, newPassword }) => ({ ...recoveryParts(resetToken), password: newPassword }),
+		},
+	},
+	isSuccess: () => true,
+	errorCodeOf: (body: IDataObject) => (typeof body.type === 'string' ? body.type : undefined),
+	errorRules: [
+		{ serviceCode: 'user_invalid_token', code: 'invalid_or_expired_token' },
+		{ serviceCode: 'user_blocked', code: 'user_disabled' },
+		{ serviceCode: 'password_recently_used', code: 'password_reused' },
+		{ serviceCode: ['password_personal_data', 'password_common'], code: 'weak_password' },
+		{ serviceCode: 'general_rate_limit_exceeded', code: 'rate_limited' },
+		{ serviceCode: 'user_not_found', code: 'user_not_found' },
+		{ serviceCode: 'general_smtp_disabled', code: 'not_supported' },
+		{ serviceCode: ['general_argument_invalid', 'general_bad_request'], code: 'invalid_input' },
+		{ serviceCode: ['project_not_found', 'general_unauthorized_scope', 'general_access_forbidden'], code: 'auth_failed' },
+	],
+};

@@ -1,0 +1,46 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { ServiceProfile } from './types';
+
+/**
+ * Directus, from `api/src/controllers/auth.ts` and `services/users.ts` (source) and its error
+ * docs. Public routes; the request answers success for unknown emails too. Errors:
+ * `{errors: [{message, extensions: {code}}]}`: INVALID_TOKEN is a 403 and TOKEN_EXPIRED a 401,
+ * so the codes decide, not the statuses.
+ */
+const directusCode = (body: IDataObject) => {
+	const [first] = (Array.isArray(body.errors) ? body.errors : []) as IDataObject[];
+	const code = (first?.extensions as IDataObject | undefined)?.code;
+	return typeof code === 'string' ? code : undefined;
+};
+
+export const directus: ServiceProfile = {
+	id: 'directus',
+	displayName: 'Directus',
+	baseUrlPlaceholder: 'e.g. https://directus.example.com',
+	credentialTestPath: '/server/ping',
+	auth: {},
+	operations: {
+		sendResetEmail: {
+			method: 'POST',
+			path: '/auth/password/request',
+			requires: ['email'],
+			fields: ({ email }, { directusResetUrl }) => ({ email, ...(directusResetUrl ? { reset_url: directusResetUrl } : {}) }),
+		},
+		resetPassword: {
+			method: 'POST',
+			path: '/auth/password/reset',
+			requires: ['resetToken', 'newPassword'],
+			fields: ({ resetToken, newPassword }) => ({ token: resetToken, password: newPassword }),
+		},
+	},
+	isSuccess: () => true,
+	errorCodeOf: directusCode,
+	errorRules: [
+		{ serviceCode: ['INVALID_TOKEN', 'TOKEN_EXPIRED'], code: 'invalid_or_expired_token' },
+		{ operation: 'resetPassword', serviceCode: 'FAILED_VALIDATION', code: 'weak_password' },
+		{ serviceCode: ['INVALID_PAYLOAD', 'FAILED_VALIDATION'], code: 'invalid_input' },
+		{ serviceCode: 'REQUESTS_EXCEEDED', code: 'rate_limited' },
+		{ serviceCode: ['FORBIDDEN', 'INVALID_CREDENTIALS'], code: 'auth_failed' },
+	],
+};

@@ -1,0 +1,44 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { ServiceProfile } from './types';
+
+/**
+ * PocketBase, from `apis/record_auth_password_reset_{request,confirm}.go` (source). Public
+ * routes per auth collection (credential field Collection, default `users`); both answer 204.
+ * Field errors sit under `data`: `{code: 400, message, data: {token: {code, message}}}`.
+ */
+const fieldCodes = (body: IDataObject) =>
+	Object.values((body.data as IDataObject | undefined) ?? {}).map((field) => String((field as IDataObject)?.code ?? ''));
+
+const hasFieldCode = (pattern: RegExp) => (body: IDataObject) => fieldCodes(body).some((code) => pattern.test(code));
+
+export const pocketbase: ServiceProfile = {
+	id: 'pocketbase',
+	displayName: 'PocketBase',
+	baseUrlPlaceholder: 'e.g. https://pb.example.com',
+	credentialTestPath: '/api/health',
+	auth: {},
+	operations: {
+		sendResetEmail: {
+			method: 'POST',
+			path: '/api/collections/{pocketbaseCollection}/request-password-reset',
+			requires: ['email'],
+			fields: ({ email }) => ({ email }),
+		},
+		resetPassword: {
+			method: 'POST',
+			path: '/api/collections/{pocketbaseCollection}/confirm-password-reset',
+			requires: ['resetToken', 'newPassword'],
+			fields: ({ resetToken, newPassword }) => ({ token: resetToken, password: newPassword, passwordConfirm: newPassword }),
+		},
+	},
+	isSuccess: () => true,
+	errorRules: [
+		{ status: 400, when: hasFieldCode(/invalid_token/), code: 'invalid_or_expired_token' },
+		{ status: 400, when: hasFieldCode(/values_mismatch/), code: 'passwords_mismatch' },
+		{ operation: 'resetPassword', status: 400, when: hasFieldCode(/length|password/), code: 'weak_password' },
+		// An unknown collection: a setup mistake, never an unknown account.
+		{ status: 404, code: 'invalid_input' },
+		{ status: 400, when: (body) => /not configured to allow password/i.test(String(body.message ?? '')), code: 'not_supported' },
+	],
+};

@@ -1,0 +1,59 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { ServiceProfile } from './types';
+
+/**
+ * Supabase Auth (GoTrue), from supabase/auth `openapi.yaml` and `internal/api` (source).
+ * Base URL: the project URL plus `/auth/v1` (a bare self-hosted GoTrue has no prefix).
+ * The anon (publishable) key is the credential's API key, sent as `apikey`.
+ * Reset is two requests: `POST /verify {type: recovery, email, token}` turns the emailed OTP into
+ * a session, then `PUT /user {password}` with that session. `/recover` answers `200 {}` for
+ * every email. Error bodies come in two shapes: `{code: <int>, error_code, msg}` (legacy) and
+ * `{code: "<name>", message}` (API version 2024-01-01); both are read.
+ */
+const supabaseCode = (body: IDataObject) =>
+	typeof body.error_code === 'string' ? body.error_code : typeof body.code === 'string' ? body.code : undefined;
+
+export const supabase: ServiceProfile = {
+	id: 'supabase',
+	displayName: 'Supabase',
+	baseUrlPlaceholder: 'e.g. https://abcdefghijklm.supabase.co/auth/v1',
+	// GoTrue's public settings: side-effect free, and the gateway checks the apikey on it.
+	credentialTestPath: '/settings',
+	auth: { apiKey: { in: 'header', name: 'apikey', prefix: '' } },
+	operations: {
+		sendResetEmail: {
+			method: 'POST',
+			path: '/recover',
+			requires: ['email'],
+			fields: ({ email }) => ({ email }),
+		},
+		resetPassword: {
+			method: 'POST',
+			path: '/verify',
+			requires: ['email', 'resetToken', 'newPassword'],
+			fields: ({ email, resetToken }) => ({ type: 'recovery', email, token: resetToken }),
+			then: {
+				method: 'PUT',
+				path: '/user',
+				fields: ({ newPassword }) => ({ password: newPassword }),
+				headers: (session) => ({ Authorization: `Bearer ${String(session.access_token ?? '')}` }),
+				secrets: (session) => [session.access_token, session.refresh_token].filter((value): value is string => typeof value === 'string'),
+			},
+		},
+		verifyResetToken: {
+			notSupported: "Supabase's only check of a recovery code is the verify that uses it up. Use Reset Password",
+		},
+	},
+	isSuccess: () => true,
+	errorCodeOf: supabaseCode,
+	errorRules: [
+		{ serviceCode: ['otp_expired', 'otp_disabled', 'flow_state_expired', 'flow_state_not_found'], code: 'invalid_or_expired_token' },
+		{ serviceCode: 'weak_password', code: 'weak_password' },
+		{ serviceCode: 'same_password', code: 'password_reused' },
+		{ serviceCode: ['over_email_send_rate_limit', 'over_request_rate_limit'], code: 'rate_limited' },
+		{ serviceCode: 'user_banned', code: 'user_disabled' },
+		{ serviceCode: ['validation_failed', 'email_address_invalid', 'reauthentication_needed'], code: 'invalid_input' },
+		{ serviceCode: ['bad_jwt', 'no_authorization', 'invalid_credentials'], code: 'auth_failed' },
+	],
+};
