@@ -12,6 +12,8 @@ const path = require('node:path');
 const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'password-reset-test-'));
 process.env.N8N_USER_FOLDER = userFolder;
 process.env.N8N_ENCRYPTION_KEY = 'password-reset-test-key';
+// n8n's own logger would print every Stop error; the secrets test captures what is logged itself.
+process.env.N8N_LOG_LEVEL ??= 'silent';
 // n8n builds proxy agents from the environment; nock must see the direct request.
 for (const name of ['HTTP_PROXY', 'HTTPS_PROXY', 'http_proxy', 'https_proxy', 'ALL_PROXY', 'all_proxy']) {
 	delete process.env[name];

@@ -10,6 +10,18 @@ const { SENTINELS, leakedSentinels, intercept } = require('./fixtures.cjs');
 
 const secretsIn = (text) => Object.values(SENTINELS).filter((secret) => text.includes(secret));
 
+/**
+ * Intercepts an operation's requests: the first with `first`, and a follow-up step (Supabase's
+ * second request) with `second`, or with its success answer when the first succeeds.
+ */
+const interceptAll = (baseUrl, spec, first, second) => {
+	const steps = [intercept({ base: baseUrl, method: spec.request.method, path: spec.request.path, ...first })];
+	if (spec.followUp) {
+		steps.push(intercept({ base: baseUrl, method: spec.followUp.method, path: spec.followUp.path, ...(second ?? spec.followUp.success) }));
+	}
+	return steps;
+};
+
 function describeServiceContract(contract) {
 	const { service, baseUrl, credential = {} } = contract;
 	const credentialValues = { service, baseUrl, apiKey: SENTINELS.apiKey, ...credential };
@@ -34,7 +46,7 @@ function describeServiceContract(contract) {
 						const result = await run({ onError: 'continueRegularOutput' });
 						nock.enableNetConnect();
 						expect(result.output).toHaveLength(1);
-						expect(result.output[0].json.details.errorCode).toBe('not_supported');
+						expect(result.output[0].json.details.errorCode).toBe(spec.notSupportedCode ?? 'not_supported');
 						expect(result.output[0].json.error).toMatch(spec.notSupported);
 						expect(nock.pendingMocks()).toEqual([]);
 					});
@@ -42,28 +54,28 @@ function describeServiceContract(contract) {
 				}
 
 				test(`sends ${spec.request.method} ${spec.request.path} with the documented fields`, async () => {
-					const { scope, seen } = intercept({
-						base: baseUrl,
-						method: spec.request.method,
-						path: spec.request.path,
-						...spec.success,
-					});
+					const steps = interceptAll(baseUrl, spec, spec.success);
 					await run();
-					scope.done();
-					expect(seen.method).toBe(spec.request.method);
-					expect(seen.body).toEqual(spec.request.body);
-					expect(seen.query).toEqual(spec.request.query ?? {});
-					expect(secretsIn(seen.url)).toEqual([]);
-					for (const [header, value] of Object.entries(spec.request.headers ?? {})) {
-						expect(seen.headers[header.toLowerCase()]).toBe(value);
-					}
-					for (const header of spec.request.absentHeaders ?? []) {
-						expect(seen.headers[header.toLowerCase()]).toBeUndefined();
-					}
+					const expectations = [spec.request, spec.followUp].filter(Boolean);
+					steps.forEach(({ scope, seen }, index) => {
+						const expected = expectations[index];
+						scope.done();
+						expect(seen.method).toBe(expected.method);
+						expect(seen.body).toEqual(expected.body);
+						expect(seen.query).toEqual(expected.query ?? {});
+						// Firebase's documented ?key= is the one key allowed in a URL; no other secret is.
+						expect(secretsIn(seen.url).filter((secret) => secret !== expected.keyInQuery)).toEqual([]);
+						for (const [header, value] of Object.entries(expected.headers ?? {})) {
+							expect(seen.headers[header.toLowerCase()]).toBe(value);
+						}
+						for (const header of expected.absentHeaders ?? []) {
+							expect(seen.headers[header.toLowerCase()]).toBeUndefined();
+						}
+					});
 				});
 
 				test('turns the success answer into one success item', async () => {
-					intercept({ base: baseUrl, method: spec.request.method, path: spec.request.path, ...spec.success });
+					interceptAll(baseUrl, spec, spec.success);
 					const result = await run();
 					expect(result.error).toBeUndefined();
 					expect(result.output.map((item) => item.json)).toEqual([spec.success.output]);
@@ -74,9 +86,10 @@ function describeServiceContract(contract) {
 				// one item out per item in, paired, in every On Error mode.
 				describe.each([undefined, 'continueRegularOutput', 'continueErrorOutput'])('On Error = %s', (onError) => {
 					test('two items: a success and a failure', async () => {
-						const [status, body, errorCode] = spec.errors.find((row) => row[2] !== 'success' && !row[3]?.options);
+						const [status, body, errorCode] = spec.errors.find((row) => row[2] !== 'success' && !row[3]?.options && !row[3]?.step);
 						const where = { base: baseUrl, method: spec.request.method, path: spec.request.path };
 						intercept({ ...where, ...spec.success });
+						if (spec.followUp) intercept({ base: baseUrl, method: spec.followUp.method, path: spec.followUp.path, ...spec.followUp.success });
 						intercept({ ...where, status, body });
 						// Distinct emails: the same email twice in one run is sent once.
 						const result = await run({
@@ -99,7 +112,9 @@ function describeServiceContract(contract) {
 				});
 
 				test.each(spec.errors)('HTTP %i %j → %s', async (status, body, errorCode, extra = {}) => {
-					intercept({ base: baseUrl, method: spec.request.method, path: spec.request.path, status, body });
+					// `step: 2`: the first request succeeds and the follow-up answers this.
+					if (extra.step === 2) interceptAll(baseUrl, spec, spec.success, { status, body });
+					else intercept({ base: baseUrl, method: spec.request.method, path: spec.request.path, status, body });
 					const result = await run({ onError: 'continueRegularOutput', options: extra.options });
 					expect(result.output).toHaveLength(1);
 					const { json } = result.output[0];

@@ -20,7 +20,8 @@ export const resetPasswordFields: INodeProperties[] = [
 		typeOptions: { password: true },
 		required: true,
 		default: '',
-		description: 'The token or code from the reset email',
+		description:
+			'The token or code from the reset email. Supabase: the 6-digit code, with the Email. Appwrite: userId:secret, or the whole recovery link from the email.',
 		displayOptions: showFor,
 	},
 	{
@@ -40,7 +41,7 @@ export const resetPasswordFields: INodeProperties[] = [
 		placeholder: 'name@email.com',
 		default: '',
 		description:
-			'Email address of the account. Some services need it to reset (Wabotify, or Custom with a Reset Email Field); the others ignore it.',
+			'Email address of the account. Some services need it to reset (Wabotify, Supabase, or Custom with a Reset Email Field); the others ignore it.',
 		displayOptions: showFor,
 	},
 ];

@@ -1,0 +1,40 @@
+const { describeServiceContract } = require('../support/serviceContract.cjs');
+const { SENTINELS, EMAIL } = require('../support/fixtures.cjs');
+const { NEUTRAL } = require('../support/messages.cjs');
+
+const strapiError = (status, name, message) => ({ data: null, error: { status, name, message, details: {} } });
+
+describeServiceContract({
+	service: 'strapi',
+	baseUrl: 'https://cms.example.test/api',
+	operations: {
+		sendResetEmail: {
+			parameters: { email: EMAIL },
+			request: { method: 'POST', path: '/api/auth/forgot-password', body: { email: EMAIL }, absentHeaders: ['Authorization'] },
+			success: { body: { ok: true }, output: { success: true, operation: 'sendResetEmail', service: 'strapi', message: NEUTRAL } },
+			errors: [
+				// Early v4 told unknown emails apart: kept neutral.
+				[400, strapiError(400, 'ApplicationError', 'This email does not exist'), 'success'],
+				[403, strapiError(403, 'ForbiddenError', 'Forbidden'), 'auth_failed'],
+				[429, strapiError(429, 'RateLimitError', 'Too many requests, please try again later.'), 'rate_limited'],
+			],
+		},
+		resetPassword: {
+			parameters: { resetToken: SENTINELS.resetToken, newPassword: SENTINELS.newPassword },
+			request: {
+				method: 'POST',
+				path: '/api/auth/reset-password',
+				body: { code: SENTINELS.resetToken, password: SENTINELS.newPassword, passwordConfirmation: SENTINELS.newPassword },
+			},
+			success: {
+				body: { jwt: 'USER-SESSION-JWT', user: { id: 1, email: EMAIL } },
+				output: { success: true, operation: 'resetPassword', service: 'strapi', message: 'Password reset successfully' },
+			},
+			errors: [
+				[400, strapiError(400, 'ValidationError', 'Incorrect code provided'), 'invalid_or_expired_token', { serverMessage: 'Incorrect code provided' }],
+				[400, strapiError(400, 'ValidationError', 'Passwords do not match'), 'passwords_mismatch'],
+				[400, strapiError(400, 'ValidationError', 'password must be at least 6 characters'), 'invalid_input'],
+			],
+		},
+	},
+});
