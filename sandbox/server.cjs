@@ -15,7 +15,17 @@
 const http = require('node:http');
 const crypto = require('node:crypto');
 
-const SERVICES = ['wibiclick', 'wabotify', 'xano', 'industrialIot'];
+const SERVICES = ['wibiclick', 'wabotify', 'xano', 'industrialIot', 'supabase', 'firebase', 'pocketbase', 'directus', 'strapi', 'appwrite', 'auth0'];
+/** The path each service's base URL ends in, as its real deployments have it. */
+const BASE_PATHS = { supabase: '/auth/v1', firebase: '/v1', appwrite: '/v1', strapi: '/api' };
+/** What the sandbox accepts as each service's key or client identifiers. */
+const SANDBOX_KEYS = {
+	supabase: 'sandbox-supabase-anon-key',
+	firebase: 'sandbox-firebase-web-api-key',
+	appwriteProject: 'sandbox-project',
+	auth0Client: 'sandbox-client',
+	appwriteRecoveryUrl: 'https://app.example.com/recover',
+};
 const MODES = ['documented', 'as-deployed', 'down', 'rate-limited'];
 /** Sends allowed per email and service in one window, then 429. */
 const SEND_LIMIT = 3;
@@ -33,6 +43,20 @@ const TOKEN_RULES = {
 	xano: { lifetime: null, issue: () => crypto.randomBytes(8).toString('hex') },
 	// 6 digits + username, 300 s, timed from one process-wide clock (any send restarts it).
 	industrialIot: { lifetime: 300, issue: (user) => `${crypto.randomInt(100000, 1000000)}${user.username}` },
+	// Supabase's {{ .Token }}: a 6-digit OTP, 86400 s unless the project sets it.
+	supabase: { lifetime: 86400, issue: () => String(crypto.randomInt(100000, 1000000)) },
+	firebase: { lifetime: 3600, issue: () => crypto.randomBytes(24).toString('base64url') },
+	pocketbase: { lifetime: 1800, issue: () => `eyJ.${crypto.randomBytes(24).toString('base64url')}` },
+	directus: { lifetime: 86400, issue: () => `eyJ.${crypto.randomBytes(24).toString('base64url')}` },
+	// Strapi reset codes never expire.
+	strapi: { lifetime: null, issue: () => crypto.randomBytes(32).toString('hex') },
+	// The email carries a link; the node takes the whole link as the token.
+	appwrite: {
+		lifetime: 3600,
+		issue: (user) => `${SANDBOX_KEYS.appwriteRecoveryUrl}?userId=${user.username}&secret=${crypto.randomBytes(16).toString('hex')}&expire=1h`,
+	},
+	// Auth0's link opens its hosted page: nothing an API can redeem.
+	auth0: { lifetime: 86400, issue: () => `https://tenant.auth0.example/lo/reset?ticket=${crypto.randomBytes(12).toString('hex')}` },
 };
 
 class ResetSandbox {
@@ -72,7 +96,7 @@ class ResetSandbox {
 	}
 
 	baseUrl(service, mode = 'documented') {
-		return `${this.url}/${service}${mode === 'documented' ? '' : `@${mode}`}`;
+		return `${this.url}/${service}${mode === 'documented' ? '' : `@${mode}`}${BASE_PATHS[service] ?? ''}`;
 	}
 
 	account(service, email) {
@@ -88,9 +112,9 @@ class ResetSandbox {
 	}
 
 	/** The account a token belongs to, or why it cannot be used. */
-	redeem(service, token) {
+	redeem(service, token, matches = (value) => value === token) {
 		const account = [...this.accounts.entries()].find(
-			([key, candidate]) => key.startsWith(`${service}:`) && candidate.token?.value === token,
+			([key, candidate]) => key.startsWith(`${service}:`) && candidate.token && matches(candidate.token.value),
 		)?.[1];
 		if (!token || !account || account.token.used) return { problem: 'invalid' };
 		const { lifetime } = TOKEN_RULES[service];
@@ -283,6 +307,166 @@ class ResetSandbox {
 		}
 		return reply(404, { message: 'The requested URL was not found on the server.' });
 	}
+
+	supabase({ method, path, body, headers }, reply) {
+		const error = (status, errorCode, msg) => reply(status, { code: status, error_code: errorCode, msg });
+		if (headers.apikey !== SANDBOX_KEYS.supabase) return reply(401, { message: 'Invalid API key' });
+		if (method === 'GET' && path === '/auth/v1/settings') return reply(200, { external: { email: true } });
+		if (method === 'POST' && path === '/auth/v1/recover') {
+			if (!/^[^\s@]+@[^\s@]+$/.test(body?.email ?? '')) return error(400, 'validation_failed', 'Unable to validate email address: invalid format');
+			if (this.overSendLimit('supabase', body.email)) {
+				return error(429, 'over_email_send_rate_limit', 'For security purposes, you can only request this after 60 seconds.');
+			}
+			const account = this.account('supabase', body.email);
+			if (account) this.issueToken('supabase', account);
+			return reply(200, {});
+		}
+		if (method === 'POST' && path === '/auth/v1/verify') {
+			const { account, problem } = this.redeem('supabase', body?.token);
+			if (body?.type !== 'recovery' || problem || account.email !== String(body?.email).toLowerCase()) {
+				return error(403, 'otp_expired', 'Token has expired or is invalid');
+			}
+			account.token.used = true;
+			const session = crypto.randomBytes(24).toString('hex');
+			(this.sessions ??= new Map()).set(session, account);
+			return reply(200, { access_token: session, token_type: 'bearer', expires_in: 3600, refresh_token: crypto.randomBytes(12).toString('hex'), user: { email: account.email } });
+		}
+		if (method === 'PUT' && path === '/auth/v1/user') {
+			const account = this.sessions?.get(String(headers.authorization).replace(/^Bearer /, ''));
+			if (!account) return error(401, 'bad_jwt', 'invalid JWT');
+			if (!body?.password || body.password.length < 6) return error(422, 'weak_password', 'Password should be at least 6 characters.');
+			if (body.password === account.password) return error(422, 'same_password', 'New password should be different from the old password.');
+			account.password = body.password;
+			account.passwordChanges += 1;
+			return reply(200, { id: account.username, email: account.email });
+		}
+		return error(404, 'not_found', 'Not found');
+	}
+
+	firebase({ method, path, body, query }, reply) {
+		const error = (message) => reply(400, { error: { code: 400, message, errors: [{ message, domain: 'global', reason: 'invalid' }] } });
+		if (query.key !== SANDBOX_KEYS.firebase) return error('API key not valid. Please pass a valid API key.');
+		if (method === 'POST' && path === '/v1/accounts:sendOobCode') {
+			if (body?.requestType !== 'PASSWORD_RESET' || !body?.email) return error('MISSING_EMAIL');
+			const account = this.account('firebase', body.email);
+			// Email-enumeration protection off: the older, leaky answer.
+			if (!account) return error('EMAIL_NOT_FOUND');
+			this.issueToken('firebase', account);
+			return reply(200, { kind: 'identitytoolkit#GetOobConfirmationCodeResponse', email: account.email });
+		}
+		if (method === 'POST' && path === '/v1/accounts:resetPassword') {
+			const { account, problem } = this.redeem('firebase', body?.oobCode);
+			if (problem === 'expired') return error('EXPIRED_OOB_CODE');
+			if (problem) return error('INVALID_OOB_CODE');
+			if (body.newPassword === undefined) return reply(200, { email: account.email, requestType: 'PASSWORD_RESET' });
+			if (body.newPassword.length < 6) return error('WEAK_PASSWORD : Password should be at least 6 characters');
+			this.changePassword(account, body.newPassword);
+			return reply(200, { kind: 'identitytoolkit#ResetPasswordResponse', email: account.email, requestType: 'PASSWORD_RESET' });
+		}
+		return reply(404, { error: { code: 404, message: 'Not Found' } });
+	}
+
+	pocketbase({ method, path, body }, reply) {
+		const fieldError = (field, code, message) => reply(400, { code: 400, message: 'An error occurred while validating the submitted data.', data: { [field]: { code, message } } });
+		const match = /^\/api\/collections\/([^/]+)\/(request-password-reset|confirm-password-reset)$/.exec(path);
+		if (method === 'GET' && path === '/api/health') return reply(200, { code: 200, message: 'API is healthy.', data: {} });
+		if (!match || method !== 'POST') return reply(404, { code: 404, message: 'The requested resource wasn\'t found.', data: {} });
+		if (match[1] !== 'users') return reply(404, { code: 404, message: 'Missing or invalid collection context.', data: {} });
+		if (match[2] === 'request-password-reset') {
+			if (!/^[^\s@]+@[^\s@]+$/.test(body?.email ?? '')) return fieldError('email', 'validation_is_email', 'Must be a valid email address.');
+			const account = this.account('pocketbase', body.email);
+			if (account) this.issueToken('pocketbase', account);
+			return reply(204, '');
+		}
+		const { account, problem } = this.redeem('pocketbase', body?.token);
+		if (problem) return fieldError('token', 'validation_invalid_token', 'Invalid or expired token.');
+		if (!body.password || body.password.length < 8) return fieldError('password', 'validation_length_out_of_range', 'The length must be between 8 and 71.');
+		if (body.password !== body.passwordConfirm) return fieldError('passwordConfirm', 'validation_values_mismatch', "Values don't match.");
+		this.changePassword(account, body.password);
+		return reply(204, '');
+	}
+
+	directus({ method, path, body }, reply) {
+		const error = (status, code, message) => reply(status, { errors: [{ message, extensions: { code } }] });
+		if (method === 'GET' && path === '/server/ping') return reply(200, 'pong');
+		if (method === 'POST' && path === '/auth/password/request') {
+			if (body?.reset_url && !body.reset_url.startsWith('https://app.example.com/')) {
+				return error(400, 'INVALID_PAYLOAD', `URL "${body.reset_url}" can't be used to reset passwords.`);
+			}
+			const account = this.account('directus', body?.email);
+			if (account) this.issueToken('directus', account);
+			return reply(204, '');
+		}
+		if (method === 'POST' && path === '/auth/password/reset') {
+			const { account, problem } = this.redeem('directus', body?.token);
+			if (problem === 'expired') return error(401, 'TOKEN_EXPIRED', 'Token expired.');
+			if (problem) return error(403, 'INVALID_TOKEN', 'Invalid token');
+			if (!body.password || body.password.length < 8) return error(400, 'FAILED_VALIDATION', 'Password doesn\'t meet the password policy.');
+			this.changePassword(account, body.password);
+			return reply(204, '');
+		}
+		return error(404, 'ROUTE_NOT_FOUND', `Route ${path} doesn't exist.`);
+	}
+
+	strapi({ method, path, body }, reply) {
+		const error = (status, name, message) => reply(status, { data: null, error: { status, name, message, details: {} } });
+		if (method === 'GET' && path === '/api') return reply(200, { data: null });
+		if (method === 'POST' && path === '/api/auth/forgot-password') {
+			if (!body?.email) return error(400, 'ValidationError', 'email is a required field');
+			const account = this.account('strapi', body.email);
+			if (account) this.issueToken('strapi', account);
+			return reply(200, { ok: true });
+		}
+		if (method === 'POST' && path === '/api/auth/reset-password') {
+			if (!body?.password || !body?.passwordConfirmation) return error(400, 'ValidationError', 'passwordConfirmation is a required field');
+			if (body.password !== body.passwordConfirmation) return error(400, 'ValidationError', 'Passwords do not match');
+			const { account, problem } = this.redeem('strapi', body.code);
+			if (problem) return error(400, 'ValidationError', 'Incorrect code provided');
+			this.changePassword(account, body.password);
+			return reply(200, { jwt: crypto.randomBytes(24).toString('hex'), user: { id: account.username, email: account.email } });
+		}
+		return error(404, 'NotFoundError', 'Not Found');
+	}
+
+	appwrite({ method, path, body, headers }, reply) {
+		const error = (code, type, message) => reply(code, { message, code, type, version: '1.6.0' });
+		if (headers['x-appwrite-project'] !== SANDBOX_KEYS.appwriteProject) return error(404, 'project_not_found', 'Project with the requested ID could not be found.');
+		if (method === 'GET' && path === '/v1/health/version') return reply(200, { version: '1.6.0' });
+		if (path !== '/v1/account/recovery') return error(404, 'general_route_not_found', 'Route not found.');
+		if (method === 'POST') {
+			if (!String(body?.url ?? '').startsWith('https://app.example.com/')) {
+				return error(400, 'general_argument_invalid', 'Invalid `url` param: URL host must be one of: app.example.com');
+			}
+			const account = this.account('appwrite', body?.email);
+			// Older servers tell unknown emails apart with a 404.
+			if (!account) return error(404, 'user_not_found', 'User with the requested ID could not be found.');
+			this.issueToken('appwrite', account);
+			return reply(201, { $id: 'token', userId: account.username, secret: '', expire: new Date(Date.now() + 3600e3).toISOString(), phrase: '' });
+		}
+		if (method === 'PUT') {
+			const link = (value) => new URL(value).searchParams;
+			const { account, problem } = this.redeem(
+				'appwrite',
+				body?.secret,
+				(value) => link(value).get('secret') === body?.secret && link(value).get('userId') === body?.userId,
+			);
+			if (problem) return error(401, 'user_invalid_token', 'Invalid token passed in the request.');
+			if (!body.password || body.password.length < 8) return error(400, 'general_argument_invalid', 'Invalid `password` param: Password must be between 8 and 256 characters long.');
+			this.changePassword(account, body.password);
+			return reply(200, { $id: 'token', userId: account.username, secret: '', expire: new Date().toISOString() });
+		}
+		return error(405, 'general_not_implemented', 'Method not allowed.');
+	}
+
+	auth0({ method, path, body }, reply) {
+		if (method === 'GET' && path === '/.well-known/openid-configuration') return reply(200, { issuer: 'https://tenant.auth0.example/' });
+		if (method !== 'POST' || path !== '/dbconnections/change_password') return reply(404, { error: 'not_found', error_description: 'Not found' });
+		if (body?.client_id !== SANDBOX_KEYS.auth0Client) return reply(400, { error: 'invalid_request', error_description: 'Unknown client' });
+		if (body?.connection !== 'Username-Password-Authentication') return reply(400, { error: 'invalid_request', error_description: 'Connection does not exist' });
+		const account = this.account('auth0', body?.email);
+		if (account) this.issueToken('auth0', account);
+		return reply(200, "We've just sent you an email to reset your password.");
+	}
 }
 
 const readBody = (req) =>
@@ -293,4 +477,4 @@ const readBody = (req) =>
 		req.on('error', reject);
 	});
 
-module.exports = { ResetSandbox, SERVICES, SEED_USERS, SEND_LIMIT };
+module.exports = { ResetSandbox, SERVICES, SEED_USERS, SEND_LIMIT, SANDBOX_KEYS };

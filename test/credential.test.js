@@ -11,16 +11,24 @@ beforeAll(() => nock.disableNetConnect());
 afterAll(() => nock.enableNetConnect());
 
 test.each([
-	['wibiclick', '/', 'Bearer ' + SENTINELS.apiKey],
-	['wabotify', '/', undefined],
-	['xano', '/', undefined],
-	['industrialIot', '/', undefined],
-])('%s: the test GETs %s (no reset endpoint) and passes on 2xx', async (service, path, authorization) => {
+	['wibiclick', '/', { authorization: `Bearer ${SENTINELS.apiKey}` }],
+	['wabotify', '/', { authorization: undefined }],
+	['xano', '/', { authorization: undefined }],
+	['industrialIot', '/', { authorization: undefined }],
+	['supabase', '/settings', { apikey: SENTINELS.apiKey, authorization: undefined }],
+	['firebase', '/projects', { authorization: undefined }, {}, { key: SENTINELS.apiKey }],
+	['pocketbase', '/api/health', { authorization: undefined }],
+	['directus', '/server/ping', { authorization: undefined }],
+	['strapi', '/', { authorization: undefined }],
+	['appwrite', '/health/version', { 'x-appwrite-project': 'proj-1', 'x-appwrite-key': SENTINELS.apiKey }, { appwriteProjectId: 'proj-1' }],
+	['auth0', '/.well-known/openid-configuration', { authorization: undefined }],
+])('%s: the test GETs %s (no reset endpoint) and passes on 2xx', async (service, path, headers, extra = {}, query = {}) => {
 	const { scope, seen } = intercept({ base: 'https://svc.example.test', method: 'GET', path, body: 'ok' });
-	const outcome = await testCredential({ service, baseUrl: 'https://svc.example.test', apiKey: SENTINELS.apiKey });
+	const outcome = await testCredential({ service, baseUrl: 'https://svc.example.test', apiKey: SENTINELS.apiKey, ...extra });
 	expect(outcome).toBe('OK');
 	scope.done();
-	expect(seen.headers.authorization).toBe(authorization);
+	for (const [header, value] of Object.entries(headers)) expect(seen.headers[header]).toBe(value);
+	expect(seen.query).toEqual(query);
 });
 
 test('the test path can be overridden, and Custom sends its own auth header', async () => {

@@ -1,0 +1,11 @@
+/**
+ * Every service end to end against the sandbox, on n8n's engine: the demo's scenarios, each
+ * step's outcome as expected (send → token from the outbox → verify → reset → reuse fails).
+ */
+const { runDemo } = require('../scripts/demo.cjs');
+
+test('every demo scenario gives its expected outcomes', async () => {
+	const rows = await runDemo();
+	expect(rows.filter((row) => !row.ok)).toEqual([]);
+	expect(new Set(rows.map((row) => row.service)).size).toBe(12);
+}, 60_000);
