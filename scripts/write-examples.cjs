@@ -6,12 +6,14 @@
  */
 const fs = require('node:fs');
 const path = require('node:path');
+const { SANDBOX_KEYS } = require('../sandbox/server.cjs');
 const { WORKFLOWS, credentials } = require('../test/e2e/workflows.cjs');
 
 const EXAMPLE_VALUES = {
 	sandboxUrl: 'http://127.0.0.1:8765',
 	newPassword: 'Example-new-password-1',
 	wibiclickApiKey: 'sandbox-wibiclick-key',
+	keys: SANDBOX_KEYS,
 };
 
 const examples = () => ({

@@ -9,8 +9,8 @@ const { execFileSync, spawn } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { ResetSandbox } = require('../../sandbox/server.cjs');
-const { WORKFLOWS, credentials } = require('./workflows.cjs');
+const { ResetSandbox, SANDBOX_KEYS } = require('../../sandbox/server.cjs');
+const { WORKFLOWS, credentials, RESET_FLOW_SERVICES } = require('./workflows.cjs');
 
 const root = path.resolve(__dirname, '../..');
 const SENTINELS = { newPassword: 'SENTINEL-E2E-PW-5d1c!', apiKey: 'SENTINEL-E2E-APIKEY-8a2f' };
@@ -81,7 +81,7 @@ async function run() {
 	const { userFolder, logDir, n8n } = main();
 	const sandbox = new ResetSandbox({ wibiclickApiKey: SENTINELS.apiKey });
 	const sandboxUrl = await sandbox.listen();
-	const values = { sandboxUrl, newPassword: SENTINELS.newPassword, wibiclickApiKey: SENTINELS.apiKey };
+	const values = { sandboxUrl, newPassword: SENTINELS.newPassword, wibiclickApiKey: SENTINELS.apiKey, keys: SANDBOX_KEYS };
 	try {
 		const credentialsFile = path.join(userFolder, 'credentials.json');
 		fs.writeFileSync(credentialsFile, JSON.stringify(credentials(values)));
@@ -104,12 +104,14 @@ async function run() {
 		const written = Object.values(executions).flatMap((execution) => passwordResetRunData(execution)).map((task) => JSON.stringify(task));
 		const log = logWithoutExecutionDumps(logDir);
 		const secrets = { ...SENTINELS, ...Object.fromEntries(tokens.map((token, index) => [`token${index}`, token])) };
+		// Whole-word matches: a 6-digit OTP must not be "found" inside a timestamp.
+		const appearsIn = (text, value) => new RegExp(`(?<![A-Za-z0-9])${value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![A-Za-z0-9])`).test(text);
 		check(`sentinel scan: ${Object.keys(secrets).length} secrets absent from ${written.length} Password Reset node runs`, () => {
-			const leaks = Object.entries(secrets).filter(([, value]) => written.some((text) => text.includes(value)));
+			const leaks = Object.entries(secrets).filter(([, value]) => written.some((text) => appearsIn(text, value)));
 			equal(leaks.map(([name]) => name), [], 'leaked into node output or errors');
 		});
 		check(`sentinel scan: n8n's debug log (${log.length} characters, execution dumps excluded)`, () => {
-			const leaks = Object.entries(secrets).filter(([, value]) => log.includes(value));
+			const leaks = Object.entries(secrets).filter(([, value]) => appearsIn(log, value));
 			equal(leaks.map(([name]) => name), [], 'leaked into the log');
 		});
 	} finally {
@@ -184,7 +186,7 @@ const summary = (item) => (item.json.success ? 'success' : item.json.details?.er
 function assertResetFlow(execution) {
 	const { json } = execution;
 	check('resetFlow: execution finished', () => assert(json?.finished === true || json?.status === 'success', `status ${json?.status}`));
-	for (const label of ['WibiClick', 'Wabotify', 'Xano']) {
+	for (const [, label] of RESET_FLOW_SERVICES) {
 		check(`resetFlow: ${label} send → success`, () => equal(items(json, `${label}: Send Reset Email`).map(summary), ['success'], label));
 		check(`resetFlow: ${label} reset → success`, () => equal(items(json, `${label}: Reset Password`).map(summary), ['success'], label));
 		check(`resetFlow: ${label} reused token → invalid_or_expired_token`, () =>
@@ -195,6 +197,8 @@ function assertResetFlow(execution) {
 	check('resetFlow: Industrial IOT reset → success', () => equal(items(json, 'Industrial IOT: Reset Password').map(summary), ['success'], 'reset'));
 	check('resetFlow: Industrial IOT reused token → invalid_or_expired_token', () =>
 		equal(items(json, 'Industrial IOT: Reuse Token').map(summary), ['invalid_or_expired_token'], 'reuse'));
+	check('resetFlow: Auth0 send → success; Reset Password → invalid_input (its hosted page finishes)', () =>
+		equal([...items(json, 'Auth0: Send Reset Email'), ...items(json, 'Auth0: Reset Password')].map(summary), ['success', 'invalid_input'], 'auth0'));
 	check('resetFlow: WibiClick output carries the email the service returned', () =>
 		equal(items(json, 'WibiClick: Reset Password')[0]?.json.email, 'ada@example.com', 'email'));
 }

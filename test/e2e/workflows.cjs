@@ -71,6 +71,13 @@ const httpRequest = (name, method, url, jsonBody) => [
 
 /** Credential ids the workflows reference; `credentials()` gives their data. */
 const CREDENTIAL_IDS = {
+	supabase: 'sandboxSupabase',
+	firebase: 'sandboxFirebase',
+	pocketbase: 'sandboxPocketbase',
+	directus: 'sandboxDirectus',
+	strapi: 'sandboxStrapi',
+	appwrite: 'sandboxAppwrite',
+	auth0: 'sandboxAuth0',
 	wibiclick: 'sandboxWibiclick',
 	wabotify: 'sandboxWabotify',
 	xano: 'sandboxXano',
@@ -81,7 +88,7 @@ const CREDENTIAL_IDS = {
 	wibiclickWrongKey: 'sandboxWibiclickWrongKey',
 };
 
-const credentials = ({ sandboxUrl, wibiclickApiKey }) => {
+const credentials = ({ sandboxUrl, wibiclickApiKey, keys }) => {
 	const entry = (key, service, path, data = {}) => ({
 		id: CREDENTIAL_IDS[key],
 		name: CREDENTIAL_IDS[key],
@@ -97,10 +104,30 @@ const credentials = ({ sandboxUrl, wibiclickApiKey }) => {
 		entry('wabotifyDown', 'wabotify', 'wabotify@down', { company: 'wabotify' }),
 		entry('xanoRateLimited', 'xano', 'xano@rate-limited'),
 		entry('wibiclickWrongKey', 'wibiclick', 'wibiclick', { apiKey: `${wibiclickApiKey}-wrong` }),
+		entry('supabase', 'supabase', 'supabase/auth/v1', { apiKey: keys.supabase }),
+		entry('firebase', 'firebase', 'firebase/v1', { apiKey: keys.firebase }),
+		entry('pocketbase', 'pocketbase', 'pocketbase', { pocketbaseCollection: 'users' }),
+		entry('directus', 'directus', 'directus'),
+		entry('strapi', 'strapi', 'strapi/api'),
+		entry('appwrite', 'appwrite', 'appwrite/v1', { appwriteProjectId: keys.appwriteProject, appwriteRecoveryUrl: keys.appwriteRecoveryUrl }),
+		entry('auth0', 'auth0', 'auth0', { auth0ClientId: keys.auth0Client }),
 	];
 };
 
 const EMAIL = 'ada@example.com';
+
+/** The services whose whole flow (send, outbox, reset, reuse) runs in n8n. */
+const RESET_FLOW_SERVICES = [
+	['wibiclick', 'WibiClick'],
+	['wabotify', 'Wabotify'],
+	['xano', 'Xano'],
+	['supabase', 'Supabase'],
+	['firebase', 'Firebase'],
+	['pocketbase', 'PocketBase'],
+	['directus', 'Directus'],
+	['strapi', 'Strapi'],
+	['appwrite', 'Appwrite'],
+];
 
 /**
  * Each seed service end to end: send a reset email, read the token from the sandbox outbox,
@@ -111,7 +138,7 @@ const resetFlow = ({ sandboxUrl, newPassword }) => {
 	const flow = new WorkflowBuilder('prResetFlow', 'Password Reset: seed services, send → reset → reuse');
 	const outbox = (service) => `${sandboxUrl}/__sandbox/outbox?service=${service}&email=${EMAIL}`;
 	const tokenFrom = (reader, path) => `={{ $('${reader}').item.json.${path} }}`;
-	for (const [service, label] of [['wibiclick', 'WibiClick'], ['wabotify', 'Wabotify'], ['xano', 'Xano']]) {
+	for (const [service, label] of RESET_FLOW_SERVICES) {
 		const reset = { operation: 'resetPassword', email: EMAIL, resetToken: tokenFrom(`${label}: Read Outbox`, 'latest.token'), newPassword };
 		flow.chain([
 			passwordReset(`${label}: Send Reset Email`, CREDENTIAL_IDS[service], { operation: 'sendResetEmail', email: EMAIL }),
@@ -120,6 +147,10 @@ const resetFlow = ({ sandboxUrl, newPassword }) => {
 			passwordReset(`${label}: Reuse Token`, CREDENTIAL_IDS[service], reset, 'continueRegularOutput'),
 		]);
 	}
+	flow.chain([
+		passwordReset('Auth0: Send Reset Email', CREDENTIAL_IDS.auth0, { operation: 'sendResetEmail', email: EMAIL }),
+		passwordReset('Auth0: Reset Password', CREDENTIAL_IDS.auth0, { operation: 'resetPassword', resetToken: 'from-the-email', newPassword }, 'continueRegularOutput'),
+	]);
 	const reset = { operation: 'resetPassword', resetToken: tokenFrom('Industrial IOT: Issue Token', 'token'), newPassword };
 	flow.chain([
 		passwordReset('Industrial IOT: Send Reset Email', CREDENTIAL_IDS.industrialIot, { operation: 'sendResetEmail', email: EMAIL }, 'continueRegularOutput'),
@@ -206,4 +237,4 @@ const stopOnError = ({ newPassword }) => {
 
 const WORKFLOWS = { resetFlow, failureModes, stopOnError };
 
-module.exports = { WORKFLOWS, credentials, CREDENTIAL_IDS, EMAIL };
+module.exports = { WORKFLOWS, credentials, CREDENTIAL_IDS, EMAIL, RESET_FLOW_SERVICES };
