@@ -7,7 +7,8 @@ import {
 } from '../transport/input';
 import { resetPasswordFields, resetPasswordOperation } from './resetPassword.operation';
 import { sendResetEmailFields, sendResetEmailOperation } from './sendResetEmail.operation';
-import { verifyResetTokenFields, verifyResetTokenOperation } from './verifyResetToken.operation';
+import { resetTokenField } from './resetToken.field';
+import { verifyResetTokenOperation } from './verifyResetToken.operation';
 
 const showForUser = { show: { resource: ['user'] } };
 
@@ -77,7 +78,7 @@ const options: INodeProperties = {
 export const userDescription: INodeProperties[] = [
 	operation,
 	...sendResetEmailFields,
+	resetTokenField,
 	...resetPasswordFields,
-	...verifyResetTokenFields,
 	options,
 ];

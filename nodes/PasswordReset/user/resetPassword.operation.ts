@@ -14,17 +14,6 @@ const showFor = { show: { resource: ['user'], operation: ['resetPassword'] } };
 
 export const resetPasswordFields: INodeProperties[] = [
 	{
-		displayName: 'Reset Token',
-		name: 'resetToken',
-		type: 'string',
-		typeOptions: { password: true },
-		required: true,
-		default: '',
-		description:
-			'The token or code from the reset email. Supabase: the 6-digit code, with the Email. Appwrite: userId:secret, or the whole recovery link from the email.',
-		displayOptions: showFor,
-	},
-	{
 		displayName: 'New Password',
 		name: 'newPassword',
 		type: 'string',

@@ -1,4 +1,4 @@
-import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type { INodePropertyOptions } from 'n8n-workflow';
 
 import { resetRouting } from '../transport/routing';
 
@@ -9,16 +9,3 @@ export const verifyResetTokenOperation: INodePropertyOptions = {
 	description: 'Check that a reset token is valid without using it up, where the service can (Firebase)',
 	routing: resetRouting,
 };
-
-export const verifyResetTokenFields: INodeProperties[] = [
-	{
-		displayName: 'Reset Token',
-		name: 'resetToken',
-		type: 'string',
-		typeOptions: { password: true },
-		required: true,
-		default: '',
-		description: 'The token or code from the reset email',
-		displayOptions: { show: { resource: ['user'], operation: ['verifyResetToken'] } },
-	},
-];
