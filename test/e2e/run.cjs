@@ -11,26 +11,14 @@ const os = require('node:os');
 const path = require('node:path');
 const { ResetSandbox, SANDBOX_KEYS } = require('../../sandbox/server.cjs');
 const { WORKFLOWS, credentials, RESET_FLOW_SERVICES } = require('./workflows.cjs');
+const { Checks, assert, equal } = require('../support/checks.cjs');
 
 const root = path.resolve(__dirname, '../..');
 const SENTINELS = { newPassword: 'SENTINEL-E2E-PW-5d1c!', apiKey: 'SENTINEL-E2E-APIKEY-8a2f' };
 const NODE_TYPE = 'n8n-nodes-password-reset.passwordReset';
 
-const started = Date.now();
-const results = [];
-const check = (name, fn) => {
-	try {
-		fn();
-		results.push({ name, ok: true });
-	} catch (error) {
-		results.push({ name, ok: false, why: error.message });
-	}
-};
-const assert = (condition, message) => {
-	if (!condition) throw new Error(message);
-};
-const equal = (actual, expected, what) =>
-	assert(JSON.stringify(actual) === JSON.stringify(expected), `${what}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
+const checks = new Checks();
+const check = (name, fn) => checks.check(name, fn);
 
 function installPackage(userFolder) {
 	const n8nBin = execFileSync('bash', [path.join(root, 'scripts/ensure-n8n.sh')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).trim();
@@ -117,11 +105,7 @@ async function run() {
 	} finally {
 		await sandbox.close();
 	}
-	const failed = results.filter((result) => !result.ok);
-	for (const result of results) console.log(`${result.ok ? 'ok  ' : 'FAIL'} ${result.name}${result.ok ? '' : `\n     ${result.why}`}`);
-	console.log(`\ne2e wall time ${((Date.now() - started) / 1000).toFixed(1)} s`);
-	console.log(`${results.length - failed.length} passed, ${failed.length} failed`);
-	process.exitCode = failed.length ? 1 : 0;
+	checks.report('e2e');
 }
 
 /** One command's log file: one JSON object per line (N8N_LOG_OUTPUT=file). */

@@ -1,0 +1,124 @@
+'use strict';
+/**
+ * The Directus profile against a real Directus (12.4.0 on SQLite, loopback), not a mock: send a
+ * reset email, take the token from the mail Directus really wrote, reset, reuse the token, and
+ * the neutral answer for an unknown email. Mail goes through a sendmail stand-in that appends
+ * each message to a file. The node runs on n8n's engine. Prints "N passed, N failed".
+ */
+const { execFileSync, spawn } = require('node:child_process');
+const crypto = require('node:crypto');
+const fs = require('node:fs');
+const net = require('node:net');
+const os = require('node:os');
+const path = require('node:path');
+const { runNode } = require('../support/engine.cjs');
+const { Checks, equal } = require('../support/checks.cjs');
+
+const root = path.resolve(__dirname, '../..');
+const ADMIN = { email: 'admin@example.com', password: 'Original-admin-pw-1' };
+const NEW_PASSWORD = 'New-admin-password-2';
+const checks = new Checks();
+
+const freePort = () =>
+	new Promise((resolve) => {
+		const server = net.createServer().listen(0, '127.0.0.1', () => {
+			const { port } = server.address();
+			server.close(() => resolve(port));
+		});
+	});
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function waitFor(what, probe, seconds) {
+	for (let tries = 0; tries < seconds * 4; tries++) {
+		const value = await probe().catch(() => undefined);
+		if (value) return value;
+		await sleep(250);
+	}
+	throw new Error(`${what} did not happen within ${seconds} s`);
+}
+
+/** The reset token from the newest captured mail (quoted-printable HTML). */
+const tokenFromMail = (mailFile) => {
+	if (!fs.existsSync(mailFile)) return undefined;
+	const decoded = fs
+		.readFileSync(mailFile, 'utf8')
+		.replace(/=\r?\n/g, '')
+		.replace(/=([0-9A-F]{2})/g, (_match, hex) => String.fromCharCode(parseInt(hex, 16)));
+	const tokens = [...decoded.matchAll(/[?&]token=([A-Za-z0-9._-]+)/g)].map((match) => match[1]);
+	return tokens.at(-1);
+};
+
+async function main() {
+	const [directusDir, node22] = execFileSync('bash', [path.join(root, 'scripts/ensure-directus.sh')], {
+		encoding: 'utf8',
+		stdio: ['ignore', 'pipe', 'inherit'],
+	})
+		.trim()
+		.split('\n');
+	const work = fs.mkdtempSync(path.join(os.tmpdir(), 'password-reset-directus-'));
+	const mailFile = path.join(work, 'mail.txt');
+	const sendmail = path.join(work, 'sendmail.sh');
+	fs.writeFileSync(sendmail, `#!/bin/sh\ncat >> "${mailFile}"\necho >> "${mailFile}"\n`, { mode: 0o755 });
+	const port = await freePort();
+	const baseUrl = `http://127.0.0.1:${port}`;
+	const env = {
+		...process.env,
+		PATH: `${path.dirname(node22)}:${process.env.PATH}`,
+		HOST: '127.0.0.1',
+		PORT: String(port),
+		PUBLIC_URL: baseUrl,
+		KEY: crypto.randomUUID(),
+		SECRET: crypto.randomBytes(32).toString('hex'),
+		DB_CLIENT: 'sqlite3',
+		DB_FILENAME: path.join(work, 'directus.db'),
+		ADMIN_EMAIL: ADMIN.email,
+		ADMIN_PASSWORD: ADMIN.password,
+		EMAIL_TRANSPORT: 'sendmail',
+		EMAIL_SENDMAIL_PATH: sendmail,
+		EMAIL_FROM: 'directus@example.com',
+		TELEMETRY: 'false',
+		LOG_LEVEL: 'warn',
+		CACHE_ENABLED: 'false',
+	};
+	const cli = path.join(directusDir, 'node_modules/directus/cli.js');
+	execFileSync(node22, [cli, 'bootstrap'], { env, cwd: work, stdio: 'ignore' });
+	const server = spawn(node22, [cli, 'start'], { env, cwd: work, stdio: 'ignore' });
+	try {
+		await waitFor('Directus start', async () => (await fetch(`${baseUrl}/server/ping`)).ok, 60);
+		const credential = { service: 'directus', baseUrl };
+		const run = async (parameters) => {
+			const { output } = await runNode({ parameters, credential, onError: 'continueRegularOutput' });
+			const { json } = output[0];
+			return json.success ? 'success' : json.details.errorCode;
+		};
+
+		const sendOutcome = await run({ operation: 'sendResetEmail', email: ADMIN.email });
+		checks.check('send reset email → success', () => equal(sendOutcome, 'success', 'send'));
+		const token = await waitFor('the reset mail', async () => tokenFromMail(mailFile), 20);
+		checks.check('the mail Directus wrote carries a reset token', () => equal(typeof token, 'string', 'token'));
+		const reset = { operation: 'resetPassword', resetToken: token, newPassword: NEW_PASSWORD };
+		const resetOutcome = await run(reset);
+		checks.check('reset password → success', () => equal(resetOutcome, 'success', 'reset'));
+		const login = await fetch(`${baseUrl}/auth/login`, {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json' },
+			body: JSON.stringify({ email: ADMIN.email, password: NEW_PASSWORD }),
+		});
+		checks.check('the new password logs in', () => equal(login.status, 200, 'login status'));
+		const reuse = await run(reset);
+		checks.check('reuse of the same token → invalid_or_expired_token', () => equal(reuse, 'invalid_or_expired_token', 'reuse'));
+		const bogus = await run({ ...reset, resetToken: 'not.a.token' });
+		checks.check('a malformed token → invalid_or_expired_token', () => equal(bogus, 'invalid_or_expired_token', 'bogus'));
+		const unknown = await run({ operation: 'sendResetEmail', email: 'nobody@example.com' });
+		checks.check('unknown email → the same neutral success', () => equal(unknown, 'success', 'unknown'));
+	} finally {
+		server.kill();
+	}
+	checks.report('Directus');
+}
+
+main().catch((error) => {
+	console.error(error);
+	process.exitCode = 1;
+});
