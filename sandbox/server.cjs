@@ -123,6 +123,13 @@ class ResetSandbox {
 		return { account };
 	}
 
+	/** Whether a token was issued and already used. */
+	spentToken(service, token) {
+		return [...this.accounts.entries()].some(
+			([key, account]) => key.startsWith(`${service}:`) && account.token?.value === token && account.token.used,
+		);
+	}
+
 	changePassword(account, password) {
 		account.password = password;
 		account.passwordChanges += 1;
@@ -398,6 +405,10 @@ class ResetSandbox {
 			return reply(204, '');
 		}
 		if (method === 'POST' && path === '/auth/password/reset') {
+			// A real Directus answers a spent token (its password hash changed) with FORBIDDEN.
+			if (this.spentToken('directus', body?.token)) {
+				return error(403, 'FORBIDDEN', "You don't have permission to access this.");
+			}
 			const { account, problem } = this.redeem('directus', body?.token);
 			if (problem === 'expired') return error(401, 'TOKEN_EXPIRED', 'Token expired.');
 			if (problem) return error(403, 'INVALID_TOKEN', 'Invalid token');

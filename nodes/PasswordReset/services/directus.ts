@@ -6,7 +6,7 @@ import type { ServiceProfile } from './types';
  * Directus, from `api/src/controllers/auth.ts` and `services/users.ts` (source) and its error
  * docs. Public routes; the request answers success for unknown emails too. Errors:
  * `{errors: [{message, extensions: {code}}]}`: INVALID_TOKEN is a 403 and TOKEN_EXPIRED a 401,
- * so the codes decide, not the statuses.
+ * so the codes decide, not the statuses. Checked against a real Directus (test/real/directus.cjs).
  */
 const directusCode = (body: IDataObject) => {
 	const [first] = (Array.isArray(body.errors) ? body.errors : []) as IDataObject[];
@@ -38,6 +38,9 @@ export const directus: ServiceProfile = {
 	errorCodeOf: directusCode,
 	errorRules: [
 		{ serviceCode: ['INVALID_TOKEN', 'TOKEN_EXPIRED'], code: 'invalid_or_expired_token' },
+		// Measured on a real Directus 12.4: a spent token (its password hash no longer matches)
+		// answers 403 FORBIDDEN. The reset route is public, so FORBIDDEN there is the token.
+		{ operation: 'resetPassword', serviceCode: 'FORBIDDEN', code: 'invalid_or_expired_token' },
 		{ operation: 'resetPassword', serviceCode: 'FAILED_VALIDATION', code: 'weak_password' },
 		{ serviceCode: ['INVALID_PAYLOAD', 'FAILED_VALIDATION'], code: 'invalid_input' },
 		{ serviceCode: 'REQUESTS_EXCEEDED', code: 'rate_limited' },
