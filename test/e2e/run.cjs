@@ -32,7 +32,8 @@ function installPackage(userFolder) {
 	return n8nBin;
 }
 
-function main() {
+/** A fresh N8N_USER_FOLDER with the packed package installed, and a way to run n8n commands in it. */
+function prepareN8n() {
 	const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'password-reset-e2e-'));
 	const logDir = path.join(userFolder, 'logs');
 	fs.mkdirSync(logDir);
@@ -66,7 +67,7 @@ function main() {
 }
 
 async function run() {
-	const { userFolder, logDir, n8n } = main();
+	const { userFolder, logDir, n8n } = prepareN8n();
 	const sandbox = new ResetSandbox({ wibiclickApiKey: SENTINELS.apiKey });
 	const sandboxUrl = await sandbox.listen();
 	const values = { sandboxUrl, newPassword: SENTINELS.newPassword, wibiclickApiKey: SENTINELS.apiKey, keys: SANDBOX_KEYS };
