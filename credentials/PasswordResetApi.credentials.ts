@@ -1,22 +1,16 @@
 import type {
 	ICredentialDataDecryptedObject,
-	ICredentialTestRequest,
 	ICredentialType,
 	IHttpRequestOptions,
 	Icon,
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { CUSTOM_SERVICE, resolveProfile, SERVICE_PROFILES } from '../nodes/PasswordReset/services';
-import type { CredentialSettings } from '../nodes/PasswordReset/services/types';
+import { CUSTOM_SERVICE, SERVICE_PROFILES } from '../nodes/PasswordReset/services';
+import { withAuth } from '../nodes/PasswordReset/transport/auth';
 
 const showFor = (...service: string[]) => ({ show: { service } });
 const forCustom = showFor(CUSTOM_SERVICE);
-
-/** Each service's side-effect-free test path, for the test request's expression. */
-const testPathByService = JSON.stringify(
-	Object.fromEntries(SERVICE_PROFILES.map((profile) => [profile.id, profile.credentialTestPath])),
-);
 
 const methodOptions = (methods: string[]) => methods.map((method) => ({ name: method, value: method }));
 
@@ -216,6 +210,16 @@ export class PasswordResetApi implements ICredentialType {
 			displayOptions: forCustom,
 		},
 		{
+			displayName: 'Unknown Account Message',
+			name: 'customUnknownAccountText',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. User not found',
+			description:
+				"Text that only your API's error answer (4xx) for an email with no account contains. Such answers are unknown accounts: the neutral success on Send Reset Email. Leave empty if the API answers unknown emails like known ones; any other 404 fails as endpoint_not_found.",
+			displayOptions: forCustom,
+		},
+		{
 			displayName: 'Credential Test Path',
 			name: 'credentialTestPath',
 			type: 'string',
@@ -226,31 +230,9 @@ export class PasswordResetApi implements ICredentialType {
 		},
 	];
 
-	/**
-	 * Asks the service's profile how to authenticate: the API key in a header (or, for Firebase,
-	 * its documented `?key=`), headers from other fields, or nothing for public endpoints.
-	 */
+	/** Applies the service's auth (see `withAuth`): the node's requests and its credential test share it. */
 	authenticate = async (
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
-	): Promise<IHttpRequestOptions> => {
-		const settings = credentials as unknown as CredentialSettings;
-		const auth = resolveProfile(settings)?.auth;
-		if (!auth) return requestOptions;
-		const apiKey = typeof credentials.apiKey === 'string' ? credentials.apiKey : '';
-		const headers = { ...requestOptions.headers, ...auth.headers?.(settings) };
-		const qs = { ...requestOptions.qs };
-		if (apiKey && auth.apiKey?.in === 'header') headers[auth.apiKey.name] = `${auth.apiKey.prefix}${apiKey}`;
-		if (apiKey && auth.apiKey?.in === 'query') qs[auth.apiKey.name] = apiKey;
-		return { ...requestOptions, headers, qs };
-	};
-
-	test: ICredentialTestRequest = {
-		request: {
-			baseURL: '={{$credentials.baseUrl}}',
-			url: `={{ $credentials.credentialTestPath || ${testPathByService}[$credentials.service] || "/" }}`,
-			method: 'GET',
-			disableFollowRedirect: true,
-		},
-	};
+	): Promise<IHttpRequestOptions> => withAuth(credentials, requestOptions);
 }

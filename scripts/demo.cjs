@@ -40,7 +40,7 @@ const SCENARIOS = [
 	{ service: 'strapi' },
 	{ service: 'appwrite', credential: { appwriteProjectId: SANDBOX_KEYS.appwriteProject, appwriteRecoveryUrl: SANDBOX_KEYS.appwriteRecoveryUrl } },
 	// Auth0 finishes resets on its own page: Reset Password fails before any request.
-	{ service: 'auth0', credential: { auth0ClientId: SANDBOX_KEYS.auth0Client }, reset: failed('invalid_input'), reuse: null },
+	{ service: 'auth0', credential: { auth0ClientId: SANDBOX_KEYS.auth0Client }, reset: failed('not_supported'), reuse: null },
 ];
 
 const outcomeOf = ({ output, errorOutput, error }) => {

@@ -1,6 +1,7 @@
 /**
  * The credential: its auth per service (applied the way n8n applies a function `authenticate`)
- * and its `test`, which must never call a reset endpoint (that would mail someone).
+ * and its test, which must tell a right address from a wrong one without ever sending mail: it
+ * calls a side-effect-free route, or a send route without an email, which the service refuses.
  */
 const nock = require('nock');
 const { testCredential, runNode } = require('./support/engine.cjs');
@@ -10,53 +11,109 @@ afterEach(() => nock.cleanAll());
 beforeAll(() => nock.disableNetConnect());
 afterAll(() => nock.enableNetConnect());
 
-test.each([
-	['wibiclick', '/', { authorization: `Bearer ${SENTINELS.apiKey}` }],
-	['wabotify', '/', { authorization: undefined }],
-	['xano', '/', { authorization: undefined }],
-	['industrialIot', '/', { authorization: undefined }],
-	['supabase', '/settings', { apikey: SENTINELS.apiKey, authorization: undefined }],
-	['firebase', '/projects', { authorization: undefined }, {}, { key: SENTINELS.apiKey }],
-	['pocketbase', '/api/health', { authorization: undefined }],
-	['directus', '/server/ping', { authorization: undefined }],
-	['strapi', '/', { authorization: undefined }],
-	['appwrite', '/health/version', { 'x-appwrite-project': 'proj-1', 'x-appwrite-key': SENTINELS.apiKey }, { appwriteProjectId: 'proj-1' }],
-	['auth0', '/.well-known/openid-configuration', { authorization: undefined }],
-])('%s: the test GETs %s (no reset endpoint) and passes on 2xx', async (service, path, headers, extra = {}, query = {}) => {
-	const { scope, seen } = intercept({ base: 'https://svc.example.test', method: 'GET', path, body: 'ok' });
-	const outcome = await testCredential({ service, baseUrl: 'https://svc.example.test', apiKey: SENTINELS.apiKey, ...extra });
-	expect(outcome).toBe('OK');
-	scope.done();
-	for (const [header, value] of Object.entries(headers)) expect(seen.headers[header]).toBe(value);
-	expect(seen.query).toEqual(query);
+const BASE = 'https://svc.example.test';
+const firebaseError = (message) => ({ error: { code: 400, message, errors: [{ message, domain: 'global', reason: 'invalid' }] } });
+
+// service, probe method and path, the service's answer when the address is right, extra
+// credential fields, headers and query the probe must carry.
+const PROBES = [
+	['wibiclick', 'POST', '/verify-email', [400, { success: false, message: 'Email is required' }], {}, { authorization: `Bearer ${SENTINELS.apiKey}` }],
+	['wabotify', 'POST', '/api/user/sendEmailToResetPassword', [400, { success: false, code: 400, errorCode: 'E400', message: 'email and company are required', data: null }], {}, { authorization: undefined }],
+	['xano', 'GET', '/reset/password', [500, { code: 'ERROR_FATAL', message: "L'email est vide.", payload: { type: 'error', input: 'email' } }], {}, { authorization: undefined }],
+	['industrialIot', 'PUT', '/api/resetouttoken', [400, { message: { token: 'Missing required parameter in the JSON body or the post body or the query string' } }], {}, { authorization: undefined }],
+	['supabase', 'GET', '/settings', [200, { external: { email: true } }], {}, { apikey: SENTINELS.apiKey, authorization: undefined }],
+	['firebase', 'POST', '/accounts:sendOobCode', [400, firebaseError('MISSING_EMAIL')], {}, { authorization: undefined }, { key: SENTINELS.apiKey }],
+	['pocketbase', 'POST', '/api/collections/members/request-password-reset', [400, { code: 400, message: 'Failed to validate.', data: { email: { code: 'validation_required', message: 'Cannot be blank.' } } }], { pocketbaseCollection: 'members' }, { authorization: undefined }],
+	['directus', 'GET', '/server/ping', [200, 'pong'], {}, { authorization: undefined }],
+	['strapi', 'POST', '/auth/forgot-password', [400, { data: null, error: { status: 400, name: 'ValidationError', message: 'email is a required field', details: {} } }], {}, { authorization: undefined }],
+	['appwrite', 'POST', '/account/recovery', [400, { message: 'Param "email" is not optional.', code: 400, type: 'general_argument_invalid', version: '1.6.0' }], { appwriteProjectId: 'proj-1' }, { 'x-appwrite-project': 'proj-1', 'x-appwrite-key': SENTINELS.apiKey }],
+	['auth0', 'GET', '/.well-known/openid-configuration', [200, { issuer: `${BASE}/` }], {}, { authorization: undefined }],
+	['custom', 'POST', '/recover', [422, { message: 'email is required' }], { sendEmailPath: '/recover' }, { authorization: `Bearer ${SENTINELS.apiKey}` }],
+];
+
+describe.each(PROBES)('%s credential test', (service, method, path, [status, body], extra, headers, query = {}) => {
+	const credential = { service, baseUrl: BASE, apiKey: SENTINELS.apiKey, ...extra };
+
+	test(`passes on the service's own answer to ${method} ${path}, and sends no email`, async () => {
+		const { scope, seen } = intercept({ base: BASE, method, path, status, body });
+		const outcome = await testCredential(credential);
+		scope.done();
+		expect(outcome).toEqual({ status: 'OK', message: expect.stringContaining(`${method} ${path}: HTTP ${status}`) });
+		for (const [header, value] of Object.entries(headers)) expect(seen.headers[header]).toBe(value);
+		expect(seen.query).toEqual(query);
+		// Never an email: nothing to mail, whatever the route does with the request.
+		expect(JSON.stringify(seen.body ?? {})).not.toMatch(/@/);
+		expect(outcome.message).not.toContain(SENTINELS.apiKey);
+	});
+
+	test.each([
+		['an Express route 404', 404, '<!DOCTYPE html><html><body><pre>Cannot POST /x</pre></body></html>', /No .* endpoint at .*\(HTTP 404\).*Check the Base URL/],
+		['an nginx 404', 404, '<html><head><title>404 Not Found</title></head><body><center>nginx</center></body></html>', /\(HTTP 404\)/],
+		['a framework route-not-found in JSON', 404, { errors: [{ message: 'Route doesn\'t exist.', extensions: { code: 'ROUTE_NOT_FOUND' } }] }, /\(HTTP 404\)/],
+		['a rejected key', 401, { message: 'Invalid API key' }, /refused the credential.*HTTP 401.*Check the API key/],
+		['another server\'s page', 200, '<html><body>Welcome to nginx</body></html>', /./],
+	])('fails on %s, saying what to check', async (_name, wrongStatus, wrongBody, message) => {
+		// A 2xx page where the service answers 2xx itself is no proof either way.
+		if (wrongStatus === 200 && status === 200) return;
+		intercept({ base: BASE, method, path, status: wrongStatus, body: wrongBody });
+		const outcome = await testCredential(credential);
+		expect(outcome.status).toBe('Error');
+		expect(outcome.message).toMatch(message);
+		expect(outcome.message).not.toContain(SENTINELS.apiKey);
+	});
 });
 
-test('the test path can be overridden, and Custom sends its own auth header', async () => {
-	const { scope, seen } = intercept({ base: 'https://svc.example.test', method: 'GET', path: '/api/health', body: {} });
+test('a Base URL without its API path fails: Strapi without /api answers 404 at /auth/forgot-password', async () => {
+	nock('https://cms.example.test').post('/auth/forgot-password').reply(404, { data: null, error: { status: 404, name: 'NotFoundError', message: 'Not Found' } });
+	const outcome = await testCredential({ service: 'strapi', baseUrl: 'https://cms.example.test' });
+	expect(outcome).toEqual({ status: 'Error', message: expect.stringMatching(/^No Strapi endpoint at POST \/auth\/forgot-password \(HTTP 404\).*e\.g\. \/api or \/v1/) });
+});
+
+test('an overridden send path moves the probe with it', async () => {
+	const { scope } = intercept({ base: BASE, method: 'POST', path: '/v2/forgot', status: 400, body: { success: false, code: 400, message: 'email is required' } });
+	const outcome = await testCredential({ service: 'wabotify', baseUrl: BASE, sendEmailPath: '/v2/forgot' });
+	scope.done();
+	expect(outcome.status).toBe('OK');
+});
+
+test('a Credential Test Path is a GET that must answer 2xx, and says it proved only that', async () => {
+	const { scope, seen } = intercept({ base: BASE, method: 'GET', path: '/api/health', body: {} });
 	const outcome = await testCredential({
 		service: 'custom',
-		baseUrl: 'https://svc.example.test',
+		baseUrl: BASE,
 		apiKey: SENTINELS.apiKey,
 		customAuthHeaderName: 'X-Api-Key',
 		customAuthHeaderPrefix: '',
 		credentialTestPath: '/api/health',
 	});
-	expect(outcome).toBe('OK');
 	scope.done();
+	expect(outcome).toEqual({ status: 'OK', message: expect.stringMatching(/^GET \/api\/health answered with success.*reset routes themselves were not tried/) });
 	expect(seen.headers['x-api-key']).toBe(SENTINELS.apiKey);
 });
 
-test('the test fails on a non-2xx answer', async () => {
-	nock('https://svc.example.test').get('/').reply(401, { message: 'bad key' });
-	const outcome = await testCredential({ service: 'wibiclick', baseUrl: 'https://svc.example.test', apiKey: 'wrong' });
-	expect(outcome).toBeInstanceOf(Error);
+test('an unreachable service says to check the Base URL, not only ECONNREFUSED', async () => {
+	nock.enableNetConnect('127.0.0.1');
+	const outcome = await testCredential({ service: 'directus', baseUrl: 'http://127.0.0.1:9' });
+	nock.disableNetConnect();
+	expect(outcome).toEqual({ status: 'Error', message: 'Could not reach http://127.0.0.1:9 (ECONNREFUSED). Check the Base URL and that the service is online' });
+});
+
+test('a plain-http Base URL off loopback fails before any request', async () => {
+	const outcome = await testCredential({ service: 'directus', baseUrl: 'http://directus.example.test' });
+	expect(outcome).toEqual({ status: 'Error', message: expect.stringMatching(/must start with https:\/\//) });
+});
+
+test('Custom without a Send Reset Email Path says to set it', async () => {
+	const outcome = await testCredential({ service: 'custom', baseUrl: BASE, resetPath: '/reset' });
+	expect(outcome).toEqual({ status: 'Error', message: expect.stringMatching(/^Set the Send Reset Email Path/) });
 });
 
 test('the test does not follow a redirect', async () => {
-	nock('https://svc.example.test').get('/').reply(302, '', { Location: 'https://elsewhere.example.test/' });
-	const elsewhere = nock('https://elsewhere.example.test').get('/').reply(200, 'ok');
-	await testCredential({ service: 'wibiclick', baseUrl: 'https://svc.example.test', apiKey: SENTINELS.apiKey });
+	nock(BASE).get('/server/ping').reply(302, '', { Location: 'https://elsewhere.example.test/server/ping' });
+	const elsewhere = nock('https://elsewhere.example.test').get('/server/ping').reply(200, 'pong');
+	const outcome = await testCredential({ service: 'directus', baseUrl: BASE });
 	expect(elsewhere.isDone()).toBe(false);
+	expect(outcome).toEqual({ status: 'Error', message: expect.stringMatching(/redirected GET \/server\/ping \(HTTP 302\).*final address/) });
 });
 
 test('no API key set: no auth header, even for WibiClick', async () => {

@@ -1,6 +1,7 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { testPasswordResetCredential } from './transport/credentialTest';
 import { settingsRequestDefault } from './transport/settings';
 import { userDescription } from './user';
 
@@ -17,7 +18,8 @@ export class PasswordReset implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'passwordResetApi', required: true }],
+		// Tested by a probe the service's profile describes (see transport/credentialTest.ts).
+		credentials: [{ name: 'passwordResetApi', required: true, testedBy: 'passwordResetApiTest' }],
 		requestDefaults: {
 			baseURL: '={{$credentials.baseUrl}}',
 			headers: { Accept: 'application/json' },
@@ -34,5 +36,9 @@ export class PasswordReset implements INodeType {
 			},
 			...userDescription,
 		],
+	};
+
+	methods = {
+		credentialTest: { passwordResetApiTest: testPasswordResetCredential },
 	};
 }

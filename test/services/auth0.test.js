@@ -21,16 +21,16 @@ describeServiceContract({
 				body: "We've just sent you an email to reset your password.",
 				output: { success: true, operation: 'sendResetEmail', service: 'auth0', message: NEUTRAL },
 			},
+			// Documented, though Auth0 answers 200 in practice.
+			unknownAccount: [[404, { error: 'not_found', error_description: 'User not found' }]],
 			errors: [
 				[400, { error: 'invalid_request', error_description: 'Connection does not exist' }, 'invalid_input', { serverMessage: 'Connection does not exist' }],
-				[404, { error: 'not_found', error_description: 'User not found' }, 'success'],
 				[429, { error: 'too_many_requests', error_description: 'Too many requests' }, 'rate_limited'],
 			],
 		},
 		resetPassword: {
 			parameters: { resetToken: SENTINELS.resetToken, newPassword: SENTINELS.newPassword },
 			notSupported: /Auth0 finishes password resets on its own hosted page/,
-			notSupportedCode: 'invalid_input',
 		},
 	},
 });

@@ -17,6 +17,7 @@ describeServiceContract({
 		customAuthHeaderName: 'apikey',
 		customAuthHeaderPrefix: '',
 		customSuccessField: 'ok',
+		customUnknownAccountText: 'No such user',
 	},
 	operations: {
 		sendResetEmail: {
@@ -32,10 +33,13 @@ describeServiceContract({
 				body: { ok: true },
 				output: { success: true, operation: 'sendResetEmail', service: 'custom', message: NEUTRAL },
 			},
+			// The Unknown Account Message matches without regard to case, in JSON or text.
+			unknownAccount: [[404, { message: 'no such user' }], [400, 'No such user'], [422, { error: { detail: 'NO SUCH USER' } }]],
 			errors: [
 				[200, { ok: false }, 'unexpected_response'],
 				[401, { message: 'bad key' }, 'auth_failed'],
-				[404, { message: 'no such user' }, 'success'],
+				// Not the message: a wrong address.
+				[404, { message: 'Not Found' }, 'endpoint_not_found'],
 				[503, { message: 'maintenance' }, 'server_error'],
 			],
 		},

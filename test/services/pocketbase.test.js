@@ -16,7 +16,7 @@ describeServiceContract({
 			errors: [
 				[400, fieldError('email', 'validation_is_email', 'Must be a valid email address.'), 'invalid_input'],
 				// An unknown collection is a setup mistake: never hidden as a neutral success.
-				[404, { code: 404, message: 'Missing or invalid collection context.', data: {} }, 'invalid_input'],
+				[404, { code: 404, message: 'Missing or invalid collection context.', data: {} }, 'endpoint_not_found', { message: /^The service has no endpoint at POST \/api\/collections\/members\/request-password-reset \(HTTP 404\)/ }],
 				[400, { code: 400, message: 'The collection is not configured to allow password authentication.', data: {} }, 'not_supported'],
 			],
 		},

@@ -22,10 +22,11 @@ describeServiceContract({
 				body: envelope(200, 'Reset email sent successfully'),
 				output: { success: true, operation: 'sendResetEmail', service: 'wabotify', message: NEUTRAL },
 			},
+			unknownAccount: [[404, envelope(404, 'User not found')]],
 			errors: [
 				[400, envelope(400, 'email is required'), 'invalid_input', { serverMessage: 'email is required' }],
-				[404, envelope(404, 'User not found'), 'success'],
-				[404, envelope(404, 'User not found'), 'user_not_found', { options: { revealUnknownAccounts: true } }],
+				// The envelope around a route 404 is not an unknown account.
+				[404, envelope(404, 'Route not found'), 'endpoint_not_found'],
 				[429, envelope(429, 'Too many attempts'), 'rate_limited'],
 				[500, envelope(500, 'Internal error'), 'server_error'],
 			],
@@ -47,10 +48,10 @@ describeServiceContract({
 					message: 'Password updated successfully',
 				},
 			},
+			unknownAccount: [[404, envelope(404, 'User not found')]],
 			errors: [
 				[400, envelope(400, 'newPassword is required'), 'invalid_input'],
 				[401, envelope(401, 'verificationId invalid or already used'), 'invalid_or_expired_token'],
-				[404, envelope(404, 'User not found'), 'user_not_found'],
 				[422, envelope(422, 'Password too weak'), 'weak_password', { serverMessage: 'Password too weak' }],
 				[429, envelope(429, 'Too many attempts'), 'rate_limited'],
 				[500, envelope(500, 'Internal error'), 'unknown_outcome'],

@@ -18,10 +18,9 @@ describeServiceContract({
 				body: { success: true, message: 'Check your email' },
 				output: { success: true, operation: 'sendResetEmail', service: 'wibiclick', message: NEUTRAL },
 			},
+			unknownAccount: [[404, { success: false, message: 'User not found' }]],
 			errors: [
 				[401, { success: false, message: 'Unauthorized' }, 'auth_failed'],
-				[404, { success: false, message: 'User not found' }, 'success'],
-				[404, { success: false, message: 'User not found' }, 'user_not_found', { options: { revealUnknownAccounts: true } }],
 				[429, { success: false, message: 'Slow down' }, 'rate_limited'],
 				[500, { success: false, message: 'boom' }, 'server_error'],
 				[200, { message: 'ok?' }, 'unexpected_response', { message: /^Unexpected response from server/ }],

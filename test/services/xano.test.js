@@ -15,9 +15,8 @@ describeServiceContract({
 				body: { message: 'Email envoyé', type: 'success' },
 				output: { success: true, operation: 'sendResetEmail', service: 'xano', message: NEUTRAL },
 			},
+			unknownAccount: [[500, precondition("L'utilisateur n'existe pas.")]],
 			errors: [
-				[500, precondition("L'utilisateur n'existe pas."), 'success'],
-				[500, precondition("L'utilisateur n'existe pas."), 'user_not_found', { options: { revealUnknownAccounts: true } }],
 				[500, { code: 'ERROR_FATAL', message: 'Unable to locate var', payload: '' }, 'server_error'],
 				[400, { code: 'ERROR_CODE_INPUT_ERROR', message: 'Missing param: email', payload: { param: 'email' } }, 'invalid_input'],
 				[429, { code: 'ERROR_CODE_TOO_MANY_REQUESTS', message: 'Too many requests', payload: '' }, 'rate_limited'],

@@ -23,8 +23,7 @@ const { Workflow, NodeHelpers } = require('n8n-workflow');
 const {
 	WorkflowExecute,
 	ExecutionLifecycleHooks,
-	ExecuteContext,
-	RoutingNode,
+	CredentialTestContext,
 	PackageDirectoryLoader,
 } = require('n8n-core');
 
@@ -182,62 +181,17 @@ async function runNode({ parameters, credential, items = [{}], onError, requestO
 }
 
 /**
- * Runs the credential's `test` the way n8n's credentials tester does: a throwaway node type
- * whose one property routes `test.request`, through RoutingNode with the decrypted credential.
- * Resolves to 'OK', or the error n8n would report.
+ * Runs the credential's test the way n8n's CredentialsTester does for a credential a node tests
+ * (`testedBy`): the node's `methods.credentialTest` function, called on n8n-core's own
+ * CredentialTestContext with the decrypted credential (every field's default, then `values`).
+ * @returns {Promise<{status: 'OK'|'Error', message: string}>}
  */
 async function testCredential(values) {
-	const { passwordResetCredential } = await loadedPackage();
-	const credentialData = credentialWithDefaults(passwordResetCredential, values);
-	const testNodeType = {
-		description: {
-			displayName: 'Temp',
-			name: 'temp',
-			group: ['output'],
-			version: 1,
-			defaults: {},
-			inputs: ['main'],
-			outputs: ['main'],
-			credentials: [{ name: CREDENTIAL_TYPE, required: true }],
-			properties: [
-				{
-					displayName: 'Temp',
-					name: 'temp',
-					type: 'string',
-					routing: { request: passwordResetCredential.test.request },
-					default: '',
-				},
-			],
-		},
-	};
-	const node = {
-		id: 'temp',
-		name: 'Temp',
-		type: 'temp',
-		typeVersion: 1,
-		position: [0, 0],
-		parameters: { temp: '' },
-		credentials: { [CREDENTIAL_TYPE]: { id: 'cred-1', name: 'test' } },
-	};
-	const workflow = new Workflow({
-		nodes: [node],
-		connections: {},
-		active: false,
-		nodeTypes: { getByName: () => testNodeType, getByNameAndVersion: () => testNodeType, getKnownTypes: () => ({}) },
-	});
-	const additionalData = additionalDataFor(
-		passwordResetCredential,
-		credentialData,
-		new ExecutionLifecycleHooks('internal', 'x', {}),
-	);
-	const inputData = { main: [[{ json: {} }]] };
-	const context = new ExecuteContext(workflow, node, additionalData, 'internal', { resultData: { runData: {} } }, 0, [], inputData, { node, data: inputData, source: null }, []);
-	try {
-		await new RoutingNode(context, testNodeType, { id: 'cred-1', name: 'test', type: CREDENTIAL_TYPE, data: credentialData }).runNode();
-		return 'OK';
-	} catch (error) {
-		return error;
-	}
+	const { passwordResetNode, passwordResetCredential } = await loadedPackage();
+	const { testedBy } = passwordResetNode.description.credentials.find((entry) => entry.name === CREDENTIAL_TYPE);
+	const data = credentialWithDefaults(passwordResetCredential, values);
+	const credential = { id: 'cred-1', name: 'test', type: CREDENTIAL_TYPE, data };
+	return await passwordResetNode.methods.credentialTest[testedBy].call(new CredentialTestContext(), credential);
 }
 
 module.exports = { runNode, testCredential, loadedPackage, NODE_TYPE, userFolder };

@@ -22,6 +22,20 @@ const interceptAll = (baseUrl, spec, first, second) => {
 	return steps;
 };
 
+/**
+ * What a request to a wrong address gets: a framework's or a proxy's 404, in the shapes seen in
+ * the wild. None may ever read as "no account" (the neutral success) or as any success.
+ */
+const ROUTE_NOT_FOUND = [
+	['Express HTML', '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>Error</title></head><body><pre>Cannot POST /api/user/sendEmailToResetPassword</pre></body></html>'],
+	['Directus ROUTE_NOT_FOUND', { errors: [{ message: "Route /auth/password/request doesn't exist.", extensions: { code: 'ROUTE_NOT_FOUND' } }] }],
+	['Appwrite general_route_not_found', { message: 'The requested route was not found. Please refer to the API docs and try again.', code: 404, type: 'general_route_not_found', version: '1.6.0' }],
+	['Strapi NotFoundError', { data: null, error: { status: 404, name: 'NotFoundError', message: 'Not Found', details: {} } }],
+	['nginx HTML', '<html>\r\n<head><title>404 Not Found</title></head>\r\n<body>\r\n<center><h1>404 Not Found</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>'],
+	['plain text', 'Not Found'],
+	['empty', ''],
+];
+
 function describeServiceContract(contract) {
 	const { service, baseUrl, credential = {} } = contract;
 	const credentialValues = { service, baseUrl, apiKey: SENTINELS.apiKey, ...credential };
@@ -108,6 +122,40 @@ function describeServiceContract(contract) {
 							expect(result.errorOutput).toMatchObject([failure]);
 						}
 						expect(leakedSentinels(result)).toEqual([]);
+					});
+				});
+
+				// A wrong Base URL or path: never a success, whatever Reveal Unknown Accounts says.
+				describe.each(ROUTE_NOT_FOUND)('a route 404 (%s)', (_shape, body) => {
+					test.each([undefined, 'continueRegularOutput', 'continueErrorOutput'])('is endpoint_not_found, On Error = %s', async (onError) => {
+						intercept({ base: baseUrl, method: spec.request.method, path: spec.request.path, status: 404, body });
+						const result = await run({ onError });
+						const details = onError === undefined ? result.error.context : (result.output[0] ?? result.errorOutput[0]).json.details;
+						expect(details).toMatchObject({ errorCode: 'endpoint_not_found', operation, service });
+						if (onError !== undefined) {
+							expect(result.output.filter((item) => item.json.success)).toEqual([]);
+							expect((onError === 'continueErrorOutput' ? result.errorOutput : result.output)[0].json.error).toMatch(
+								new RegExp(`^The service has no endpoint at ${spec.request.method} \\S*${spec.request.path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(HTTP 404\\)\\. Check the Base URL and the paths in the credential`),
+							);
+						}
+						expect(leakedSentinels(result)).toEqual([]);
+					});
+				});
+
+				// The service's own "no account for this email": the neutral success on send unless
+				// revealed, and user_not_found everywhere else.
+				for (const [status, body] of spec.unknownAccount ?? []) describe(`its unknown-account answer HTTP ${status} ${JSON.stringify(body)}`, () => {
+					const neutral = operation === 'sendResetEmail';
+					test(neutral ? 'is the neutral success' : 'is user_not_found', async () => {
+						intercept({ base: baseUrl, method: spec.request.method, path: spec.request.path, status, body });
+						const { output } = await run({ onError: 'continueRegularOutput' });
+						if (neutral) expect(output.map((item) => item.json)).toEqual([spec.success.output]);
+						else expect(output[0].json.details).toMatchObject({ errorCode: 'user_not_found', httpStatus: status });
+					});
+					test('is user_not_found with Reveal Unknown Accounts', async () => {
+						intercept({ base: baseUrl, method: spec.request.method, path: spec.request.path, status, body });
+						const { output } = await run({ onError: 'continueRegularOutput', options: { revealUnknownAccounts: true } });
+						expect(output[0].json.details).toMatchObject({ errorCode: 'user_not_found', httpStatus: status });
 					});
 				});
 

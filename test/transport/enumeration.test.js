@@ -34,6 +34,8 @@ test.each(SERVICES)('%s: a known and an unknown account look the same', async (s
 			baseUrl: base,
 			apiKey: 'k',
 			sendEmailPath: service === 'custom' ? '/recover' : '',
+			// Custom tells an unknown account only by the message its credential names.
+			customUnknownAccountText: 'no such user',
 			pocketbaseCollection: 'users',
 			appwriteProjectId: 'p',
 			appwriteRecoveryUrl: 'https://app.example.com/r',

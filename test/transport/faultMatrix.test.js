@@ -27,7 +27,7 @@ const reply = (status, body, headers) => (interceptor, operation) =>
 
 /**
  * [row name, answers in order (one per request), expected per operation, requests per operation,
- *  extra: { base: a fault-server route, options, baseUrl, check }]
+ *  extra: { options, baseUrl, credential: more Custom fields, check }]
  */
 const MATRIX = [
 	['200 with an empty body', [reply(200, '')], ['success', 'success'], [1, 1]],
@@ -44,7 +44,21 @@ const MATRIX = [
 	['422 echoing the input', [reply(422, { ...echo, input: PARAMETERS.resetPassword })], ['invalid_input', 'invalid_input'], [1, 1]],
 	['401', [reply(401, echo)], ['auth_failed', 'auth_failed'], [1, 1]],
 	['403', [reply(403, { message: 'Forbidden' })], ['auth_failed', 'auth_failed'], [1, 1]],
-	['404 (unknown account: neutral on send)', [reply(404, { message: 'User not found' })], ['success', 'user_not_found'], [1, 1]],
+	// A 404 is "no account" only where the service says so: Custom, through its Unknown Account Message.
+	['404 that the Unknown Account Message names (unknown account: neutral on send)', [reply(404, { message: 'User not found' })], ['success', 'user_not_found'], [1, 1], {
+		credential: { customUnknownAccountText: 'user not found' },
+	}],
+	['404 in JSON, no Unknown Account Message set', [reply(404, { message: 'User not found' })], ['endpoint_not_found', 'endpoint_not_found'], [1, 1]],
+	['404 from Express (HTML, route not found)', [reply(404, '<!DOCTYPE html><html><body><pre>Cannot POST /send</pre></body></html>', { 'Content-Type': 'text/html' })], ['endpoint_not_found', 'endpoint_not_found'], [1, 1], {
+		credential: { customUnknownAccountText: 'user not found' },
+		check: (json) => json.error && expect(json.error).toMatch(/^The service has no endpoint at POST \/(send|reset) \(HTTP 404\)\. Check the Base URL and the paths in the credential/),
+	}],
+	['404 Not Found in plain text', [reply(404, 'Not Found', { 'Content-Type': 'text/plain' })], ['endpoint_not_found', 'endpoint_not_found'], [1, 1], {
+		credential: { customUnknownAccountText: 'user not found' },
+	}],
+	['404 with an empty body', [reply(404, '')], ['endpoint_not_found', 'endpoint_not_found'], [1, 1]],
+	['404 from nginx', [reply(404, '<html><head><title>404 Not Found</title></head><body><center><h1>404 Not Found</h1></center><hr><center>nginx</center></body></html>', { 'Content-Type': 'text/html' })], ['endpoint_not_found', 'endpoint_not_found'], [1, 1]],
+	['405 Method Not Allowed', [reply(405, { message: 'Method Not Allowed' })], ['endpoint_not_found', 'endpoint_not_found'], [1, 1]],
 	['410 (expired token)', [reply(410, { message: 'Gone' })], ['invalid_or_expired_token', 'invalid_or_expired_token'], [1, 1]],
 	['500', [reply(500, { message: 'boom' })], ['server_error', 'unknown_outcome'], [1, 1]],
 	['429, Retry-After in seconds, then 200', [reply(429, {}, { 'Retry-After': '1' }), reply(200, {})], ['success', 'rate_limited'], [2, 1]],
@@ -104,7 +118,7 @@ describe.each(MATRIX)('%s', (_row, answers, expected, requests, extra = {}) => {
 			const started = Date.now();
 			const result = await runNode({
 				parameters: { ...PARAMETERS[operation], options: extra.options ?? {} },
-				credential: { service: 'custom', baseUrl, apiKey: SENTINELS.apiKey, sendEmailPath: PATHS.sendResetEmail, resetPath: PATHS.resetPassword },
+				credential: { service: 'custom', baseUrl, apiKey: SENTINELS.apiKey, sendEmailPath: PATHS.sendResetEmail, resetPath: PATHS.resetPassword, ...extra.credential },
 				onError,
 			});
 			const { outcome, json } = outcomeOf(result);

@@ -81,7 +81,7 @@ test('a 429 past the cap opens the breaker: items not yet started are not sent',
 		credential,
 		items: emails('a@example.com', 'b@example.com', 'c@example.com'),
 		onError: 'continueRegularOutput',
-		requestOptions: { batching: { batch: { batchSize: 1, batchInterval: 50 } } },
+		requestOptions: { batching: { batch: { batchSize: 1, batchInterval: 200 } } },
 	});
 	expect(output.map(summary)).toEqual(['rate_limited', 'rate_limited', 'rate_limited']);
 	expect(output.map((item) => item.json.details.retryable)).toEqual([true, true, true]);

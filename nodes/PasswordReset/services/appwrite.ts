@@ -7,7 +7,8 @@ import type { ResetInput, ServiceProfile } from './types';
  * `X-Appwrite-Project` on every request; the API key, when set, as `X-Appwrite-Key` (a privileged
  * call whose answer holds the recovery secret: never output). The emailed link is
  * `<recovery URL>?userId=…&secret=…&expire=…`: Reset Token takes `userId:secret` or the whole
- * link. Older servers answer 404 for an unknown email on send: kept neutral.
+ * link; the `secret` split out of it is redacted like the token. Older servers answer 404 for an
+ * unknown email on send: kept neutral.
  */
 const recoveryParts = (token: string): { userId: string; secret: string } | undefined => {
 	if (/^https?:\/\//i.test(token)) {
@@ -34,7 +35,14 @@ export const appwrite: ServiceProfile = {
 	id: 'appwrite',
 	displayName: 'Appwrite',
 	baseUrlPlaceholder: 'e.g. https://fra.cloud.appwrite.io/v1',
-	credentialTestPath: '/health/version',
+	// The project is looked up first (404 project_not_found), then the parameters are checked.
+	credentialTest: {
+		method: 'POST',
+		path: '/account/recovery',
+		fields: {},
+		expect: ({ status, body }) => status === 400 && body.type === 'general_argument_invalid',
+		proves: "Appwrite knows the Project ID, and its recovery route refused a request without an email, so no email was sent",
+	},
 	auth: {
 		apiKey: { in: 'header', name: 'X-Appwrite-Key', prefix: '' },
 		headers: ({ appwriteProjectId }) => ({ 'X-Appwrite-Project': appwriteProjectId ?? '' }),
@@ -51,18 +59,32 @@ export const appwrite: ServiceProfile = {
 			path: '/account/recovery',
 			requires: ['resetToken', 'newPassword'],
 			checkInput: checkRecoveryToken,
+			derivedSecrets: ({ resetToken }) => [recoveryParts(resetToken)?.secret ?? ''],
 			fields: ({ resetToken, newPassword }) => ({ ...recoveryParts(resetToken), password: newPassword }),
 		},
 	},
 	isSuccess: () => true,
 	errorCodeOf: (body: IDataObject) => (typeof body.type === 'string' ? body.type : undefined),
+	unknownAccount: [
+		{
+			status: 404,
+			serviceCode: 'user_not_found',
+			source: 'account.php: older servers answer 404 user_not_found on create recovery (issues #6310, #13435); since PR #13438 a uniform 201',
+		},
+	],
 	errorRules: [
 		{ serviceCode: 'user_invalid_token', code: 'invalid_or_expired_token' },
 		{ serviceCode: 'user_blocked', code: 'user_disabled' },
 		{ serviceCode: 'password_recently_used', code: 'password_reused' },
 		{ serviceCode: ['password_personal_data', 'password_common'], code: 'weak_password' },
+		// The password validator's rejection (length, or a dictionary word) names its parameter.
+		{
+			operation: 'resetPassword',
+			serviceCode: 'general_argument_invalid',
+			when: (body) => /`password` param/i.test(String(body.message ?? '')),
+			code: 'weak_password',
+		},
 		{ serviceCode: 'general_rate_limit_exceeded', code: 'rate_limited' },
-		{ serviceCode: 'user_not_found', code: 'user_not_found' },
 		{ serviceCode: 'general_smtp_disabled', code: 'not_supported' },
 		{ serviceCode: ['general_argument_invalid', 'general_bad_request'], code: 'invalid_input' },
 		{ serviceCode: ['project_not_found', 'general_unauthorized_scope', 'general_access_forbidden'], code: 'auth_failed' },

@@ -1,3 +1,4 @@
+import { answersOk } from './probes';
 import type { ServiceProfile } from './types';
 
 /**
@@ -10,8 +11,13 @@ export const auth0: ServiceProfile = {
 	id: 'auth0',
 	displayName: 'Auth0',
 	baseUrlPlaceholder: 'e.g. https://your-tenant.eu.auth0.com',
-	// OpenID discovery: public, side-effect free, answers for a real tenant domain.
-	credentialTestPath: '/.well-known/openid-configuration',
+	credentialTest: {
+		method: 'GET',
+		path: '/.well-known/openid-configuration',
+		expect: answersOk,
+		proves:
+			'The Auth0 tenant answered at this Base URL. The Client ID and Connection are only checked when an email is sent',
+	},
 	auth: {},
 	operations: {
 		sendResetEmail: {
@@ -25,13 +31,21 @@ export const auth0: ServiceProfile = {
 			}),
 		},
 		resetPassword: {
-			code: 'invalid_input',
 			notSupported:
 				'Auth0 finishes password resets on its own hosted page, from the link in the email: there is no API to call with a token. Use Send Reset Email only',
 		},
 	},
 	isSuccess: () => true,
 	textSuccess: true,
-	// The generic mapping covers its documented 400, 404 (neutral on send) and 429.
+	unknownAccount: [
+		{
+			operation: 'sendResetEmail',
+			status: 404,
+			when: (body) => /user not found/i.test(String(body.error_description ?? body.description ?? body.message ?? body.error ?? '')),
+			source:
+				'Docs (_change-password.md) list 404 "User not found", body shape a guess; in practice Auth0 answers 200 for unknown emails (auth0.js#380)',
+		},
+	],
+	// The generic mapping covers its documented 400 and 429.
 	errorRules: [],
 };

@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { answersOk } from './probes';
 import type { ServiceProfile } from './types';
 
 /**
@@ -18,7 +19,12 @@ export const directus: ServiceProfile = {
 	id: 'directus',
 	displayName: 'Directus',
 	baseUrlPlaceholder: 'e.g. https://directus.example.com',
-	credentialTestPath: '/server/ping',
+	credentialTest: {
+		method: 'GET',
+		path: '/server/ping',
+		expect: answersOk,
+		proves: 'Directus answered its ping at this Base URL. Its reset routes are public: there is no key to check',
+	},
 	auth: {},
 	operations: {
 		sendResetEmail: {
@@ -36,6 +42,8 @@ export const directus: ServiceProfile = {
 	},
 	isSuccess: () => true,
 	errorCodeOf: directusCode,
+	// The request controller swallows the service's errors "to not give away what email addresses exist".
+	unknownAccount: [],
 	errorRules: [
 		{ serviceCode: ['INVALID_TOKEN', 'TOKEN_EXPIRED'], code: 'invalid_or_expired_token' },
 		// Measured on a real Directus 12.4: a spent token (its password hash no longer matches)

@@ -17,8 +17,15 @@ export const firebase: ServiceProfile = {
 	id: 'firebase',
 	displayName: 'Firebase Auth',
 	baseUrlPlaceholder: 'e.g. https://identitytoolkit.googleapis.com/v1',
-	// Public project config: answers 2xx only for a valid Web API key, sends nothing.
-	credentialTestPath: '/projects',
+	// The key is checked before the request (API_KEY_INVALID); then the emulator's operations.ts
+	// refuses a PASSWORD_RESET without an email as MISSING_EMAIL.
+	credentialTest: {
+		method: 'POST',
+		path: '/accounts:sendOobCode',
+		fields: { requestType: 'PASSWORD_RESET' },
+		expect: ({ status, body }) => status === 400 && firebaseCode(body) === 'MISSING_EMAIL',
+		proves: 'Identity Toolkit accepted the Web API key and refused a send without an email (MISSING_EMAIL), so no email was sent',
+	},
 	auth: { apiKey: { in: 'query', name: 'key' } },
 	operations: {
 		sendResetEmail: {
@@ -43,12 +50,19 @@ export const firebase: ServiceProfile = {
 	},
 	isSuccess: (body) => !body.error,
 	errorCodeOf: firebaseCode,
+	unknownAccount: [
+		{
+			status: 400,
+			serviceCode: 'EMAIL_NOT_FOUND',
+			source: 'REST reference and the emulator\'s operations.ts: 400 EMAIL_NOT_FOUND, only when email-enumeration protection is off',
+		},
+	],
 	errorRules: [
 		{ serviceCode: ['EXPIRED_OOB_CODE', 'INVALID_OOB_CODE'], code: 'invalid_or_expired_token' },
 		{ serviceCode: 'WEAK_PASSWORD', code: 'weak_password' },
-		{ serviceCode: 'EMAIL_NOT_FOUND', code: 'user_not_found' },
 		{ serviceCode: 'USER_DISABLED', code: 'user_disabled' },
-		{ serviceCode: 'TOO_MANY_ATTEMPTS_TRY_LATER', code: 'rate_limited' },
+		// The emulator's operations.ts: too many codes requested for one account.
+		{ serviceCode: ['TOO_MANY_ATTEMPTS_TRY_LATER', 'RESET_PASSWORD_EXCEED_LIMIT'], code: 'rate_limited' },
 		{ serviceCode: ['INVALID_EMAIL', 'MISSING_EMAIL', 'MISSING_OOB_CODE', 'INVALID_CONTINUE_URI'], code: 'invalid_input' },
 		{ serviceCode: ['OPERATION_NOT_ALLOWED', 'PASSWORD_LOGIN_DISABLED'], code: 'not_supported' },
 		{ when: (body) => /API key not valid|API_KEY_INVALID/i.test(String((body.error as IDataObject | undefined)?.message ?? '')), code: 'auth_failed' },

@@ -64,10 +64,14 @@ const withPathOverrides = (profile: ServiceProfile, settings: CredentialSettings
 	};
 	if (!overrides.sendResetEmail && !overrides.resetPassword) return profile;
 	const operations = { ...profile.operations };
+	let { credentialTest } = profile;
 	for (const operation of Object.keys(overrides) as Operation[]) {
 		const path = overrides[operation];
 		const contract = operations[operation];
-		if (path && contract && !isUnsupported(contract)) operations[operation] = { ...contract, path };
+		if (!path || !contract || isUnsupported(contract)) continue;
+		operations[operation] = { ...contract, path };
+		// A probe of this route follows it to its new path.
+		if (credentialTest.path && credentialTest.path === contract.path) credentialTest = { ...credentialTest, path };
 	}
-	return { ...profile, operations };
+	return { ...profile, operations, credentialTest };
 };

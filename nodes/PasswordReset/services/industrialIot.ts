@@ -16,8 +16,14 @@ export const industrialIot: ServiceProfile = {
 	id: 'industrialIot',
 	displayName: 'Industrial IOT',
 	baseUrlPlaceholder: 'e.g. https://industrialiot.onrender.com',
-	// The Flask web UI's index page: public and side-effect free.
-	credentialTestPath: '/',
+	// reqparse refuses a missing argument with 400 before any branch runs, as deployed too.
+	credentialTest: {
+		method: 'PUT',
+		path: '/api/resetouttoken',
+		fields: {},
+		expect: ({ status, body }) => status === 400 && typeof body.message === 'object',
+		proves: "Industrial IOT's reset route refused a request without a token, so nothing changed and the Base URL is right",
+	},
 	auth: {},
 	operations: {
 		sendResetEmail: {
@@ -32,6 +38,8 @@ export const industrialIot: ServiceProfile = {
 		},
 	},
 	isSuccess: (body) => Boolean(body.success ?? body.succcess) && !body.error && !body.Error,
+	// Only its send tells unknown emails apart (400 "incorrect email"), and n8n cannot call it.
+	unknownAccount: [],
 	errorRules: [
 		// Before 2024-01 the same errors came back as HTTP 200 `{"Error": "Invalid Token"}`.
 		{ when: isTokenError, status: (status) => status < 500, code: 'invalid_or_expired_token' },

@@ -16,7 +16,15 @@ export const pocketbase: ServiceProfile = {
 	id: 'pocketbase',
 	displayName: 'PocketBase',
 	baseUrlPlaceholder: 'e.g. https://pb.example.com',
-	credentialTestPath: '/api/health',
+	// The route looks the collection up (404 when unknown), then validates the body.
+	credentialTest: {
+		method: 'POST',
+		path: '/api/collections/{pocketbaseCollection}/request-password-reset',
+		fields: {},
+		expect: ({ status, body }) => status === 400 && (body.data as IDataObject | undefined)?.email !== undefined,
+		proves:
+			"The collection's password-reset route refused a request without an email, so no email was sent, and the Base URL and Collection are right. Its reset routes are public: there is no key to check",
+	},
 	auth: {},
 	operations: {
 		sendResetEmail: {
@@ -33,12 +41,12 @@ export const pocketbase: ServiceProfile = {
 		},
 	},
 	isSuccess: () => true,
+	// The request route answers 204 for every email, before looking the record up (source).
+	unknownAccount: [],
 	errorRules: [
 		{ status: 400, when: hasFieldCode(/invalid_token/), code: 'invalid_or_expired_token' },
 		{ status: 400, when: hasFieldCode(/values_mismatch/), code: 'passwords_mismatch' },
 		{ operation: 'resetPassword', status: 400, when: hasFieldCode(/length|password/), code: 'weak_password' },
-		// An unknown collection: a setup mistake, never an unknown account.
-		{ status: 404, code: 'invalid_input' },
 		{ status: 400, when: (body) => /not configured to allow password/i.test(String(body.message ?? '')), code: 'not_supported' },
 	],
 };

@@ -14,8 +14,15 @@ export const strapi: ServiceProfile = {
 	id: 'strapi',
 	displayName: 'Strapi',
 	baseUrlPlaceholder: 'e.g. https://cms.example.com/api',
-	// Guess: the API root answers without side effects; Strapi has no public health route under /api.
-	credentialTestPath: '/',
+	// A 403 here means the Public role lacks forgotPassword; a 404, a Base URL without /api.
+	credentialTest: {
+		method: 'POST',
+		path: '/auth/forgot-password',
+		fields: {},
+		expect: ({ status, body }) => status === 400 && (body.error as IDataObject | undefined)?.name === 'ValidationError',
+		proves:
+			"Strapi's forgot-password route refused a request without an email, so no email was sent, the Base URL is right and the Public role may call it",
+	},
 	auth: {},
 	operations: {
 		sendResetEmail: {
@@ -32,10 +39,17 @@ export const strapi: ServiceProfile = {
 		},
 	},
 	isSuccess: (body) => body.ok === true || body.jwt !== undefined || body.user !== undefined,
+	unknownAccount: [
+		{
+			operation: 'sendResetEmail',
+			status: 400,
+			when: (body) => /email does not exist/i.test(errorMessage(body)),
+			source: 'controllers/auth.js of early v4: ApplicationError "This email does not exist"; current versions answer {ok: true} for every email',
+		},
+	],
 	errorRules: [
 		{ when: (body) => /incorrect code/i.test(errorMessage(body)), code: 'invalid_or_expired_token' },
 		{ when: (body) => /passwords do not match/i.test(errorMessage(body)), code: 'passwords_mismatch' },
-		{ when: (body) => /email does not exist/i.test(errorMessage(body)), code: 'user_not_found' },
 		{ when: (body) => /blocked/i.test(errorMessage(body)), code: 'user_disabled' },
 	],
 };

@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { answersOk } from './probes';
 import type { ServiceProfile } from './types';
 
 /**
@@ -18,8 +19,13 @@ export const supabase: ServiceProfile = {
 	id: 'supabase',
 	displayName: 'Supabase',
 	baseUrlPlaceholder: 'e.g. https://abcdefghijklm.supabase.co/auth/v1',
-	// GoTrue's public settings: side-effect free, and the gateway checks the apikey on it.
-	credentialTestPath: '/settings',
+	credentialTest: {
+		method: 'GET',
+		path: '/settings',
+		expect: answersOk,
+		proves:
+			"GoTrue's settings answered under this Base URL. Guess: that Supabase's gateway checks the API key on this route too (it does for the reset routes)",
+	},
 	auth: { apiKey: { in: 'header', name: 'apikey', prefix: '' } },
 	operations: {
 		sendResetEmail: {
@@ -47,6 +53,8 @@ export const supabase: ServiceProfile = {
 	},
 	isSuccess: () => true,
 	errorCodeOf: supabaseCode,
+	// `/recover` answers 200 for every email (openapi.yaml); `/verify` answers otp_expired.
+	unknownAccount: [],
 	errorRules: [
 		{ serviceCode: ['otp_expired', 'otp_disabled', 'flow_state_expired', 'flow_state_not_found'], code: 'invalid_or_expired_token' },
 		{ serviceCode: 'weak_password', code: 'weak_password' },

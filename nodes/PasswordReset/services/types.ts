@@ -19,7 +19,10 @@ export type ErrorCode =
 	| 'not_supported'
 	| 'user_disabled'
 	| 'password_reused'
-	| 'passwords_mismatch';
+	| 'passwords_mismatch'
+	| 'endpoint_not_found'
+	| 'cancelled'
+	| 'internal_error';
 
 /** What the user typed into the node for one item. */
 export interface ResetInput {
@@ -47,6 +50,7 @@ export interface CredentialSettings {
 	customAuthHeaderName?: string;
 	customAuthHeaderPrefix?: string;
 	customSuccessField?: string;
+	customUnknownAccountText?: string;
 	pocketbaseCollection?: string;
 	appwriteProjectId?: string;
 	appwriteRecoveryUrl?: string;
@@ -68,6 +72,11 @@ export interface RequestContract {
 
 /** How one operation is called. */
 export interface OperationContract extends RequestContract {
+	/**
+	 * Secrets the profile derives from the input and sends (Appwrite's `secret`, split out of a
+	 * recovery link): redacted everywhere, like the typed token and password.
+	 */
+	derivedSecrets?: (input: ResetInput) => string[];
 	/** The input fields this service needs for this operation; a missing one is `invalid_input`. */
 	requires: Array<keyof ResetInput>;
 	/** A service-specific input check: the problem, naming the field, or undefined. */
@@ -99,17 +108,33 @@ export interface ServiceResponse {
 	oversized?: boolean;
 }
 
-/**
- * One service-specific reading of an error response. Rules run in order before the generic
- * status mapping; the first that matches decides the code.
- */
-export interface ErrorRule {
+/** Which answers a rule applies to; every condition given must hold. */
+export interface AnswerMatch {
 	operation?: Operation;
 	status?: number | ((status: number) => boolean);
 	/** Matches the profile's `errorCodeOf` (one code or any of several). */
 	serviceCode?: string | string[];
-	when?: (body: IDataObject) => boolean;
-	code: ErrorCode;
+	/** `body` is the answer as a JSON object (`{}` when it is not one); `rawBody` as it came. */
+	when?: (body: IDataObject, rawBody: unknown) => boolean;
+}
+
+/**
+ * One service-specific reading of an error response. Rules run in order before the generic
+ * status mapping; the first that matches decides the code.
+ */
+export interface ErrorRule extends AnswerMatch {
+	/** Never `user_not_found`: that answer is the profile's `unknownAccount`. */
+	code: Exclude<ErrorCode, 'user_not_found'>;
+}
+
+/**
+ * An answer that means "no account has this email": its status and a body shape that only the
+ * service itself sends, so a wrong route (a framework's 404 page) is never read as one.
+ */
+export interface UnknownAccountAnswer extends AnswerMatch {
+	status: NonNullable<AnswerMatch['status']>;
+	/** Where this answer comes from: the service's source, its docs, or a guess. */
+	source: string;
 }
 
 /** How requests authenticate; the credential's `authenticate` applies it to every request. */
@@ -120,16 +145,38 @@ export interface AuthScheme {
 	headers?: (settings: CredentialSettings) => Record<string, string>;
 }
 
+/** An answer as the credential test sees it. */
+export interface ProbeAnswer {
+	status: number;
+	/** The answer as a JSON object, `{}` when it is not one. */
+	body: IDataObject;
+	/** The answer was a JSON object (not a page or text). */
+	isJson: boolean;
+}
+
+/**
+ * The credential test's one request. It never sends mail: a side-effect-free route, or a reset
+ * route called without an email, which the service must reject with its own validation error,
+ * so a wrong Base URL (a 404, another server's page) fails the test.
+ */
+export interface CredentialProbe {
+	method: HttpMethod;
+	path: string;
+	/** JSON body (query string for a GET). */
+	fields?: IDataObject;
+	/** Whether the answer is the one this service gives when the address is right. */
+	expect: (answer: ProbeAnswer) => boolean;
+	/** What a passing test proved, and what it did not, shown to the user. */
+	proves: string;
+}
+
 export interface ServiceProfile {
 	id: string;
 	displayName: string;
 	/** Shown as the credential's base URL placeholder. */
 	baseUrlPlaceholder: string;
-	/**
-	 * A side-effect-free path the credential test GETs; it must answer 2xx when base URL (and API
-	 * key, where the service checks one) are right. Never a reset endpoint: that would send mail.
-	 */
-	credentialTestPath: string;
+	/** How the credential test tells a right address (and key) from a wrong one. */
+	credentialTest: CredentialProbe;
 	auth: AuthScheme;
 	/** An operation left out is not supported by this service (Verify Reset Token, mostly). */
 	operations: Partial<Record<Operation, OperationContract | UnsupportedOperation>>;
@@ -139,5 +186,11 @@ export interface ServiceProfile {
 	textSuccess?: boolean;
 	/** The service's own error code in an error body, for `ErrorRule.serviceCode`. */
 	errorCodeOf?: (body: IDataObject) => string | undefined;
+	/**
+	 * Every answer that means the email has no account (`user_not_found`, or the neutral success
+	 * on Send Reset Email). Empty when the service answers unknown emails like known ones. Any
+	 * other 404 or 405 is `endpoint_not_found`: a wrong Base URL or path, never "no account".
+	 */
+	unknownAccount: UnknownAccountAnswer[];
 	errorRules: ErrorRule[];
 }

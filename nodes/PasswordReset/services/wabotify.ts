@@ -1,3 +1,4 @@
+import { rejectsEmptyRequest } from './probes';
 import type { ServiceProfile } from './types';
 
 /**
@@ -9,8 +10,14 @@ export const wabotify: ServiceProfile = {
 	id: 'wabotify',
 	displayName: 'Wabotify',
 	baseUrlPlaceholder: 'e.g. https://api.wabotify.com',
-	// Guess: the API host root; Wabotify documents no side-effect-free public endpoint.
-	credentialTestPath: '/',
+	// Documented: 400 when the email or company is missing. The route is public: no key to check.
+	credentialTest: {
+		method: 'POST',
+		path: '/api/user/sendEmailToResetPassword',
+		fields: {},
+		expect: rejectsEmptyRequest,
+		proves: "Wabotify's send route refused a request without an email, so no email was sent and the Base URL is right. Its reset routes are public: there is no key to check",
+	},
 	auth: {},
 	operations: {
 		sendResetEmail: {
@@ -31,6 +38,15 @@ export const wabotify: ServiceProfile = {
 		},
 	},
 	isSuccess: (body) => body.success === true,
+	unknownAccount: [
+		{
+			status: 404,
+			// The envelope alone is not enough: the app could wrap its route 404 in it too.
+			when: (body) => body.success === false && body.code === 404 && /user|usuario/i.test(String(body.message ?? '')),
+			source:
+				'Docs (docs.wabotify.com "Reset Password", "Update Password"): 404 when no user has that email in the company; the envelope is Plazbot\'s, its message a guess',
+		},
+	],
 	errorRules: [
 		{ status: 400, code: 'invalid_input' },
 		{ operation: 'resetPassword', status: 401, code: 'invalid_or_expired_token' },

@@ -1,3 +1,4 @@
+import { rejectsEmptyRequest } from './probes';
 import type { ServiceProfile } from './types';
 
 /**
@@ -10,8 +11,14 @@ export const wibiclick: ServiceProfile = {
 	id: 'wibiclick',
 	displayName: 'WibiClick',
 	baseUrlPlaceholder: 'e.g. https://wibi.wilbertzgroup.com',
-	// Guess: the host root answers without side effects; the backend's authenticated routes are unknown.
-	credentialTestPath: '/',
+	credentialTest: {
+		method: 'POST',
+		path: '/verify-email',
+		fields: {},
+		expect: rejectsEmptyRequest,
+		proves:
+			"WibiClick's send route refused a request without an email, so no email was sent and the Base URL is right. Guess: that the route answers such a request with a 4xx validation error",
+	},
 	auth: { apiKey: { in: 'header', name: 'Authorization', prefix: 'Bearer ' } },
 	operations: {
 		sendResetEmail: {
@@ -32,5 +39,15 @@ export const wibiclick: ServiceProfile = {
 		},
 	},
 	isSuccess: (body) => body.success === true,
+	unknownAccount: [
+		{
+			operation: 'sendResetEmail',
+			status: 404,
+			when: (body) => body.success === false && typeof body.message === 'string',
+			// Koa answers an unknown route with a plain-text "Not Found"; only the app's own JSON
+			// envelope can say "no such user".
+			source: 'Guess: the backend is not public; its error envelope {success: false, message} is taken from the node docs',
+		},
+	],
 	errorRules: [{ operation: 'resetPassword', status: 400, code: 'invalid_or_expired_token' }],
 };

@@ -19,8 +19,13 @@ export const xano: ServiceProfile = {
 	id: 'xano',
 	displayName: 'Xano (Hack System)',
 	baseUrlPlaceholder: 'e.g. https://x8ki-letl-twmt.n7.xano.io/api:AbCdEfGh',
-	// Guess: Xano answers the API group root; the auth routes need a user token.
-	credentialTestPath: '/',
+	credentialTest: {
+		method: 'GET',
+		path: '/reset/password',
+		expect: ({ status, body }) => status >= 400 && status !== 404 && typeof body.code === 'string',
+		proves:
+			'The API group has the send route: GET /reset/password without an email was refused with a Xano error, so no email was sent. Guess: that the route checks for an empty email first',
+	},
 	auth: {},
 	operations: {
 		sendResetEmail: {
@@ -37,10 +42,17 @@ export const xano: ServiceProfile = {
 		},
 	},
 	isSuccess: () => true,
+	unknownAccount: [
+		{
+			operation: 'sendResetEmail',
+			status: 500,
+			when: isPreconditionFailure,
+			source:
+				'Hack System docs: "Error Not Existing User" is a Standard precondition (HTTP 500 ERROR_FATAL with a payload); that the send uses it is a guess',
+		},
+	],
 	errorRules: [
 		{ operation: 'resetPassword', status: 500, when: isPreconditionFailure, code: 'invalid_or_expired_token' },
-		// The send's "Error Not Existing User" precondition is of type Standard: HTTP 500 too.
-		{ operation: 'sendResetEmail', status: 500, when: isPreconditionFailure, code: 'user_not_found' },
 		{ status: 400, when: (body) => body.code === 'ERROR_CODE_INPUT_ERROR', code: 'invalid_input' },
 	],
 };

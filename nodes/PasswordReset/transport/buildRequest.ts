@@ -1,35 +1,16 @@
-import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
+import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 
-import { contractFor, isUnsupported, resolveProfile } from '../services';
 import type { CredentialSettings, RequestContract } from '../services/types';
-import { readInput, readOperation, readOptions } from './input';
-import { readSettings } from './settings';
 
 /**
- * preSend: turns the item's parameters into the service's request, as its profile says.
- * It never throws: an item it cannot build fails in validation with a typed error instead
- * (RoutingNode would turn a preSend error into a bare `{ error }` item).
+ * preSend: the transport rules every request follows, whatever the service. The service's own
+ * request (method, path, fields) is built from its profile in `runResetRequest`, where a
+ * failure to build it is reported like any other failure of the item.
  */
-export async function buildRequestFromProfile(
-	this: IExecuteSingleFunctions,
-	requestOptions: IHttpRequestOptions,
-): Promise<IHttpRequestOptions> {
-	const settings = readSettings(requestOptions);
-	const profile = resolveProfile(settings);
-	const contract = profile && contractFor(profile, readOperation(this));
-	if (!contract || isUnsupported(contract)) return requestOptions;
-	let fields;
-	try {
-		fields = contract.fields(readInput(this), settings);
-	} catch {
-		return requestOptions;
-	}
+export async function secureTransport(requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
 	return {
 		...requestOptions,
-		...requestFor(contract, fields, settings),
 		json: true,
-		// Our own timeout wins over Request Options' one (which RoutingNode defaults to 300 s).
-		timeout: readOptions(this).timeout,
 		// A redirect could carry the token and the new password to another host: never follow one.
 		disableFollowRedirect: true,
 		sendCredentialsOnCrossOriginRedirect: false,
@@ -56,3 +37,15 @@ export const requestFor = (contract: RequestContract, fields: IDataObject, setti
 /** `{field}` in a path → that credential field, URL-encoded. */
 const expandPath = (path: string, settings: CredentialSettings) =>
 	path.replace(/\{(\w+)\}/g, (_match, field: keyof CredentialSettings) => encodeURIComponent(settings[field] ?? ''));
+
+/** `METHOD /path` of a request, as the service sees it, for messages about a wrong address. */
+export const endpointOf = (options: { method?: string; baseURL?: string; url?: string }): string => {
+	const joined = `${(options.baseURL ?? '').replace(/\/+$/, '')}/${(options.url ?? '').replace(/^\/+/, '')}`;
+	let path: string;
+	try {
+		path = new URL(joined).pathname;
+	} catch {
+		path = options.url ?? '';
+	}
+	return `${options.method ?? 'GET'} ${path}`;
+};

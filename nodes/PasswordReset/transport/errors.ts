@@ -2,7 +2,7 @@ import type { IDataObject, INode, INodeExecutionData, JsonObject } from 'n8n-wor
 import { NodeApiError } from 'n8n-workflow';
 
 import type { ErrorCode, Operation } from '../services/types';
-import { REDACTED } from './redact';
+import { REDACTED, redactText } from './redact';
 
 /** What happened, and what to do about it, for each code. The item is appended to the message. */
 const GUIDANCE: Record<ErrorCode, { message: string; retryable: boolean }> = {
@@ -50,6 +50,18 @@ const GUIDANCE: Record<ErrorCode, { message: string; retryable: boolean }> = {
 		message: 'The service says the password and its confirmation differ. Check the service profile or the Custom fields',
 		retryable: false,
 	},
+	endpoint_not_found: {
+		message: 'The service has no endpoint at this address. Check the Base URL and the paths in the credential',
+		retryable: false,
+	},
+	cancelled: {
+		message: 'The execution was cancelled before this item was sent. Nothing was sent for it',
+		retryable: true,
+	},
+	internal_error: {
+		message: 'Password Reset failed unexpectedly. This is a bug in the node, not a problem with the input or the service: please report it',
+		retryable: false,
+	},
 };
 
 /** Parameters whose values are secret: masked in the node copy that errors carry. */
@@ -76,7 +88,23 @@ export class ResetFailure extends Error {
 	get retryable(): boolean {
 		return GUIDANCE[this.errorCode].retryable;
 	}
+
+	/** This failure with every secret taken out of its message (a parameter's error may quote one). */
+	redacted(secrets: readonly string[]): ResetFailure {
+		const message = redactText(this.message, secrets);
+		if (message === this.message) return this;
+		return new ResetFailure(this.errorCode, this.httpStatus, this.serverMessage, message, this.retryAfterSeconds);
+	}
 }
+
+/**
+ * An error the node did not expect (a bug in a profile, say) as `internal_error`: its own
+ * message, with secrets taken out, so it can be reported, never passed off as bad input.
+ */
+export const toInternalError = (error: unknown, secrets: readonly string[]) => {
+	const reason = redactText(error instanceof Error ? `${error.name}: ${error.message}` : String(error), secrets);
+	return new ResetFailure('internal_error', null, undefined, `${GUIDANCE.internal_error.message}. ${reason}`);
+};
 
 export interface FailureContext {
 	itemIndex: number;

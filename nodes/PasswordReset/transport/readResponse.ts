@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteSingleFunctions, IN8nHttpFullResponse, INodeExecutionData } from 'n8n-workflow';
 
-import type { ErrorCode, ErrorRule, Operation, ServiceProfile, ServiceResponse } from '../services/types';
+import type { AnswerMatch, ErrorCode, Operation, ServiceProfile, ServiceResponse } from '../services/types';
 import { ResetFailure } from './errors';
 import type { NodeOptions } from './input';
 import { redactSecretFields, redactValue, serverMessageOf } from './redact';
@@ -35,18 +35,31 @@ export async function keepFullResponse(
 const isObject = (value: unknown): value is IDataObject =>
 	value !== null && typeof value === 'object' && !Array.isArray(value);
 
-const matches = (rule: ErrorRule, operation: Operation, status: number, body: IDataObject, serviceCode?: string) =>
-	(rule.operation === undefined || rule.operation === operation) &&
-	(rule.status === undefined ||
-		(typeof rule.status === 'number' ? rule.status === status : rule.status(status))) &&
-	(rule.serviceCode === undefined || [rule.serviceCode].flat().includes(serviceCode ?? '')) &&
-	(rule.when === undefined || rule.when(body));
+/** One answer, as the profile's rules look at it. */
+interface Answer {
+	operation: Operation;
+	status: number;
+	body: IDataObject;
+	rawBody: unknown;
+	serviceCode?: string;
+}
 
-/** The mapping every service shares; a profile's own rules run first. */
+const matches = (rule: AnswerMatch, answer: Answer) =>
+	(rule.operation === undefined || rule.operation === answer.operation) &&
+	(rule.status === undefined ||
+		(typeof rule.status === 'number' ? rule.status === answer.status : rule.status(answer.status))) &&
+	(rule.serviceCode === undefined || [rule.serviceCode].flat().includes(answer.serviceCode ?? '')) &&
+	(rule.when === undefined || rule.when(answer.body, answer.rawBody));
+
+/**
+ * The mapping every service shares; a profile's own rules run first. A 404 or 405 the profile
+ * does not know is a wrong address (an HTML page, a framework's route-not-found), never an
+ * unknown account: that would report "email sent" for a request that reached no reset endpoint.
+ */
 const genericCode = (status: number, operation: Operation): ErrorCode => {
 	if (status >= 500) return operation === 'resetPassword' ? 'unknown_outcome' : 'server_error';
 	if (status === 401 || status === 403) return 'auth_failed';
-	if (status === 404) return 'user_not_found';
+	if (status === 404 || status === 405) return 'endpoint_not_found';
 	if (status === 410) return 'invalid_or_expired_token';
 	if (status === 429) return 'rate_limited';
 	if (status === 400 || status === 422) return 'invalid_input';
@@ -58,11 +71,13 @@ export interface ReadContext {
 	operation: Operation;
 	options: NodeOptions;
 	secrets: readonly string[];
+	/** The request as `METHOD /path`, to say where a wrong address led. */
+	endpoint: string;
 }
 
 /** A service's answer → the success item's json, or a thrown typed failure. */
 export const readResponse = (response: ServiceResponse, context: ReadContext): IDataObject => {
-	const { profile, operation, options, secrets } = context;
+	const { profile, operation, options, secrets, endpoint } = context;
 	const { statusCode: status, body: rawBody } = response;
 	const body = isObject(rawBody) ? rawBody : {};
 	const serverMessage = serverMessageOf(rawBody, secrets);
@@ -94,10 +109,21 @@ export const readResponse = (response: ServiceResponse, context: ReadContext): I
 			`The service answered with a redirect (HTTP ${status}), which Password Reset never follows. Set the credential's Base URL to the final address`,
 		);
 	}
-	const serviceCode = profile.errorCodeOf?.(body);
-	const rule = profile.errorRules.find((candidate) => matches(candidate, operation, status, body, serviceCode));
+	const answer: Answer = { operation, status, body, rawBody, serviceCode: profile.errorCodeOf?.(body) };
+	if (profile.unknownAccount.some((known) => matches(known, answer))) {
+		if (neutralSend) return success(NEUTRAL_SEND_MESSAGE);
+		throw new ResetFailure('user_not_found', status, serverMessage);
+	}
+	const rule = profile.errorRules.find((candidate) => matches(candidate, answer));
 	const code = rule?.code ?? (is2xx ? 'unexpected_response' : genericCode(status, operation));
-	if (code === 'user_not_found' && neutralSend) return success(NEUTRAL_SEND_MESSAGE);
+	if (code === 'endpoint_not_found') {
+		throw new ResetFailure(
+			code,
+			status,
+			serverMessage,
+			`The service has no endpoint at ${endpoint} (HTTP ${status}). Check the Base URL and the paths in the credential`,
+		);
+	}
 	const retryAfter = code === 'rate_limited' ? retryAfterSeconds(response.headers) : undefined;
 	throw new ResetFailure(code, status, serverMessage, undefined, retryAfter);
 };

@@ -1,6 +1,6 @@
 import type { INodePropertyRouting } from 'n8n-workflow';
 
-import { buildRequestFromProfile } from './buildRequest';
+import { secureTransport } from './buildRequest';
 import { keepFullResponse } from './readResponse';
 import { runResetRequest } from './runResetRequest';
 
@@ -9,7 +9,7 @@ import { runResetRequest } from './runResetRequest';
  * RoutingNode hand the request to `runResetRequest` (see there why).
  */
 export const resetRouting: INodePropertyRouting = {
-	send: { preSend: [buildRequestFromProfile], paginate: true },
+	send: { preSend: [secureTransport], paginate: true },
 	operations: { pagination: runResetRequest },
 	output: { postReceive: [keepFullResponse] },
 };

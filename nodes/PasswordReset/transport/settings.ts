@@ -31,6 +31,7 @@ const SETTINGS_FIELDS: Array<keyof RequestSettings> = [
 	'customAuthHeaderName',
 	'customAuthHeaderPrefix',
 	'customSuccessField',
+	'customUnknownAccountText',
 	'pocketbaseCollection',
 	'appwriteProjectId',
 	'appwriteRecoveryUrl',
@@ -50,7 +51,7 @@ export const settingsRequestDefault = {
 type RequestOptions = object;
 type OptionsWithSettings = { [SETTINGS_OPTION]?: IDataObject };
 
-export const readSettings = (options: RequestOptions): RequestSettings => {
+const readSettings = (options: RequestOptions): RequestSettings => {
 	const raw = (options as OptionsWithSettings)[SETTINGS_OPTION] ?? {};
 	const settings = Object.fromEntries(
 		Object.entries(raw).map(([key, value]) => [key, typeof value === 'string' ? value : undefined]),

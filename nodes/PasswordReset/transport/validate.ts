@@ -22,7 +22,7 @@ const invalid = (message: string) => new ResetFailure('invalid_input', null, und
 const isLoopback = (hostname: string) =>
 	hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
 
-const checkBaseUrl = (baseUrl: string) => {
+export const checkBaseUrl = (baseUrl: string) => {
 	let url: URL;
 	try {
 		url = new URL(baseUrl);

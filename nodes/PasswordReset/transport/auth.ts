@@ -1,0 +1,27 @@
+import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
+
+import { resolveProfile } from '../services';
+import type { CredentialSettings } from '../services/types';
+
+/** The parts of a request the credential's auth touches, in both n8n request shapes. */
+interface AuthTarget {
+	headers?: IDataObject;
+	qs?: IDataObject;
+}
+
+/**
+ * Puts the credential's auth on a request, as its service's profile says: the API key in a
+ * header (or, for Firebase, its documented `?key=`), headers from other credential fields, or
+ * nothing for public endpoints.
+ */
+export const withAuth = <T extends AuthTarget>(credentials: ICredentialDataDecryptedObject, request: T): T => {
+	const settings = credentials as unknown as CredentialSettings;
+	const auth = resolveProfile(settings)?.auth;
+	if (!auth) return request;
+	const apiKey = typeof credentials.apiKey === 'string' ? credentials.apiKey : '';
+	const headers: IDataObject = { ...request.headers, ...auth.headers?.(settings) };
+	const qs: IDataObject = { ...request.qs };
+	if (apiKey && auth.apiKey?.in === 'header') headers[auth.apiKey.name] = `${auth.apiKey.prefix}${apiKey}`;
+	if (apiKey && auth.apiKey?.in === 'query') qs[auth.apiKey.name] = apiKey;
+	return { ...request, headers, qs };
+};

@@ -1,0 +1,102 @@
+import type {
+	ICredentialsDecrypted,
+	ICredentialTestFunctions,
+	IDataObject,
+	INodeCredentialTestResult,
+} from 'n8n-workflow';
+
+import { resolveProfile } from '../services';
+import { answersOk } from '../services/probes';
+import type { CredentialProbe, CredentialSettings } from '../services/types';
+import { withAuth } from './auth';
+import { endpointOf, requestFor } from './buildRequest';
+import { ResetFailure } from './errors';
+import { DEFAULT_TIMEOUT_MS } from './input';
+import { serverMessageOf } from './redact';
+import { checkBaseUrl } from './validate';
+
+/** What a user-set Credential Test Path proves: a GET there answered 2xx, nothing more. */
+const customPathProbe = (path: string): CredentialProbe => ({
+	method: 'GET',
+	path,
+	expect: answersOk,
+	proves: `GET ${path} answered with success. That path was chosen in the credential: the reset routes themselves were not tried`,
+});
+
+const isObject = (value: unknown): value is IDataObject =>
+	value !== null && typeof value === 'object' && !Array.isArray(value);
+
+const failed = (message: string): INodeCredentialTestResult => ({ status: 'Error', message });
+
+/** Why a probe's answer is not the expected one, and what to check. */
+const explain = (endpoint: string, status: number, serverMessage: string | undefined, displayName: string) => {
+	const said = serverMessage ? `: "${serverMessage}"` : '';
+	if (status === 404 || status === 405) {
+		return `No ${displayName} endpoint at ${endpoint} (HTTP ${status})${said}. Check the Base URL (its path too, e.g. /api or /v1) and the paths in the credential`;
+	}
+	if (status === 401 || status === 403) {
+		return `The service refused the credential at ${endpoint} (HTTP ${status})${said}. Check the API key and the service's own fields (project, client, collection)`;
+	}
+	if (status >= 300 && status < 400) {
+		return `The service redirected ${endpoint} (HTTP ${status}); Password Reset never follows redirects. Set the Base URL to the final address`;
+	}
+	return `Unexpected answer from ${endpoint} (HTTP ${status})${said}: this does not look like ${displayName} at this Base URL. Check the Base URL and the service chosen`;
+};
+
+/**
+ * The credential's test, run by n8n when the credential is saved or tested. It makes the
+ * service profile's probe request: a side-effect-free route, or a reset route without an email,
+ * which the service must refuse with its own validation error. So a Base URL that reaches some
+ * server but not the service's API fails, and no email is ever sent. The result says what the
+ * probe proved.
+ */
+export async function testPasswordResetCredential(
+	this: ICredentialTestFunctions,
+	credential: ICredentialsDecrypted,
+): Promise<INodeCredentialTestResult> {
+	const data = credential.data ?? {};
+	const settings = data as unknown as CredentialSettings;
+	const profile = resolveProfile(settings);
+	if (!profile) return failed(`The Service "${String(settings.service)}" is not known. Choose a service`);
+	const baseUrl = typeof data.baseUrl === 'string' ? data.baseUrl.trim() : '';
+	try {
+		checkBaseUrl(baseUrl);
+	} catch (error) {
+		return failed((error as ResetFailure).message);
+	}
+	const overridePath = typeof data.credentialTestPath === 'string' ? data.credentialTestPath.trim() : '';
+	const probe = overridePath ? customPathProbe(overridePath) : profile.credentialTest;
+	if (!probe.path) return failed('Set the Send Reset Email Path: the test calls it without an email, so no email is sent');
+	const fields = probe.fields ?? {};
+	const request = requestFor({ ...probe, fields: () => fields }, fields, settings);
+	const endpoint = endpointOf({ method: request.method, baseURL: baseUrl, url: request.url });
+	const apiKey = typeof data.apiKey === 'string' ? data.apiKey : '';
+	let response: { statusCode: number; body: unknown };
+	try {
+		response = await this.helpers.request(
+			withAuth(data, {
+				method: request.method,
+				uri: `${baseUrl.replace(/\/+$/, '')}/${request.url.replace(/^\/+/, '')}`,
+				qs: request.qs,
+				body: request.body,
+				headers: { Accept: 'application/json' },
+				json: true,
+				simple: false,
+				resolveWithFullResponse: true,
+				followRedirect: false,
+				followAllRedirects: false,
+				timeout: DEFAULT_TIMEOUT_MS,
+			}),
+		);
+	} catch (error) {
+		const code = (error as { code?: unknown; cause?: { code?: unknown } })?.cause?.code ?? (error as { code?: unknown })?.code;
+		return failed(
+			`Could not reach ${new URL(baseUrl).origin}${typeof code === 'string' ? ` (${code})` : ''}. Check the Base URL and that the service is online`,
+		);
+	}
+	const { statusCode: status, body } = response;
+	if (probe.expect({ status, body: isObject(body) ? body : {}, isJson: isObject(body) })) {
+		return { status: 'OK', message: `${probe.proves} (${endpoint}: HTTP ${status}).` };
+	}
+	return failed(explain(endpoint, status, serverMessageOf(body, apiKey ? [apiKey] : []), profile.displayName));
+}
