@@ -227,7 +227,8 @@ class ResetSandbox {
 			this.changePassword(account, body.password);
 			return reply(200, { success: true, message: 'Password reset successfully', email: account.email });
 		}
-		return reply(404, { success: false, message: 'Not found' });
+		// Koa's answer to a route it does not have.
+		return reply(404, 'Not Found');
 	}
 
 	wabotify({ method, path, body }, reply) {
@@ -258,7 +259,8 @@ class ResetSandbox {
 			this.changePassword(account, body.newPassword);
 			return reply(200, envelope(200, 'Password updated successfully'));
 		}
-		return reply(404, envelope(404, 'Not found'));
+		// Express's answer to a route it does not have.
+		return reply(404, `<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>Error</title>\n</head>\n<body>\n<pre>Cannot ${method} ${path}</pre>\n</body>\n</html>\n`, { 'Content-Type': 'text/html; charset=utf-8' });
 	}
 
 	xano({ method, path, body, query }, reply) {

@@ -111,4 +111,4 @@ if (require.main === module) {
 		});
 }
 
-module.exports = { runDemo };
+module.exports = { runDemo, SCENARIOS, WIBICLICK_KEY };
