@@ -50,6 +50,9 @@ describeServiceContract({
 				[401, appwriteError(401, 'user_invalid_token', 'Invalid token passed in the request.'), 'invalid_or_expired_token'],
 				[400, appwriteError(400, 'password_recently_used', 'The password you are trying to use has been used recently.'), 'password_reused'],
 				[400, appwriteError(400, 'password_personal_data', 'The password contains personal data.'), 'weak_password'],
+				// The password validator (length, dictionary) rejects through the argument check.
+				[400, appwriteError(400, 'general_argument_invalid', 'Invalid `password` param: Password must be between 8 and 256 characters long.'), 'weak_password'],
+				[400, appwriteError(400, 'general_argument_invalid', 'Invalid `userId` param: Parameter must contain at most 36 chars.'), 'invalid_input'],
 				[401, appwriteError(401, 'user_blocked', 'The current user has been blocked.'), 'user_disabled'],
 			],
 		},
@@ -70,6 +73,16 @@ describe('appwrite Reset Token forms', () => {
 		const { output } = await reset(`${RECOVERY_URL}?userId=u42&secret=${SENTINELS.resetToken}&expire=2026-11-27`);
 		expect(output[0].json.success).toBe(true);
 		expect(body).toEqual({ userId: 'u42', secret: SENTINELS.resetToken, password: SENTINELS.newPassword });
+	});
+
+	test('the secret split out of the link is redacted where the server echoes it on its own', async () => {
+		const secret = 'DERIVED-SECRET-5e2b9c';
+		nock('https://cloud.appwrite.test')
+			.put('/v1/account/recovery')
+			.reply(401, appwriteError(401, 'user_invalid_token', `Invalid token ${secret} passed in the request.`));
+		const result = await reset(`${RECOVERY_URL}?userId=u42&secret=${secret}&expire=2026-11-27`);
+		expect(result.output[0].json.details).toMatchObject({ errorCode: 'invalid_or_expired_token', serverMessage: 'Invalid token **hidden** passed in the request.' });
+		expect(JSON.stringify(result.output)).not.toContain(secret);
 	});
 
 	test('anything else fails before any request, saying which forms work', async () => {

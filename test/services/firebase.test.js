@@ -28,6 +28,8 @@ describeServiceContract({
 			errors: [
 				[400, firebaseError('INVALID_EMAIL'), 'invalid_input'],
 				[400, firebaseError('TOO_MANY_ATTEMPTS_TRY_LATER : Too many requests'), 'rate_limited'],
+				// The emulator's operations.ts: too many reset codes for one account.
+				[400, firebaseError('RESET_PASSWORD_EXCEED_LIMIT'), 'rate_limited'],
 				[400, firebaseError('USER_DISABLED'), 'user_disabled'],
 				[400, firebaseError('OPERATION_NOT_ALLOWED'), 'not_supported'],
 				[400, firebaseError('API key not valid. Please pass a valid API key.'), 'auth_failed'],

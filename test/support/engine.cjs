@@ -25,6 +25,7 @@ const {
 	ExecutionLifecycleHooks,
 	CredentialTestContext,
 	PackageDirectoryLoader,
+	RoutingNode,
 } = require('n8n-core');
 
 const root = path.resolve(__dirname, '../..');
@@ -47,6 +48,19 @@ const loadPackage = async () => {
 };
 let loaded;
 const loadedPackage = () => (loaded ??= loadPackage());
+
+/**
+ * The declarative node as n8n's NodeTypes hands it to the engine: with an `execute` that runs
+ * RoutingNode on the node's ExecuteContext, which carries the execution's cancel signal.
+ */
+const asN8nRunsIt = (nodeType) =>
+	Object.create(nodeType, {
+		execute: {
+			value: async function execute() {
+				return (await new RoutingNode(this, nodeType).runNode()) ?? [];
+			},
+		},
+	});
 
 /** A plain programmatic node that emits the test's input items, as a real upstream node would. */
 const inputNodeType = (items) => ({
@@ -127,16 +141,17 @@ const credentialWithDefaults = (passwordResetCredential, values) => ({
 
 /**
  * Runs Input → Password Reset in WorkflowExecute.
+ * `cancelAfterMs`: cancel the execution that long after it starts.
  * @returns {{ output: object[], errorOutput: object[], error: object|undefined, run: object }}
  *   `output`/`errorOutput`: the node's items on its main and error outputs; `error`: what the
  *   node threw (On Error = Stop), as n8n stored it in the execution.
  */
-async function runNode({ parameters, credential, items = [{}], onError, requestOptions, nodeSettings = {} }) {
+async function runNode({ parameters, credential, items = [{}], onError, requestOptions, nodeSettings = {}, cancelAfterMs }) {
 	const { passwordResetNode, passwordResetCredential } = await loadedPackage();
 	const inputType = inputNodeType(items);
 	const nodeTypes = {
 		getByName: (type) => (type === NODE_TYPE ? passwordResetNode : inputType),
-		getByNameAndVersion: (type) => (type === NODE_TYPE ? passwordResetNode : inputType),
+		getByNameAndVersion: (type) => (type === NODE_TYPE ? asN8nRunsIt(passwordResetNode) : inputType),
 		getKnownTypes: () => ({}),
 	};
 	const nodes = [
@@ -169,7 +184,11 @@ async function runNode({ parameters, credential, items = [{}], onError, requestO
 		hooks,
 	);
 	const execution = new WorkflowExecute(additionalData, 'manual');
-	const run = await execution.run({ workflow, startNode: workflow.getNode('Input') });
+	const running = execution.run({ workflow, startNode: workflow.getNode('Input') });
+	// As n8n's Stop button does: the execution's cancel signal fires, the run goes on to its end.
+	const cancel = cancelAfterMs === undefined ? undefined : setTimeout(() => running.cancel(), cancelAfterMs);
+	const run = await running;
+	clearTimeout(cancel);
 	const task = run.data.resultData.runData['Password Reset']?.[0];
 	return {
 		output: task?.data?.main?.[0] ?? [],

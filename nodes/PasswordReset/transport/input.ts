@@ -1,7 +1,6 @@
 import type { IExecuteSingleFunctions } from 'n8n-workflow';
 
 import type { Operation, ResetInput } from '../services/types';
-import { ResetFailure } from './errors';
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
 export const DEFAULT_MAX_SENDS_PER_RUN = 100;
@@ -20,26 +19,13 @@ const positive = (value: unknown, fallback: number) =>
 
 const text = (value: unknown) => (typeof value === 'string' ? value : value === undefined || value === null ? '' : String(value));
 
-/**
- * One parameter of the current item. One that cannot be read (an expression that fails) is
- * the item's `invalid_input`, naming the parameter as the editor shows it.
- */
-const readParameter = (context: IExecuteSingleFunctions, name: string, label: string, fallback: unknown) => {
-	try {
-		return context.getNodeParameter(name, fallback);
-	} catch (error) {
-		const reason = error instanceof Error ? error.message : String(error);
-		throw new ResetFailure('invalid_input', null, undefined, `The ${label} parameter could not be read: ${reason}`);
-	}
-};
-
 /** The node's parameters for the current item. The password is kept byte-exact: never trimmed. */
 export const readInput = (context: IExecuteSingleFunctions): ResetInput => {
 	const operation = readOperation(context);
 	return {
-		email: text(readParameter(context, 'email', 'Email', '')).trim(),
-		resetToken: operation === 'sendResetEmail' ? '' : text(readParameter(context, 'resetToken', 'Reset Token', '')).trim(),
-		newPassword: operation === 'resetPassword' ? text(readParameter(context, 'newPassword', 'New Password', '')) : '',
+		email: text(context.getNodeParameter('email', '')).trim(),
+		resetToken: operation === 'sendResetEmail' ? '' : text(context.getNodeParameter('resetToken', '')).trim(),
+		newPassword: operation === 'resetPassword' ? text(context.getNodeParameter('newPassword', '')) : '',
 	};
 };
 
@@ -47,7 +33,7 @@ export const readOperation = (context: IExecuteSingleFunctions) =>
 	context.getNodeParameter('operation') as Operation;
 
 export const readOptions = (context: IExecuteSingleFunctions): NodeOptions => {
-	const options = readParameter(context, 'options', 'Options', {}) as Partial<NodeOptions>;
+	const options = context.getNodeParameter('options', {}) as Partial<NodeOptions>;
 	return {
 		timeout: positive(options.timeout, DEFAULT_TIMEOUT_MS) || DEFAULT_TIMEOUT_MS,
 		revealUnknownAccounts: options.revealUnknownAccounts === true,
