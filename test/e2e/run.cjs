@@ -211,6 +211,8 @@ function assertFailureModes(execution) {
 	check('failureModes: industrial-IOT as deployed (500 after the change) → unknown_outcome', () =>
 		equal(items(json, 'Industrial IOT: As Deployed').map(summary), ['unknown_outcome'], 'as deployed'));
 	check('failureModes: wrong API key → auth_failed', () => equal(items(json, 'WibiClick: Wrong Key').map(summary), ['auth_failed'], 'auth'));
+	check('failureModes: wrong Base URL path → endpoint_not_found for a known and an unknown email, never sent', () =>
+		equal(paired(items(json, 'Wabotify: Wrong Path')), [[0, 'endpoint_not_found'], [1, 'endpoint_not_found']], 'wrong path'));
 	check('failureModes: failure items have only error and details at the top', () =>
 		equal(Object.keys(items(json, 'Xano: Bad Codes')[0]?.json ?? {}).sort(), ['details', 'error'], 'keys'));
 }

@@ -86,6 +86,7 @@ const CREDENTIAL_IDS = {
 	wabotifyDown: 'sandboxWabotifyDown',
 	xanoRateLimited: 'sandboxXanoRateLimited',
 	wibiclickWrongKey: 'sandboxWibiclickWrongKey',
+	wabotifyWrongPath: 'sandboxWabotifyWrongPath',
 };
 
 const credentials = ({ sandboxUrl, wibiclickApiKey, keys }) => {
@@ -104,6 +105,8 @@ const credentials = ({ sandboxUrl, wibiclickApiKey, keys }) => {
 		entry('wabotifyDown', 'wabotify', 'wabotify@down', { company: 'wabotify' }),
 		entry('xanoRateLimited', 'xano', 'xano@rate-limited'),
 		entry('wibiclickWrongKey', 'wibiclick', 'wibiclick', { apiKey: `${wibiclickApiKey}-wrong` }),
+		// A Base URL with a path the API does not have: Express answers "Cannot POST …".
+		entry('wabotifyWrongPath', 'wabotify', 'wabotify/v2', { company: 'wabotify' }),
 		entry('supabase', 'supabase', 'supabase/auth/v1', { apiKey: keys.supabase }),
 		entry('firebase', 'firebase', 'firebase/v1', { apiKey: keys.firebase }),
 		entry('pocketbase', 'pocketbase', 'pocketbase', { pocketbaseCollection: 'users' }),
@@ -218,6 +221,11 @@ const failureModes = ({ sandboxUrl, newPassword }) => {
 	]);
 	flow.chain([
 		passwordReset('WibiClick: Wrong Key', CREDENTIAL_IDS.wibiclickWrongKey, { operation: 'sendResetEmail', email: EMAIL }, 'continueRegularOutput'),
+	]);
+	// A wrong address is never "sent", for a known or an unknown email.
+	flow.chain([
+		...itemsOf('Wabotify wrong path', [{ email: EMAIL }, { email: 'nobody@example.com' }]),
+		passwordReset('Wabotify: Wrong Path', CREDENTIAL_IDS.wabotifyWrongPath, { operation: 'sendResetEmail', email: '={{ $json.email }}' }, 'continueRegularOutput'),
 	]);
 	return flow.workflow;
 };

@@ -1,8 +1,8 @@
 'use strict';
 /**
  * The Directus profile against a real Directus (12.4.0 on SQLite, loopback), not a mock: send a
- * reset email, take the token from the mail Directus really wrote, reset, reuse the token, and
- * the neutral answer for an unknown email. Mail goes through a sendmail stand-in that appends
+ * reset email, take the token from the mail Directus really wrote, reset, reuse the token, the
+ * neutral answer for an unknown email, and a wrong Base URL path that must never read as sent. Mail goes through a sendmail stand-in that appends
  * each message to a file. The node runs on n8n's engine. Prints "N passed, N failed".
  */
 const { execFileSync, spawn } = require('node:child_process');
@@ -11,7 +11,7 @@ const fs = require('node:fs');
 const net = require('node:net');
 const os = require('node:os');
 const path = require('node:path');
-const { runNode } = require('../support/engine.cjs');
+const { runNode, testCredential } = require('../support/engine.cjs');
 const { Checks, equal } = require('../support/checks.cjs');
 
 const root = path.resolve(__dirname, '../..');
@@ -112,6 +112,29 @@ async function main() {
 		checks.check('a malformed token → invalid_or_expired_token', () => equal(bogus, 'invalid_or_expired_token', 'bogus'));
 		const unknown = await run({ operation: 'sendResetEmail', email: 'nobody@example.com' });
 		checks.check('unknown email → the same neutral success', () => equal(unknown, 'success', 'unknown'));
+
+		// A Base URL with a path Directus does not have: its ROUTE_NOT_FOUND is never "sent".
+		const mailsBefore = fs.existsSync(mailFile) ? fs.readFileSync(mailFile, 'utf8').length : 0;
+		const wrong = { service: 'directus', baseUrl: `${baseUrl}/api` };
+		const wrongRun = async (parameters) => {
+			const { output } = await runNode({ parameters, credential: wrong, onError: 'continueRegularOutput' });
+			return output.map(({ json }) => (json.success ? 'success' : json.details.errorCode));
+		};
+		const wrongSends = [
+			...(await wrongRun({ operation: 'sendResetEmail', email: ADMIN.email })),
+			...(await wrongRun({ operation: 'sendResetEmail', email: 'nobody@example.com' })),
+		];
+		checks.check('wrong Base URL path: send → endpoint_not_found for a known and an unknown email', () =>
+			equal(wrongSends, ['endpoint_not_found', 'endpoint_not_found'], 'wrong path send'));
+		const wrongReset = await wrongRun({ ...reset, resetToken: 'not.a.token' });
+		checks.check('wrong Base URL path: reset → endpoint_not_found', () => equal(wrongReset, ['endpoint_not_found'], 'wrong path reset'));
+		const mailsAfter = fs.existsSync(mailFile) ? fs.readFileSync(mailFile, 'utf8').length : 0;
+		checks.check('wrong Base URL path: no mail was written', () => equal(mailsAfter, mailsBefore, 'mail'));
+		const rightTest = await testCredential(credential);
+		checks.check('credential test, right Base URL → OK', () => equal(rightTest.status, 'OK', rightTest.message));
+		const wrongTest = await testCredential(wrong);
+		checks.check('credential test, wrong Base URL path → fails naming the endpoint', () =>
+			equal(/^No Directus endpoint at GET \/api\/server\/ping \(HTTP 404\)/.test(wrongTest.message), true, wrongTest.message));
 	} finally {
 		server.kill();
 	}

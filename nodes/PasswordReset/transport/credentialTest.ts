@@ -73,6 +73,9 @@ export async function testPasswordResetCredential(
 	const apiKey = typeof data.apiKey === 'string' ? data.apiKey : '';
 	let response: { statusCode: number; body: unknown };
 	try {
+		// A credential test function gets only `request` from n8n (ICredentialTestFunctions): there
+		// is no httpRequest here. It goes through n8n's own outbound HTTP (proxy, SSRF rules).
+		// eslint-disable-next-line @n8n/community-nodes/no-deprecated-workflow-functions
 		response = await this.helpers.request(
 			withAuth(data, {
 				method: request.method,
