@@ -60,7 +60,7 @@ function describeServiceContract(contract) {
 						const result = await run({ onError: 'continueRegularOutput' });
 						nock.enableNetConnect();
 						expect(result.output).toHaveLength(1);
-						expect(result.output[0].json.details.errorCode).toBe(spec.notSupportedCode ?? 'not_supported');
+						expect(result.output[0].json.details.errorCode).toBe('not_supported');
 						expect(result.output[0].json.error).toMatch(spec.notSupported);
 						expect(nock.pendingMocks()).toEqual([]);
 					});

@@ -94,9 +94,8 @@ export interface OperationContract extends RequestContract {
 
 /** An operation the service does not offer through an API, or n8n cannot call faithfully. */
 export interface UnsupportedOperation {
+	/** The `not_supported` message: why, and what to do instead. */
 	notSupported: string;
-	/** `not_supported` unless the service says otherwise. */
-	code?: ErrorCode;
 }
 
 /** A response as the node sees it: status, headers and the parsed (or raw text) body. */

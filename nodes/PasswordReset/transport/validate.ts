@@ -51,7 +51,7 @@ export const validateItem = (
 		throw invalid(`The credential's Service "${settings.service}" is not known. Choose a service in the Password Reset API credential`);
 	}
 	const contract = contractFor(profile, operation);
-	if (isUnsupported(contract)) throw new ResetFailure(contract.code ?? 'not_supported', null, undefined, contract.notSupported);
+	if (isUnsupported(contract)) throw new ResetFailure('not_supported', null, undefined, contract.notSupported);
 	checkBaseUrl(settings.baseUrl);
 	if (ignoreSslIssues) {
 		throw invalid(
