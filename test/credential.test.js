@@ -92,9 +92,8 @@ test('a Credential Test Path is a GET that must answer 2xx, and says it proved o
 });
 
 test('an unreachable service says to check the Base URL, not only ECONNREFUSED', async () => {
-	nock.enableNetConnect('127.0.0.1');
+	nock('http://127.0.0.1:9').get('/server/ping').replyWithError(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:9'), { code: 'ECONNREFUSED' }));
 	const outcome = await testCredential({ service: 'directus', baseUrl: 'http://127.0.0.1:9' });
-	nock.disableNetConnect();
 	expect(outcome).toEqual({ status: 'Error', message: 'Could not reach http://127.0.0.1:9 (ECONNREFUSED). Check the Base URL and that the service is online' });
 });
 

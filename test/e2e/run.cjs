@@ -10,7 +10,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { ResetSandbox, SANDBOX_KEYS } = require('../../sandbox/server.cjs');
-const { WORKFLOWS, credentials, RESET_FLOW_SERVICES } = require('./workflows.cjs');
+const { E2E_WORKFLOWS, credentials, RESET_FLOW_SERVICES } = require('./workflows.cjs');
 const { Checks, assert, equal } = require('../support/checks.cjs');
 
 const root = path.resolve(__dirname, '../..');
@@ -77,7 +77,7 @@ async function run() {
 		const imported = await n8n('import:credentials', `--input=${credentialsFile}`);
 		check('credentials import', () => assert(imported.status === 0, imported.stderr));
 		const executions = {};
-		for (const [key, build] of Object.entries(WORKFLOWS)) {
+		for (const [key, build] of Object.entries(E2E_WORKFLOWS)) {
 			const workflow = build(values);
 			const file = path.join(userFolder, `${key}.json`);
 			fs.writeFileSync(file, JSON.stringify(workflow));
@@ -90,6 +90,7 @@ async function run() {
 		assertResetFlow(executions.resetFlow);
 		assertFailureModes(executions.failureModes);
 		assertStop(executions.stopOnError);
+		assertExpressionErrorStop(executions.expressionErrorStop);
 		const written = Object.values(executions).flatMap((execution) => passwordResetRunData(execution)).map((task) => JSON.stringify(task));
 		const log = logWithoutExecutionDumps(logDir);
 		const secrets = { ...SENTINELS, ...Object.fromEntries(tokens.map((token, index) => [`token${index}`, token])) };
@@ -211,6 +212,12 @@ function assertFailureModes(execution) {
 	check('failureModes: industrial-IOT as deployed (500 after the change) → unknown_outcome', () =>
 		equal(items(json, 'Industrial IOT: As Deployed').map(summary), ['unknown_outcome'], 'as deployed'));
 	check('failureModes: wrong API key → auth_failed', () => equal(items(json, 'WibiClick: Wrong Key').map(summary), ['auth_failed'], 'auth'));
+	check('failureModes: a reset path that is a whole address elsewhere → invalid_input before sending', () => {
+		const [item] = items(json, 'Wabotify: Absolute Reset Path');
+		equal([summary(item), /^The credential's Reset Password Path must be a path under the Base URL/.test(item?.json.error ?? '')], ['invalid_input', true], 'absolute path');
+	});
+	check("failureModes: an expression n8n cannot resolve → n8n's own error item, paired, nothing sent", () =>
+		equal(items(json, 'Wabotify: Expression Error').map((item) => [item.pairedItem?.item ?? item.pairedItem?.[0]?.item, item.json]), [[0, { error: "Referenced node doesn't exist" }]], 'expression error'));
 	check('failureModes: wrong Base URL path → endpoint_not_found for a known and an unknown email, never sent', () =>
 		equal(paired(items(json, 'Wabotify: Wrong Path')), [[0, 'endpoint_not_found'], [1, 'endpoint_not_found']], 'wrong path'));
 	check('failureModes: failure items have only error and details at the top', () =>
@@ -226,6 +233,14 @@ function assertStop(execution) {
 	check("stopOnError: description carries the service's message", () => equal(error?.description, 'Invalid or expired token', 'description'));
 	check('stopOnError: the stored node has its password fields masked', () =>
 		equal([error?.node?.parameters?.resetToken, error?.node?.parameters?.newPassword], ['**hidden**', '**hidden**'], 'node parameters'));
+}
+
+function assertExpressionErrorStop(execution) {
+	const { json } = execution;
+	const error = nodeRun(json, 'Wabotify: Expression Error (Stop)')?.error ?? json?.data?.resultData?.error;
+	check("expressionErrorStop: n8n stops on the node with its own error", () => equal(error?.message, "Referenced node doesn't exist", 'message'));
+	check('expressionErrorStop: the stored node holds the expressions, not the secrets they gave', () =>
+		equal([error?.node?.parameters?.resetToken, error?.node?.parameters?.newPassword], ['={{ $json.token }}', '={{ $json.password }}'], 'node parameters'));
 }
 
 run().catch((error) => {

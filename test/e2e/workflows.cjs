@@ -87,6 +87,7 @@ const CREDENTIAL_IDS = {
 	xanoRateLimited: 'sandboxXanoRateLimited',
 	wibiclickWrongKey: 'sandboxWibiclickWrongKey',
 	wabotifyWrongPath: 'sandboxWabotifyWrongPath',
+	wabotifyAbsolutePath: 'sandboxWabotifyAbsolutePath',
 };
 
 const credentials = ({ sandboxUrl, wibiclickApiKey, keys }) => {
@@ -107,6 +108,8 @@ const credentials = ({ sandboxUrl, wibiclickApiKey, keys }) => {
 		entry('wibiclickWrongKey', 'wibiclick', 'wibiclick', { apiKey: `${wibiclickApiKey}-wrong` }),
 		// A Base URL with a path the API does not have: Express answers "Cannot POST …".
 		entry('wabotifyWrongPath', 'wabotify', 'wabotify/v2', { company: 'wabotify' }),
+		// A path override that is a whole address elsewhere: refused, nothing goes there.
+		entry('wabotifyAbsolutePath', 'wabotify', 'wabotify', { company: 'wabotify', resetPath: 'http://127.0.0.1:9/steal' }),
 		entry('supabase', 'supabase', 'supabase/auth/v1', { apiKey: keys.supabase }),
 		entry('firebase', 'firebase', 'firebase/v1', { apiKey: keys.firebase }),
 		entry('pocketbase', 'pocketbase', 'pocketbase', { pocketbaseCollection: 'users' }),
@@ -222,6 +225,21 @@ const failureModes = ({ sandboxUrl, newPassword }) => {
 	flow.chain([
 		passwordReset('WibiClick: Wrong Key', CREDENTIAL_IDS.wibiclickWrongKey, { operation: 'sendResetEmail', email: EMAIL }, 'continueRegularOutput'),
 	]);
+	flow.chain([
+		passwordReset('Wabotify: Absolute Reset Path', CREDENTIAL_IDS.wabotifyAbsolutePath, {
+			operation: 'resetPassword',
+			email: EMAIL,
+			resetToken: 'any-token',
+			newPassword,
+		}, 'continueRegularOutput'),
+	]);
+	// n8n resolves every parameter before the node runs: its own error item, paired.
+	flow.chain([
+		passwordReset('Wabotify: Expression Error', CREDENTIAL_IDS.wabotify, {
+			operation: 'sendResetEmail',
+			email: "={{ $('No Such Node').item.json.email }}",
+		}, 'continueRegularOutput'),
+	]);
 	// A wrong address is never "sent", for a known or an unknown email.
 	flow.chain([
 		...itemsOf('Wabotify wrong path', [{ email: EMAIL }, { email: 'nobody@example.com' }]),
@@ -243,6 +261,27 @@ const stopOnError = ({ newPassword }) => {
 	return flow.workflow;
 };
 
-const WORKFLOWS = { resetFlow, failureModes, stopOnError };
+/**
+ * On Error = Stop with an expression n8n cannot resolve: the error is n8n's, raised before the
+ * node runs, and it stores the node's parameters as typed. The token and password come by
+ * expression from the item, as the README advises, so the stored error holds no secret.
+ */
+const expressionErrorStop = ({ newPassword }) => {
+	const flow = new WorkflowBuilder('prExpressionErrorStop', 'Password Reset: an expression error under Stop');
+	flow.chain([
+		['Reset Input', 'n8n-nodes-base.set', 3.4, { mode: 'raw', jsonOutput: JSON.stringify({ token: 'any-token', password: newPassword }), options: {} }],
+		passwordReset('Wabotify: Expression Error (Stop)', CREDENTIAL_IDS.wabotify, {
+			operation: 'resetPassword',
+			email: "={{ $('No Such Node').item.json.email }}",
+			resetToken: '={{ $json.token }}',
+			newPassword: '={{ $json.password }}',
+		}),
+	]);
+	return flow.workflow;
+};
 
-module.exports = { WORKFLOWS, credentials, CREDENTIAL_IDS, EMAIL, RESET_FLOW_SERVICES };
+const WORKFLOWS = { resetFlow, failureModes, stopOnError };
+/** Workflows the e2e suite runs that make no example. */
+const E2E_WORKFLOWS = { ...WORKFLOWS, expressionErrorStop };
+
+module.exports = { WORKFLOWS, E2E_WORKFLOWS, credentials, CREDENTIAL_IDS, EMAIL, RESET_FLOW_SERVICES };

@@ -54,4 +54,4 @@ const intercept = ({ base, method, path, status = 200, body = {}, headers = {}, 
 	return { scope, seen };
 };
 
-module.exports = { SENTINELS, EMAIL, leakedSentinels, intercept };
+module.exports = { SENTINELS, EMAIL, leakedSentinels, everythingWritten, intercept };

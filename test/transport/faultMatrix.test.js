@@ -79,7 +79,8 @@ const MATRIX = [
 	['body that drips a byte every 100 ms', 'drip', ['timeout', 'unknown_outcome'], [1, 1], { options: { timeout: 500 } }],
 	['body that stalls after half a JSON', 'stall', ['timeout', 'unknown_outcome'], [1, 1], { options: { timeout: 500 } }],
 	['connection destroyed mid-body', 'destroy', ['network_error', 'unknown_outcome'], [1, 1]],
-	['huge body (50 MB)', 'huge', ['unexpected_response', 'unexpected_response'], [1, 1]],
+	// A 2xx whose answer cannot be read: after a reset, the password may have changed.
+	['huge body (50 MB)', 'huge', ['unexpected_response', 'unknown_outcome'], [1, 1]],
 ];
 
 let faultServer;

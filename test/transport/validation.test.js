@@ -39,7 +39,8 @@ test('a malformed email → invalid_input', async () => {
 test.each([
 	['http://api.example.com', 'invalid_input', /must start with https:\/\//],
 	['ftp://api.example.com', 'invalid_input', /must start with https:\/\//],
-	['not a url', 'invalid_input', /Base URL is not a valid URL/],
+	['not-a-url', 'invalid_input', /Base URL is not a valid URL/],
+	['https://api.example.com/ v1', 'invalid_input', /Base URL contains spaces or line breaks/],
 ])('base URL %s → %s', async (baseUrl, errorCode, message) => {
 	const { output } = await run({ operation: 'sendResetEmail', email: EMAIL }, { baseUrl });
 	expect(output[0].json.details.errorCode).toBe(errorCode);

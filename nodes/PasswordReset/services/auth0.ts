@@ -36,7 +36,8 @@ export const auth0: ServiceProfile = {
 		},
 	},
 	isSuccess: () => true,
-	textSuccess: true,
+	// Its sentence, never a page: a single-page app's index.html at a wrong Base URL answers 200 too.
+	isTextSuccess: (text) => !/^\s*</.test(text),
 	unknownAccount: [
 		{
 			operation: 'sendResetEmail',

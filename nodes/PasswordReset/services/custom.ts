@@ -3,6 +3,24 @@ import type { CredentialSettings, HttpMethod, ServiceProfile } from './types';
 const bodyMethod = (method: string | undefined): HttpMethod =>
 	method === 'PUT' || method === 'PATCH' ? method : 'POST';
 
+const RESET_FIELD_NAMES: Record<string, string> = {
+	code: 'Reset Token Field',
+	newPassword: 'New Password Field',
+	email: 'Reset Email Field',
+};
+
+/** Two Custom fields with one name would make one value overwrite the other in the body. */
+const collision = (fields: Record<string, string>) => {
+	const entries = Object.entries(fields);
+	for (const [index, [role, name]] of entries.entries()) {
+		const other = entries.slice(index + 1).find(([, otherName]) => otherName === name);
+		if (other) {
+			return `The credential's ${RESET_FIELD_NAMES[role]} and ${RESET_FIELD_NAMES[other[0]]} are both "${name}": one value would overwrite the other. Give each its own name`;
+		}
+	}
+	return undefined;
+};
+
 /**
  * Any JSON REST reset API, described by the credential's Custom fields. Paths come from the
  * credential's Send Reset Email Path and Reset Password Path, which Custom requires.
@@ -14,7 +32,12 @@ export const buildCustomProfile = (settings: CredentialSettings): ServiceProfile
 	const successField = settings.customSuccessField?.trim();
 	const resetEmailField = settings.customResetEmailField?.trim();
 	const unknownAccountText = settings.customUnknownAccountText?.trim().toLowerCase();
-	const sendMethod: HttpMethod = settings.customSendMethod === 'GET' ? 'GET' : bodyMethod(settings.customSendMethod);
+	const resetFields = {
+		code: settings.customResetCodeField?.trim() || 'token',
+		newPassword: settings.customNewPassField?.trim() || 'password',
+		...(resetEmailField ? { email: resetEmailField } : {}),
+	};
+		const sendMethod: HttpMethod = settings.customSendMethod === 'GET' ? 'GET' : bodyMethod(settings.customSendMethod);
 	return {
 		id: 'custom',
 		displayName: 'Custom',
@@ -46,9 +69,10 @@ export const buildCustomProfile = (settings: CredentialSettings): ServiceProfile
 				method: bodyMethod(settings.customResetMethod),
 				path: '',
 				requires: resetEmailField ? ['email', 'resetToken', 'newPassword'] : ['resetToken', 'newPassword'],
+				checkInput: () => collision(resetFields),
 				fields: ({ email, resetToken, newPassword }) => ({
-					[settings.customResetCodeField?.trim() || 'token']: resetToken,
-					[settings.customNewPassField?.trim() || 'password']: newPassword,
+					[resetFields.code]: resetToken,
+					[resetFields.newPassword]: newPassword,
 					...(resetEmailField ? { [resetEmailField]: email } : {}),
 				}),
 			},

@@ -43,7 +43,8 @@ export const supabase: ServiceProfile = {
 				method: 'PUT',
 				path: '/user',
 				fields: ({ newPassword }) => ({ password: newPassword }),
-				headers: (session) => ({ Authorization: `Bearer ${String(session.access_token ?? '')}` }),
+				headers: ({ access_token: accessToken }) =>
+					typeof accessToken === 'string' && accessToken ? { Authorization: `Bearer ${accessToken}` } : undefined,
 				secrets: (session) => [session.access_token, session.refresh_token].filter((value): value is string => typeof value === 'string'),
 			},
 		},

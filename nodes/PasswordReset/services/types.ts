@@ -86,7 +86,8 @@ export interface OperationContract extends RequestContract {
 	 * the session its verify returns). The item's outcome is the second request's.
 	 */
 	then?: RequestContract & {
-		headers: (firstAnswer: IDataObject) => Record<string, string>;
+		/** The second request's headers, or undefined when the first answer lacks what it needs. */
+		headers: (firstAnswer: IDataObject) => Record<string, string> | undefined;
 		/** Values in the first answer that are secrets (a session token): redacted everywhere. */
 		secrets: (firstAnswer: IDataObject) => string[];
 	};
@@ -103,8 +104,8 @@ export interface ServiceResponse {
 	statusCode: number;
 	headers: IDataObject;
 	body: unknown;
-	/** The body was larger than the node reads; it was dropped unread. */
-	oversized?: boolean;
+	/** The body could not be read (larger than the node reads, or nested too deep): dropped. */
+	unreadable?: boolean;
 }
 
 /** Which answers a rule applies to; every condition given must hold. */
@@ -181,8 +182,8 @@ export interface ServiceProfile {
 	operations: Partial<Record<Operation, OperationContract | UnsupportedOperation>>;
 	/** Whether a 2xx body is the service's success answer; a 2xx that is not is `unexpected_response`. */
 	isSuccess: (body: IDataObject, operation: Operation) => boolean;
-	/** The service answers success in plain text (Auth0), not JSON. */
-	textSuccess?: boolean;
+	/** Whether a 2xx plain-text answer is the service's success (Auth0 answers in text, not JSON). */
+	isTextSuccess?: (text: string) => boolean;
 	/** The service's own error code in an error body, for `ErrorRule.serviceCode`. */
 	errorCodeOf?: (body: IDataObject) => string | undefined;
 	/**

@@ -1,6 +1,7 @@
 import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 
 import type { CredentialSettings, RequestContract } from '../services/types';
+import { ResetFailure } from './errors';
 
 /**
  * preSend: the transport rules every request follows, whatever the service. The service's own
@@ -23,20 +24,42 @@ export async function secureTransport(requestOptions: IHttpRequestOptions): Prom
 	};
 }
 
-/** Method, URL and fields of one request: fields in the query for a GET, else a JSON body. */
-export const requestFor = (contract: RequestContract, fields: IDataObject, settings: CredentialSettings) => {
+/**
+ * Method, URL and fields of one request: fields in the query for a GET, else a JSON body. The
+ * URL is only ever a path under the Base URL: `pathField` names where a path that is not one
+ * (a full or protocol-relative address) was set, and it fails before anything is sent.
+ */
+export const requestFor = (contract: RequestContract, fields: IDataObject, settings: CredentialSettings, pathField: string) => {
 	const sendInQuery = contract.method === 'GET';
 	return {
 		method: contract.method,
-		url: expandPath(contract.path, settings),
+		url: expandPath(relativePath(contract.path, pathField), settings),
 		qs: sendInQuery ? fields : {},
 		body: sendInQuery ? undefined : fields,
 	};
 };
 
+const invalid = (message: string) => new ResetFailure('invalid_input', null, undefined, message);
+
+/** A path under the Base URL, or a failure: never a scheme, `//host`, a backslash, space or `#`. */
+const relativePath = (path: string, pathField: string) => {
+	if (/^[a-z][a-z\d+.-]*:/i.test(path) || /^[\\/]{2}/.test(path) || /[\s\x00-\x1f\x7f\\#]/.test(path)) {
+		throw invalid(
+			`The ${pathField} must be a path under the Base URL, like /auth/recover: not a full address, and without spaces, backslashes or #`,
+		);
+	}
+	return path.startsWith('/') ? path : `/${path}`;
+};
+
+/** Settings that never go into a URL, even by a `{placeholder}`. */
+const SECRET_SETTINGS: ReadonlySet<string> = new Set(['apiKey']);
+
 /** `{field}` in a path → that credential field, URL-encoded. */
 const expandPath = (path: string, settings: CredentialSettings) =>
-	path.replace(/\{(\w+)\}/g, (_match, field: keyof CredentialSettings) => encodeURIComponent(settings[field] ?? ''));
+	path.replace(/\{(\w+)\}/g, (_match, field: keyof CredentialSettings) => {
+		if (SECRET_SETTINGS.has(field)) throw invalid(`A path may not contain {${field}}: the API key never goes into a URL`);
+		return encodeURIComponent(settings[field] ?? '');
+	});
 
 /** `METHOD /path` of a request, as the service sees it, for messages about a wrong address. */
 export const endpointOf = (options: { method?: string; baseURL?: string; url?: string }): string => {

@@ -13,7 +13,7 @@ import { endpointOf, requestFor } from './buildRequest';
 import { ResetFailure } from './errors';
 import { DEFAULT_TIMEOUT_MS } from './input';
 import { serverMessageOf } from './redact';
-import { checkBaseUrl } from './validate';
+import { normalizeBaseUrl } from './validate';
 
 /** What a user-set Credential Test Path proves: a GET there answered 2xx, nothing more. */
 const customPathProbe = (path: string): CredentialProbe => ({
@@ -58,17 +58,18 @@ export async function testPasswordResetCredential(
 	const settings = data as unknown as CredentialSettings;
 	const profile = resolveProfile(settings);
 	if (!profile) return failed(`The Service "${String(settings.service)}" is not known. Choose a service`);
-	const baseUrl = typeof data.baseUrl === 'string' ? data.baseUrl.trim() : '';
-	try {
-		checkBaseUrl(baseUrl);
-	} catch (error) {
-		return failed((error as ResetFailure).message);
-	}
 	const overridePath = typeof data.credentialTestPath === 'string' ? data.credentialTestPath.trim() : '';
 	const probe = overridePath ? customPathProbe(overridePath) : profile.credentialTest;
 	if (!probe.path) return failed('Set the Send Reset Email Path: the test calls it without an email, so no email is sent');
 	const fields = probe.fields ?? {};
-	const request = requestFor({ ...probe, fields: () => fields }, fields, settings);
+	let baseUrl: string;
+	let request: ReturnType<typeof requestFor>;
+	try {
+		baseUrl = normalizeBaseUrl(typeof data.baseUrl === 'string' ? data.baseUrl : '');
+		request = requestFor({ ...probe, fields: () => fields }, fields, settings, overridePath ? 'Credential Test Path' : 'path the test calls');
+	} catch (error) {
+		return failed((error as ResetFailure).message);
+	}
 	const endpoint = endpointOf({ method: request.method, baseURL: baseUrl, url: request.url });
 	const apiKey = typeof data.apiKey === 'string' ? data.apiKey : '';
 	let response: { statusCode: number; body: unknown };

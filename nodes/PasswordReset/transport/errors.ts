@@ -89,11 +89,15 @@ export class ResetFailure extends Error {
 		return GUIDANCE[this.errorCode].retryable;
 	}
 
-	/** This failure with every secret taken out of its message (a parameter's error may quote one). */
+	/**
+	 * This failure with every form of every secret taken out of its texts: the last step before
+	 * it leaves the node, whatever secrets the item sent or received by then.
+	 */
 	redacted(secrets: readonly string[]): ResetFailure {
 		const message = redactText(this.message, secrets);
-		if (message === this.message) return this;
-		return new ResetFailure(this.errorCode, this.httpStatus, this.serverMessage, message, this.retryAfterSeconds);
+		const serverMessage = this.serverMessage === undefined ? undefined : redactText(this.serverMessage, secrets);
+		if (message === this.message && serverMessage === this.serverMessage) return this;
+		return new ResetFailure(this.errorCode, this.httpStatus, serverMessage, message, this.retryAfterSeconds);
 	}
 }
 

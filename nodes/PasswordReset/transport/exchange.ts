@@ -1,5 +1,5 @@
 import type { DeclarativeRestApiSettings, IDataObject, IExecutePaginationFunctions } from 'n8n-workflow';
-import { sleep } from 'n8n-workflow';
+import { jsonParse, sleep } from 'n8n-workflow';
 
 import type { Operation, ServiceResponse } from '../services/types';
 import { ResetFailure } from './errors';
@@ -9,6 +9,19 @@ export const MAX_RESPONSE_BYTES = 256 * 1024;
 
 /** Transport codes that prove the request never reached the server. */
 const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+/**
+ * Node.js's HTTP layer refuses these requests before a byte goes out (a header name or value,
+ * or a URL, it cannot send): never sent, and sending again would fail the same way.
+ */
+const REFUSED_CODES = new Set([
+	'ERR_INVALID_HTTP_TOKEN',
+	'ERR_INVALID_CHAR',
+	'ERR_HTTP_INVALID_HEADER_VALUE',
+	'ERR_INVALID_URL',
+	'ERR_UNESCAPED_CHARACTERS',
+]);
+/** Deeper JSON is no reset API's answer; reading it could exhaust the stack. */
+const MAX_JSON_DEPTH = 64;
 const TIMEOUT_CODES = new Set(['ECONNABORTED', 'ETIMEDOUT', 'ESOCKETTIMEDOUT', 'DEADLINE']);
 
 /** A request that failed before a whole answer arrived; `code` is the transport's error code. */
@@ -24,9 +37,18 @@ export class TransportFailure extends Error {
 
 	/**
 	 * As a typed failure. On Reset Password a request that may have reached the server (timeout,
-	 * dropped connection) is `unknown_outcome`: the password may have changed.
+	 * dropped connection) is `unknown_outcome`: the password may have changed. One the HTTP layer
+	 * refused to send is no outcome at all: bad input.
 	 */
 	toResetFailure(operation: Operation): ResetFailure {
+		if (REFUSED_CODES.has(this.code)) {
+			return new ResetFailure(
+				'invalid_input',
+				null,
+				this.code,
+				`The request was refused before anything was sent (${this.code}): a header or path in the credential holds a character HTTP does not allow. Check the credential's header and path fields`,
+			);
+		}
 		const errorCode = this.neverSent
 			? 'network_error'
 			: operation === 'resetPassword'
@@ -67,13 +89,29 @@ const readCapped = async (stream: BodyStream): Promise<{ text?: string; oversize
 	return { text: Buffer.concat(chunks).toString('utf8'), oversized: false };
 };
 
-const parseBody = (text: string | undefined): unknown => {
-	if (text === undefined || text.trim() === '') return undefined;
-	try {
-		return JSON.parse(text);
-	} catch {
-		return text;
+/** How deeply `text` nests JSON arrays and objects, counted outside strings. */
+const jsonDepth = (text: string) => {
+	let depth = 0;
+	let deepest = 0;
+	let inString = false;
+	for (let index = 0; index < text.length; index += 1) {
+		const char = text[index];
+		if (inString) {
+			if (char === '\\') index += 1;
+			else if (char === '"') inString = false;
+		} else if (char === '"') inString = true;
+		else if (char === '{' || char === '[') deepest = Math.max(deepest, ++depth);
+		else if (char === '}' || char === ']') depth -= 1;
 	}
+	return deepest;
+};
+
+/** The body as JSON where it is JSON (a UTF-8 BOM before it allowed), else as text. */
+const parseBody = (raw: string | undefined): { body: unknown; unreadable: boolean } => {
+	const text = raw?.replace(/^\uFEFF/, '');
+	if (text === undefined || text.trim() === '') return { body: undefined, unreadable: false };
+	if (jsonDepth(text) > MAX_JSON_DEPTH) return { body: undefined, unreadable: true };
+	return { body: jsonParse<unknown>(text, { fallbackValue: text }), unreadable: false };
 };
 
 export type Exchange = { response: ServiceResponse; failure?: undefined } | { response?: undefined; failure: TransportFailure };
@@ -112,12 +150,13 @@ export async function exchange(
 		} catch (error) {
 			return { failure: new TransportFailure(transportCodeOf(error)) };
 		}
+		const parsed = body ? parseBody(read.text) : { body: raw, unreadable: false };
 		return {
 			response: {
 				statusCode: envelope.statusCode as number,
 				headers: (envelope.headers ?? {}) as IDataObject,
-				body: body ? parseBody(read.text) : raw,
-				oversized: read.oversized,
+				body: parsed.body,
+				unreadable: read.oversized || parsed.unreadable,
 			},
 		};
 	})();

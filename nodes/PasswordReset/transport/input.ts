@@ -1,10 +1,13 @@
-import type { IExecuteSingleFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
 
 import type { Operation, ResetInput } from '../services/types';
+import { ResetFailure } from './errors';
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
 export const DEFAULT_MAX_SENDS_PER_RUN = 100;
 export const DEFAULT_MAX_RETRY_AFTER_SECONDS = 30;
+/** The longest delay a Node.js timer keeps; a longer one fires at once. */
+const MAX_TIMER_MS = 2_147_483_647;
 
 export interface NodeOptions {
 	timeout: number;
@@ -14,31 +17,59 @@ export interface NodeOptions {
 	maxRetryAfter: number;
 }
 
-const positive = (value: unknown, fallback: number) =>
-	typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : fallback;
+const invalid = (message: string) => new ResetFailure('invalid_input', null, undefined, message);
 
-const text = (value: unknown) => (typeof value === 'string' ? value : value === undefined || value === null ? '' : String(value));
+const kindOf = (value: unknown) => (Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'an object' : `a ${typeof value}`);
+
+/**
+ * A text parameter's value. A number is taken as its digits (a numeric code from an
+ * expression); anything else that is not text (an object, a list, a boolean) fails naming the
+ * parameter, rather than being sent as "[object Object]".
+ */
+const text = (value: unknown, label: string): string => {
+	if (typeof value === 'string') return value;
+	if (value === undefined || value === null || value === '') return '';
+	if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+	throw invalid(`The ${label} parameter must be text, but its expression gave ${kindOf(value)}. Map it to a text field`);
+};
 
 /** The node's parameters for the current item. The password is kept byte-exact: never trimmed. */
 export const readInput = (context: IExecuteSingleFunctions): ResetInput => {
 	const operation = readOperation(context);
 	return {
-		email: text(context.getNodeParameter('email', '')).trim(),
-		resetToken: operation === 'sendResetEmail' ? '' : text(context.getNodeParameter('resetToken', '')).trim(),
-		newPassword: operation === 'resetPassword' ? text(context.getNodeParameter('newPassword', '')) : '',
+		email: text(context.getNodeParameter('email', ''), 'Email').trim(),
+		resetToken: operation === 'sendResetEmail' ? '' : text(context.getNodeParameter('resetToken', ''), 'Reset Token').trim(),
+		newPassword: operation === 'resetPassword' ? text(context.getNodeParameter('newPassword', ''), 'New Password') : '',
 	};
 };
 
 export const readOperation = (context: IExecuteSingleFunctions) =>
 	context.getNodeParameter('operation') as Operation;
 
+/** A number option: its default when unset, else a number ≥ 0 or a failure naming the option. */
+const numberOption = (options: IDataObject, name: string, label: string, fallback: number) => {
+	const value = options[name];
+	if (value === undefined || value === null || value === '') return fallback;
+	if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
+		const given = typeof value === 'string' ? `the text "${value}"` : typeof value === 'number' ? String(value) : kindOf(value);
+		throw invalid(`The ${label} option must be a number of at least 0, but it is ${given}`);
+	}
+	return value;
+};
+
+const booleanOption = (options: IDataObject, name: string, label: string) => {
+	const value = options[name];
+	if (value === undefined || typeof value === 'boolean') return value === true;
+	throw invalid(`The ${label} option must be on or off, but it is ${kindOf(value)}`);
+};
+
 export const readOptions = (context: IExecuteSingleFunctions): NodeOptions => {
-	const options = context.getNodeParameter('options', {}) as Partial<NodeOptions>;
+	const options = context.getNodeParameter('options', {}) as IDataObject;
 	return {
-		timeout: positive(options.timeout, DEFAULT_TIMEOUT_MS) || DEFAULT_TIMEOUT_MS,
-		revealUnknownAccounts: options.revealUnknownAccounts === true,
-		includeRawResponse: options.includeRawResponse === true,
-		maxSendsPerRun: positive(options.maxSendsPerRun, DEFAULT_MAX_SENDS_PER_RUN),
-		maxRetryAfter: positive(options.maxRetryAfter, DEFAULT_MAX_RETRY_AFTER_SECONDS),
+		timeout: Math.min(numberOption(options, 'timeout', 'Timeout', DEFAULT_TIMEOUT_MS) || DEFAULT_TIMEOUT_MS, MAX_TIMER_MS),
+		revealUnknownAccounts: booleanOption(options, 'revealUnknownAccounts', 'Reveal Unknown Accounts'),
+		includeRawResponse: booleanOption(options, 'includeRawResponse', 'Include Raw Response'),
+		maxSendsPerRun: numberOption(options, 'maxSendsPerRun', 'Max Reset Emails Per Run', DEFAULT_MAX_SENDS_PER_RUN),
+		maxRetryAfter: Math.min(numberOption(options, 'maxRetryAfter', 'Max Retry-After Wait', DEFAULT_MAX_RETRY_AFTER_SECONDS), MAX_TIMER_MS / 1000),
 	};
 };

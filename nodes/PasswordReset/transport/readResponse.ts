@@ -5,6 +5,7 @@ import { ResetFailure } from './errors';
 import type { NodeOptions } from './input';
 import { redactSecretFields, redactValue, serverMessageOf } from './redact';
 import { retryAfterSeconds } from './retryAfter';
+import { isEmailAddress } from './validate';
 
 /** What Send Reset Email says by default, whether or not the account exists (no enumeration oracle). */
 export const NEUTRAL_SEND_MESSAGE = 'If an account exists for this email, a password reset email has been sent';
@@ -82,21 +83,31 @@ export const readResponse = (response: ServiceResponse, context: ReadContext): I
 	const body = isObject(rawBody) ? rawBody : {};
 	const serverMessage = serverMessageOf(rawBody, secrets);
 	const isEmptyBody = rawBody === undefined || rawBody === null || rawBody === '';
-	const isJsonBody = isObject(rawBody) || isEmptyBody || (profile.textSuccess === true && typeof rawBody === 'string');
+	const isJsonBody = isObject(rawBody) || isEmptyBody || (typeof rawBody === 'string' && profile.isTextSuccess?.(rawBody) === true);
+	const neutralSend = operation === 'sendResetEmail' && !options.revealUnknownAccounts;
 
 	const success = (message: string): IDataObject => ({
 		success: true,
 		operation,
 		service: profile.id,
 		message,
-		...(operation !== 'sendResetEmail' && typeof body.email === 'string' ? { email: body.email } : {}),
-		...(options.includeRawResponse ? { rawResponse: redactSecretFields(redactValue(rawBody, secrets)) } : {}),
+		...(operation !== 'sendResetEmail' && isEmailAddress(body.email) ? { email: body.email } : {}),
+		// Never on a neutral send: the raw answer would tell known and unknown accounts apart.
+		...(options.includeRawResponse && !neutralSend ? { rawResponse: redactSecretFields(redactValue(rawBody, secrets)) } : {}),
 	});
-	const neutralSend = operation === 'sendResetEmail' && !options.revealUnknownAccounts;
 
 	const is2xx = status >= 200 && status < 300;
-	if (response.oversized && is2xx) {
-		throw new ResetFailure('unexpected_response', status, 'The answer was too large to read');
+	if (response.unreadable && is2xx) {
+		const unread = `The service answered HTTP ${status}, but its answer could not be read (too large, or nested too deep)`;
+		if (operation === 'resetPassword') {
+			throw new ResetFailure(
+				'unknown_outcome',
+				status,
+				undefined,
+				`${unread}: the password may have changed. Do not retry with the same token: check whether the new password works, or send a new reset email`,
+			);
+		}
+		throw new ResetFailure('unexpected_response', status, undefined, `${unread}. Check the Base URL and the service chosen`);
 	}
 	if (is2xx && isJsonBody && profile.isSuccess(body, operation)) {
 		return success(neutralSend ? NEUTRAL_SEND_MESSAGE : (serverMessage ?? DEFAULT_SUCCESS_MESSAGES[operation]));

@@ -5,15 +5,44 @@ const MAX_SERVER_MESSAGE_LENGTH = 300;
 /** Shorter values are not redacted inside text: a 1-2 character secret would mangle every message. */
 const MIN_SECRET_LENGTH = 3;
 
-/** Replaces every occurrence of each secret in `text`. */
-export const redactText = (text: string, secrets: readonly string[]): string =>
-	secrets
-		.filter((secret) => secret.length >= MIN_SECRET_LENGTH)
-		.reduce((redacted, secret) => redacted.split(secret).join(REDACTED), text);
+const jsonEscaped = (value: string) => JSON.stringify(value).slice(1, -1);
 
-/** A deep copy of a JSON value with every secret replaced, in keys and values alike. */
-export const redactValue = (value: unknown, secrets: readonly string[]): IDataObject | GenericValue =>
-	JSON.parse(redactText(JSON.stringify(value ?? null), secrets.map((secret) => JSON.stringify(secret).slice(1, -1))));
+/**
+ * Every form in which a secret may come back from a service or a library: as sent, trimmed,
+ * JSON-escaped, URL-encoded (`%20` and form `+`). Longest first, so a form is replaced before
+ * a shorter one inside it could break it up.
+ */
+const secretForms = (secrets: readonly string[]): string[] => {
+	const forms = new Set<string>();
+	for (const secret of secrets) {
+		for (const value of [secret, secret.trim()]) {
+			const encoded = encodeURIComponent(value);
+			for (const form of [value, jsonEscaped(value), encoded, encoded.replace(/%20/g, '+')]) {
+				if (form.length >= MIN_SECRET_LENGTH) forms.add(form);
+			}
+		}
+	}
+	return [...forms].sort((a, b) => b.length - a.length);
+};
+
+const replaceForms = (text: string, forms: readonly string[]) =>
+	forms.reduce((redacted, form) => redacted.split(form).join(REDACTED), text);
+
+/** Replaces every form of each secret in `text`. */
+export const redactText = (text: string, secrets: readonly string[]): string => replaceForms(text, secretForms(secrets));
+
+/** A deep copy of a JSON value with every form of every secret replaced, in keys and values alike. */
+export const redactValue = (value: unknown, secrets: readonly string[]): IDataObject | GenericValue => {
+	const forms = secretForms(secrets);
+	const text = (entry: string) => replaceForms(entry, forms);
+	const walk = (entry: unknown): IDataObject | GenericValue => {
+		if (typeof entry === 'string') return text(entry);
+		if (Array.isArray(entry)) return entry.map(walk) as IDataObject[];
+		if (entry === null || typeof entry !== 'object') return (entry ?? null) as GenericValue;
+		return Object.fromEntries(Object.entries(entry).map(([key, item]) => [text(key), walk(item)]));
+	};
+	return walk(value);
+};
 
 /** Keys whose values are credentials whatever they hold (a session JWT, an Appwrite secret). */
 const SECRET_KEY = /token|secret|jwt|password|session|oobcode/i;
@@ -30,7 +59,7 @@ export const redactSecretFields = (value: IDataObject | GenericValue): IDataObje
 	);
 };
 
-const looksLikeHtml = (text: string) => /^\s*<(!doctype|html|head|body)/i.test(text);
+export const looksLikeHtml = (text: string) => /^\s*<(!doctype|html|head|body)/i.test(text);
 
 /**
  * The server's own explanation, redacted and length-capped, for an error description.

@@ -15,12 +15,13 @@ import { exchange } from './exchange';
 import type { NodeOptions } from './input';
 import { readInput, readOperation, readOptions } from './input';
 import { readResponse } from './readResponse';
+import { redactValue } from './redact';
 import { retryAfterSeconds } from './retryAfter';
 import type { RunState, SendClaim } from './runState';
 import { runStateFor } from './runState';
 import type { RequestSettings } from './settings';
 import { takeSettings } from './settings';
-import { validateItem } from './validate';
+import { PATH_FIELD_NAMES, validateItem } from './validate';
 
 /** Wait before the one retry of a send that provably never reached the server. */
 const CONNECT_RETRY_DELAY_MS = 500;
@@ -66,6 +67,8 @@ interface ItemRun {
 	operation: Operation;
 	settings: RequestSettings;
 	profile: ServiceProfile;
+	/** The validated Base URL every request of the item goes to. */
+	baseUrl: string;
 	input: ResetInput;
 	options: NodeOptions;
 	state: RunState;
@@ -117,7 +120,7 @@ async function send(run: ItemRun, requestData: DeclarativeRestApiSettings.Result
 
 /** The service's request(s) for the item, and the success item's json from their answers. */
 async function callService(run: ItemRun): Promise<IDataObject> {
-	const { requestData, operation, settings, profile, input, options } = run;
+	const { requestData, operation, settings, profile, baseUrl, input, options } = run;
 	const contract = contractFor(profile, operation) as OperationContract;
 	run.secrets.push(...(contract.derivedSecrets?.(input) ?? []));
 	const withRequest = (
@@ -127,12 +130,12 @@ async function callService(run: ItemRun): Promise<IDataObject> {
 	) => ({
 		...base,
 		// Our own timeout wins over Request Options' one (which RoutingNode defaults to 300 s).
-		options: { ...base.options, ...request, timeout: options.timeout, headers: { ...base.options.headers, ...headers } },
+		options: { ...base.options, ...request, baseURL: baseUrl, timeout: options.timeout, headers: { ...base.options.headers, ...headers } },
 	});
 	const read = (response: ServiceResponse, request: DeclarativeRestApiSettings.ResultOptions) =>
 		readResponse(response, { profile, operation, options, secrets: run.secrets, endpoint: endpointOf(request.options) });
 
-	const first = withRequest(requestData, requestFor(contract, contract.fields(input, settings), settings));
+	const first = withRequest(requestData, requestFor(contract, contract.fields(input, settings), settings, PATH_FIELD_NAMES[operation]));
 	const firstResponse = await send(run, first);
 	const json = read(firstResponse, first);
 	const { then } = contract;
@@ -140,7 +143,18 @@ async function callService(run: ItemRun): Promise<IDataObject> {
 	// Two requests, one item: the second uses what the first answered (a session).
 	const answer = (firstResponse.body ?? {}) as IDataObject;
 	run.secrets.push(...then.secrets(answer));
-	const followUp = withRequest(requestData, requestFor(then, then.fields(input, settings), settings), then.headers(answer));
+	const headers = then.headers(answer);
+	if (!headers) {
+		// Nothing of the second step was sent: the password is unchanged, though the token may be spent.
+		throw new ResetFailure(
+			'unexpected_response',
+			firstResponse.statusCode,
+			undefined,
+			`${profile.displayName} accepted the token but answered without the session the second step needs, so the new password was not sent. The token may be used up: send a new reset email`,
+		);
+	}
+	const secondPath = `${profile.displayName} profile's second path`;
+	const followUp = withRequest(requestData, requestFor(then, then.fields(input, settings), settings, secondPath), headers);
 	return read(await send(run, followUp), followUp);
 }
 
@@ -222,12 +236,14 @@ export async function runResetRequest(
 		secrets.push(...[input.resetToken, input.newPassword].filter(Boolean));
 		const options = readOptions(this);
 		const ignoreSslIssues = this.getNodeParameter('requestOptions.allowUnauthorizedCerts', false) === true;
+		const valid = validateItem(profile, settings, operation, input, ignoreSslIssues);
 		const run: ItemRun = {
 			context: this,
 			requestData,
 			operation,
 			settings,
-			profile: validateItem(profile, settings, operation, input, ignoreSslIssues),
+			profile: valid.profile,
+			baseUrl: valid.baseUrl,
 			input,
 			options,
 			state: runStateFor(this),
@@ -235,7 +251,8 @@ export async function runResetRequest(
 			secrets,
 		};
 		const json = operation === 'sendResetEmail' ? await sendOnce(run, itemIndex) : await callService(run);
-		return [{ json, pairedItem: { item: itemIndex } }];
+		// Whatever the service echoed, in whatever form: no secret leaves in the item.
+		return [{ json: redactValue(json, secrets) as IDataObject, pairedItem: { item: itemIndex } }];
 	} catch (error) {
 		const failure = asFailure(error, { operation, signal, secrets });
 		if (this.continueOnFail()) return [toFailureItem(failure, failureContext)];

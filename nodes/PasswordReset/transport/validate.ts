@@ -1,5 +1,8 @@
+import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
+
 import { contractFor, isUnsupported } from '../services';
 import type { Operation, ResetInput, ServiceProfile } from '../services/types';
+import { withAuth } from './auth';
 import { ResetFailure } from './errors';
 import type { RequestSettings } from './settings';
 
@@ -9,36 +12,71 @@ const FIELD_NAMES: Record<keyof ResetInput, string> = {
 	newPassword: 'New Password',
 };
 
-const PATH_FIELD_NAMES: Record<Operation, string> = {
-	sendResetEmail: 'Send Reset Email Path',
-	resetPassword: 'Reset Password Path',
-	verifyResetToken: 'path',
+export const PATH_FIELD_NAMES: Record<Operation, string> = {
+	sendResetEmail: "credential's Send Reset Email Path",
+	resetPassword: "credential's Reset Password Path",
+	verifyResetToken: "service profile's Verify Reset Token path",
 };
 
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+/** RFC 5321's limit on a whole address. */
+const MAX_EMAIL_LENGTH = 254;
+const CONTROL_CHARACTER = /[\x00-\x1f\x7f]/;
+export const isEmailAddress = (value: unknown): value is string =>
+	typeof value === 'string' && EMAIL_PATTERN.test(value) && !CONTROL_CHARACTER.test(value) && value.length <= MAX_EMAIL_LENGTH;
+
+/** RFC 9110 `token`: what a header name may be made of. */
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
 const invalid = (message: string) => new ResetFailure('invalid_input', null, undefined, message);
 
 const isLoopback = (hostname: string) =>
 	hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
 
-export const checkBaseUrl = (baseUrl: string) => {
+/**
+ * The credential's Base URL as every request uses it: trimmed, https (http on loopback only),
+ * without a trailing slash. One with spaces, line breaks, a query, a fragment or a user name in
+ * it is refused: each would send the request somewhere other than what was checked.
+ */
+export const normalizeBaseUrl = (raw: string): string => {
+	const typed = raw.trim();
+	if (/\s/.test(typed) || CONTROL_CHARACTER.test(typed)) {
+		throw invalid("The credential's Base URL contains spaces or line breaks. Remove them");
+	}
 	let url: URL;
 	try {
-		url = new URL(baseUrl);
+		url = new URL(typed);
 	} catch {
 		throw invalid('The credential\'s Base URL is not a valid URL. Set it to the service\'s address, e.g. https://api.example.com');
 	}
-	if (url.protocol === 'https:') return;
-	if (url.protocol === 'http:' && isLoopback(url.hostname)) return;
-	throw invalid(
-		"The credential's Base URL must start with https:// (http:// is only allowed for localhost): reset tokens and passwords must not cross the network unencrypted",
-	);
+	if (!(url.protocol === 'https:' || (url.protocol === 'http:' && isLoopback(url.hostname)))) {
+		throw invalid(
+			"The credential's Base URL must start with https:// (http:// is only allowed for localhost): reset tokens and passwords must not cross the network unencrypted",
+		);
+	}
+	if (url.search || url.hash || typed.includes('?') || typed.includes('#') || url.username || url.password) {
+		throw invalid(
+			"The credential's Base URL has a query (?), a fragment (#) or a user name in it. Use the bare address, e.g. https://api.example.com/v1",
+		);
+	}
+	return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+};
+
+/** Header names must be tokens and values free of line breaks: else the HTTP layer refuses them. */
+const checkHeaders = (headers: Record<string, string>) => {
+	for (const [name, value] of Object.entries(headers)) {
+		if (!HEADER_NAME.test(name)) {
+			throw invalid(`The header name "${name}" from the credential is not a valid header name. Use letters, digits and dashes, e.g. X-Api-Key`);
+		}
+		if (CONTROL_CHARACTER.test(value)) {
+			throw invalid(`The credential's value for the ${name} header has a line break or control character. Remove it`);
+		}
+	}
 };
 
 /**
  * Everything that can be known wrong before the request: the item fails here, its request is
- * never sent. Returns the profile, now known to exist.
+ * never sent. Returns the profile, now known to exist, and the Base URL every request uses.
  */
 export const validateItem = (
 	profile: ServiceProfile | undefined,
@@ -46,30 +84,34 @@ export const validateItem = (
 	operation: Operation,
 	input: ResetInput,
 	ignoreSslIssues: boolean,
-): ServiceProfile => {
+): { profile: ServiceProfile; baseUrl: string } => {
 	if (!profile) {
 		throw invalid(`The credential's Service "${settings.service}" is not known. Choose a service in the Password Reset API credential`);
 	}
 	const contract = contractFor(profile, operation);
 	if (isUnsupported(contract)) throw new ResetFailure('not_supported', null, undefined, contract.notSupported);
-	checkBaseUrl(settings.baseUrl);
+	const baseUrl = normalizeBaseUrl(settings.baseUrl);
+	checkHeaders(withAuth(settings as unknown as ICredentialDataDecryptedObject, { headers: {} }).headers as Record<string, string>);
 	if (ignoreSslIssues) {
 		throw invalid(
 			'Ignore SSL Issues is on in Request Options, but Password Reset always verifies TLS certificates: reset tokens and passwords must only reach the real server. Turn the setting off',
 		);
 	}
 	if (!contract.path) {
-		throw invalid(`The credential's ${PATH_FIELD_NAMES[operation]} is empty. Set the path of the service's endpoint, e.g. /auth/recover`);
+		throw invalid(`The ${PATH_FIELD_NAMES[operation]} is empty. Set the path of the service's endpoint, e.g. /auth/recover`);
 	}
 	for (const field of contract.requires) {
 		if (!input[field]) {
 			throw invalid(`The ${FIELD_NAMES[field]} parameter is empty. ${profile.displayName} needs it for this operation`);
 		}
 	}
-	if (input.email && !EMAIL_PATTERN.test(input.email)) {
+	if (input.email.length > MAX_EMAIL_LENGTH) {
+		throw invalid(`The Email parameter is longer than an email address can be (${MAX_EMAIL_LENGTH} characters). Check what is mapped to it`);
+	}
+	if (input.email && !isEmailAddress(input.email)) {
 		throw invalid('The Email parameter is not a valid email address. Use an address like name@example.com');
 	}
 	const problem = contract.checkInput?.(input);
 	if (problem) throw invalid(problem);
-	return profile;
+	return { profile, baseUrl };
 };
