@@ -191,6 +191,8 @@ const failureModes = ({ sandboxUrl, newPassword }) => {
 			newPassword: 'weak',
 		}, 'continueErrorOutput'),
 	]);
+	// A Wabotify reset whose token does not matter: the answer is decided before it is read.
+	const anyTokenReset = { operation: 'resetPassword', email: EMAIL, resetToken: 'any-token', newPassword };
 	// Continue (regular output): one item out per item in, failures in place.
 	flow.chain([
 		...itemsOf('Xano resets', [{ code: 'no-such-code' }, { code: '' }]),
@@ -207,12 +209,7 @@ const failureModes = ({ sandboxUrl, newPassword }) => {
 		passwordReset('Xano: Rate Limited', CREDENTIAL_IDS.xanoRateLimited, { operation: 'sendResetEmail', email: EMAIL }, 'continueRegularOutput'),
 	]);
 	flow.chain([
-		passwordReset('Wabotify: Service Down', CREDENTIAL_IDS.wabotifyDown, {
-			operation: 'resetPassword',
-			email: EMAIL,
-			resetToken: 'any-token',
-			newPassword,
-		}, 'continueRegularOutput'),
+		passwordReset('Wabotify: Service Down', CREDENTIAL_IDS.wabotifyDown, anyTokenReset, 'continueRegularOutput'),
 	]);
 	flow.chain([
 		httpRequest('Industrial IOT: Issue Token', 'POST', `${sandboxUrl}/__sandbox/tokens`, { service: 'industrialIot', email: 'grace@example.com' }),
@@ -226,12 +223,7 @@ const failureModes = ({ sandboxUrl, newPassword }) => {
 		passwordReset('WibiClick: Wrong Key', CREDENTIAL_IDS.wibiclickWrongKey, { operation: 'sendResetEmail', email: EMAIL }, 'continueRegularOutput'),
 	]);
 	flow.chain([
-		passwordReset('Wabotify: Absolute Reset Path', CREDENTIAL_IDS.wabotifyAbsolutePath, {
-			operation: 'resetPassword',
-			email: EMAIL,
-			resetToken: 'any-token',
-			newPassword,
-		}, 'continueRegularOutput'),
+		passwordReset('Wabotify: Absolute Reset Path', CREDENTIAL_IDS.wabotifyAbsolutePath, anyTokenReset, 'continueRegularOutput'),
 	]);
 	// n8n resolves every parameter before the node runs: its own error item, paired.
 	flow.chain([

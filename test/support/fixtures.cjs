@@ -54,4 +54,21 @@ const intercept = ({ base, method, path, status = 200, body = {}, headers = {}, 
 	return { scope, seen };
 };
 
-module.exports = { SENTINELS, EMAIL, leakedSentinels, everythingWritten, intercept };
+/**
+ * Collects everything n8n's logger and the console write during a test file (in place of
+ * printing it), for a secret scan. Call at the top of a test file.
+ * @returns {string[]} one entry per line logged; empty it between tests with `length = 0`
+ */
+const captureLogs = () => {
+	const { LoggerProxy } = require('n8n-workflow');
+	const logged = [];
+	const capture = (...args) => logged.push(args.map((arg) => (typeof arg === 'string' ? arg : JSON.stringify(arg))).join(' '));
+	beforeAll(() => {
+		LoggerProxy.init({ error: capture, warn: capture, info: capture, debug: capture });
+		for (const level of ['log', 'info', 'warn', 'error', 'debug']) jest.spyOn(console, level).mockImplementation(capture);
+	});
+	afterAll(() => jest.restoreAllMocks());
+	return logged;
+};
+
+module.exports = { SENTINELS, EMAIL, leakedSentinels, everythingWritten, intercept, captureLogs };

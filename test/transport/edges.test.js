@@ -5,9 +5,8 @@
  * included) and logged is scanned for every form of every secret it was given.
  */
 const nock = require('nock');
-const { LoggerProxy } = require('n8n-workflow');
 const { runNode } = require('../support/engine.cjs');
-const { SENTINELS, EMAIL, everythingWritten } = require('../support/fixtures.cjs');
+const { SENTINELS, EMAIL, everythingWritten, captureLogs } = require('../support/fixtures.cjs');
 
 const HOST = 'https://edges.example.test';
 const ELSEWHERE = 'http://127.0.0.1:9';
@@ -24,13 +23,7 @@ const credential = { service: 'custom', baseUrl: HOST, apiKey: API_KEY, sendEmai
 const send = { operation: 'sendResetEmail', email: EMAIL };
 const reset = { operation: 'resetPassword', resetToken: TOKEN, newPassword: PASSWORD };
 
-const logged = [];
-const capture = (...args) => logged.push(args.map((arg) => (typeof arg === 'string' ? arg : JSON.stringify(arg))).join(' '));
-beforeAll(() => {
-	LoggerProxy.init({ error: capture, warn: capture, info: capture, debug: capture });
-	for (const level of ['log', 'info', 'warn', 'error', 'debug']) jest.spyOn(console, level).mockImplementation(capture);
-});
-afterAll(() => jest.restoreAllMocks());
+const logged = captureLogs();
 afterEach(() => {
 	nock.abortPendingRequests();
 	nock.cleanAll();

@@ -4,22 +4,15 @@
  * On Error mode.
  */
 const nock = require('nock');
-const { LoggerProxy } = require('n8n-workflow');
 const { runNode } = require('../support/engine.cjs');
-const { SENTINELS, EMAIL, leakedSentinels } = require('../support/fixtures.cjs');
+const { SENTINELS, EMAIL, leakedSentinels, captureLogs } = require('../support/fixtures.cjs');
 
 const BASE = 'https://wibi.example.test';
 const credential = { service: 'wibiclick', baseUrl: BASE, apiKey: SENTINELS.apiKey };
 const reset = { operation: 'resetPassword', resetToken: SENTINELS.resetToken, newPassword: SENTINELS.newPassword };
 const echo = `token=${SENTINELS.resetToken} password=${SENTINELS.newPassword} key=Bearer ${SENTINELS.apiKey}`;
 
-const logged = [];
-const capture = (...args) => logged.push(args.map((arg) => (typeof arg === 'string' ? arg : JSON.stringify(arg))).join(' '));
-beforeAll(() => {
-	LoggerProxy.init({ error: capture, warn: capture, info: capture, debug: capture });
-	for (const level of ['log', 'info', 'warn', 'error', 'debug']) jest.spyOn(console, level).mockImplementation(capture);
-});
-afterAll(() => jest.restoreAllMocks());
+const logged = captureLogs();
 afterEach(() => nock.cleanAll());
 
 const answers = {

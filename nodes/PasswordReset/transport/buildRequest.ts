@@ -2,6 +2,7 @@ import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 
 import type { CredentialSettings, RequestContract } from '../services/types';
 import { ResetFailure } from './errors';
+import { hasControlCharacter } from './validate';
 
 /**
  * preSend: the transport rules every request follows, whatever the service. The service's own
@@ -43,7 +44,7 @@ const invalid = (message: string) => new ResetFailure('invalid_input', null, und
 
 /** A path under the Base URL, or a failure: never a scheme, `//host`, a backslash, space or `#`. */
 const relativePath = (path: string, pathField: string) => {
-	if (/^[a-z][a-z\d+.-]*:/i.test(path) || /^[\\/]{2}/.test(path) || /[\s\x00-\x1f\x7f\\#]/.test(path)) {
+	if (/^[a-z][a-z\d+.-]*:/i.test(path) || /^[\\/]{2}/.test(path) || /[\s\\#]/.test(path) || hasControlCharacter(path)) {
 		throw invalid(
 			`The ${pathField} must be a path under the Base URL, like /auth/recover: not a full address, and without spaces, backslashes or #`,
 		);

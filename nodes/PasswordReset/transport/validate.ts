@@ -21,9 +21,11 @@ export const PATH_FIELD_NAMES: Record<Operation, string> = {
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 /** RFC 5321's limit on a whole address. */
 const MAX_EMAIL_LENGTH = 254;
-const CONTROL_CHARACTER = /[\x00-\x1f\x7f]/;
+/** A C0 control character or DEL: a line break, a NUL, anything that can split a header. */
+export const hasControlCharacter = (text: string) =>
+	[...text].some((char) => char.charCodeAt(0) < 0x20 || char.charCodeAt(0) === 0x7f);
 export const isEmailAddress = (value: unknown): value is string =>
-	typeof value === 'string' && EMAIL_PATTERN.test(value) && !CONTROL_CHARACTER.test(value) && value.length <= MAX_EMAIL_LENGTH;
+	typeof value === 'string' && EMAIL_PATTERN.test(value) && !hasControlCharacter(value) && value.length <= MAX_EMAIL_LENGTH;
 
 /** RFC 9110 `token`: what a header name may be made of. */
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
@@ -40,7 +42,7 @@ const isLoopback = (hostname: string) =>
  */
 export const normalizeBaseUrl = (raw: string): string => {
 	const typed = raw.trim();
-	if (/\s/.test(typed) || CONTROL_CHARACTER.test(typed)) {
+	if (/\s/.test(typed) || hasControlCharacter(typed)) {
 		throw invalid("The credential's Base URL contains spaces or line breaks. Remove them");
 	}
 	let url: URL;
@@ -68,7 +70,7 @@ const checkHeaders = (headers: Record<string, string>) => {
 		if (!HEADER_NAME.test(name)) {
 			throw invalid(`The header name "${name}" from the credential is not a valid header name. Use letters, digits and dashes, e.g. X-Api-Key`);
 		}
-		if (CONTROL_CHARACTER.test(value)) {
+		if (hasControlCharacter(value)) {
 			throw invalid(`The credential's value for the ${name} header has a line break or control character. Remove it`);
 		}
 	}
