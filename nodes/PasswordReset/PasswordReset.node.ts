@@ -2,7 +2,6 @@ import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { testPasswordResetCredential } from './transport/credentialTest';
-import { settingsRequestDefault } from './transport/settings';
 import { userDescription } from './user';
 
 export class PasswordReset implements INodeType {
@@ -20,10 +19,10 @@ export class PasswordReset implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		// Tested by a probe the service's profile describes (see transport/credentialTest.ts).
 		credentials: [{ name: 'passwordResetApi', required: true, testedBy: 'passwordResetApiTest' }],
+		// No expressions here: RoutingNode would resolve each for every item. The credential is
+		// read once per run instead, and the Base URL set from it (see transport/runContext.ts).
 		requestDefaults: {
-			baseURL: '={{$credentials.baseUrl}}',
 			headers: { Accept: 'application/json' },
-			...settingsRequestDefault,
 		},
 		properties: [
 			{

@@ -5,66 +5,18 @@
  * `n8n execute`, and checks the execution JSON, plus a scan for sentinel secrets in everything
  * the Password Reset nodes output or throw and in n8n's log. Prints "N passed, N failed".
  */
-const { execFileSync, spawn } = require('node:child_process');
 const fs = require('node:fs');
-const os = require('node:os');
 const path = require('node:path');
 const { ResetSandbox, SANDBOX_KEYS } = require('../../sandbox/server.cjs');
 const { E2E_WORKFLOWS, credentials, RESET_FLOW_SERVICES } = require('./workflows.cjs');
 const { Checks, assert, equal } = require('../support/checks.cjs');
+const { prepareN8n, executionFromLog, logWithoutExecutionDumps } = require('../support/realN8n.cjs');
 
-const root = path.resolve(__dirname, '../..');
 const SENTINELS = { newPassword: 'SENTINEL-E2E-PW-5d1c!', apiKey: 'SENTINEL-E2E-APIKEY-8a2f' };
 const NODE_TYPE = 'n8n-nodes-password-reset.passwordReset';
 
 const checks = new Checks();
 const check = (name, fn) => checks.check(name, fn);
-
-function installPackage(userFolder) {
-	const n8nBin = execFileSync('bash', [path.join(root, 'scripts/ensure-n8n.sh')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).trim();
-	const packDir = fs.mkdtempSync(path.join(os.tmpdir(), 'password-reset-pack-'));
-	const tarball = execFileSync('npm', ['pack', '--silent', '--pack-destination', packDir], { cwd: root, encoding: 'utf8' }).trim().split('\n').pop();
-	const nodesDir = path.join(userFolder, '.n8n', 'nodes');
-	fs.mkdirSync(nodesDir, { recursive: true });
-	fs.writeFileSync(path.join(nodesDir, 'package.json'), JSON.stringify({ name: 'installed-nodes', private: true }));
-	// n8n provides n8n-workflow itself: peers are not installed next to the package.
-	execFileSync('npm', ['install', '--no-audit', '--no-fund', '--legacy-peer-deps', '--ignore-scripts', path.join(packDir, tarball)], { cwd: nodesDir, stdio: 'ignore' });
-	return n8nBin;
-}
-
-/** A fresh N8N_USER_FOLDER with the packed package installed, and a way to run n8n commands in it. */
-function prepareN8n() {
-	const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'password-reset-e2e-'));
-	const logDir = path.join(userFolder, 'logs');
-	fs.mkdirSync(logDir);
-	const n8nBin = installPackage(userFolder);
-	const env = {
-		...process.env,
-		N8N_USER_FOLDER: userFolder,
-		N8N_ENCRYPTION_KEY: 'password-reset-e2e-key',
-		N8N_DIAGNOSTICS_ENABLED: 'false',
-		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
-		N8N_RUNNERS_ENABLED: 'false',
-		N8N_LOG_LEVEL: 'debug',
-		N8N_LOG_OUTPUT: 'file',
-		HTTP_PROXY: '',
-		HTTPS_PROXY: '',
-	};
-	// Asynchronous: the sandbox answers from this same process while n8n runs.
-	let commands = 0;
-	/** Runs one n8n command, with its own log file; resolves to its exit status, output and log lines. */
-	const n8n = (...args) =>
-		new Promise((resolve, reject) => {
-			const logFile = path.join(logDir, `${++commands}-${args[0].replace(':', '-')}.log`);
-			const child = spawn(n8nBin, args, { env: { ...env, N8N_LOG_FILE_LOCATION: logFile }, stdio: ['ignore', 'pipe', 'pipe'] });
-			const out = { stdout: '', stderr: '' };
-			child.stdout.on('data', (chunk) => (out.stdout += chunk));
-			child.stderr.on('data', (chunk) => (out.stderr += chunk));
-			child.on('error', reject);
-			child.on('close', (status) => resolve({ status, ...out, log: readLog(logFile) }));
-		});
-	return { userFolder, logDir, n8n };
-}
 
 async function run() {
 	const { userFolder, logDir, n8n } = prepareN8n();
@@ -108,43 +60,6 @@ async function run() {
 		await sandbox.close();
 	}
 	checks.report('e2e');
-}
-
-/** One command's log file: one JSON object per line (N8N_LOG_OUTPUT=file). */
-function readLog(logFile) {
-	if (!fs.existsSync(logFile)) return [];
-	return fs
-		.readFileSync(logFile, 'utf8')
-		.split('\n')
-		.filter(Boolean)
-		.map((line) => {
-			try {
-				return JSON.parse(line);
-			} catch {
-				return { message: line };
-			}
-		});
-}
-
-const isExecutionDump = (entry) => typeof entry.message === 'string' && entry.message.startsWith('{') && entry.message.includes('"resultData"');
-
-/** `n8n execute --rawOutput` logs the execution JSON as one message. */
-const executionFromLog = (log) => {
-	const dump = log.filter(isExecutionDump).pop();
-	return dump ? JSON.parse(dump.message) : undefined;
-};
-
-/**
- * n8n's logs, less the execution JSON it dumps (every node's data, the workflow's parameters as
- * typed): that part is scanned node by node, where only Password Reset nodes count.
- */
-function logWithoutExecutionDumps(logDir) {
-	return fs
-		.readdirSync(logDir)
-		.flatMap((file) => readLog(path.join(logDir, file)))
-		.filter((entry) => !isExecutionDump(entry))
-		.map((entry) => JSON.stringify(entry))
-		.join('\n');
 }
 
 const runData = (execution) => execution?.data?.resultData?.runData ?? {};

@@ -89,19 +89,89 @@ test('a 429 past the cap opens the breaker: items not yet started are not sent',
 	expect(requests).toBe(1);
 });
 
-test('items waiting on the same Retry-After go out one after another, not at once', async () => {
-	const retriedAt = [];
-	nock(HOST).post('/send').times(3).reply(429, {}, { 'Retry-After': '1' });
-	nock(HOST).post('/send').times(3).reply(() => (retriedAt.push(Date.now()), [200, {}]));
+test('a Retry-After holds the whole queue: nothing starts before it passes, then the retries go first', async () => {
+	const started = [];
+	let firstLimitedAt;
+	nock(HOST)
+		.post('/send')
+		.reply((uri, body) => ((firstLimitedAt = Date.now()), started.push(body.email), [429, {}, { 'Retry-After': '1' }]));
+	nock(HOST).post('/send').times(3).reply((uri, body) => (started.push(`${body.email}@${Date.now() - firstLimitedAt}`), [200, {}]));
 	const { output } = await runNode({
-		parameters: send(),
+		parameters: send({ maxConcurrentRequests: 1 }),
 		credential,
 		items: emails('a@example.com', 'b@example.com', 'c@example.com'),
 		onError: 'continueRegularOutput',
 	});
 	expect(output.map(summary)).toEqual(['success', 'success', 'success']);
-	const gaps = retriedAt.slice(1).map((at, index) => at - retriedAt[index]);
-	for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(150);
+	// a was refused, so the queue held for 1 s: its retry went first, then b and c, one at a time.
+	expect(started.map((entry) => entry.split('@').slice(0, 2).join('@'))).toEqual(['a@example.com', 'a@example.com', 'b@example.com', 'c@example.com']);
+	for (const entry of started.slice(1)) expect(Number(entry.split('@')[2])).toBeGreaterThanOrEqual(950);
+});
+
+test('at most Max Concurrent Requests go out at once (default 10), started in input order', async () => {
+	for (const [limit, expected] of [[undefined, 10], [3, 3]]) {
+		let inFlight = 0;
+		let most = 0;
+		const order = [];
+		const server = http.createServer((req, res) => {
+			inFlight += 1;
+			most = Math.max(most, inFlight);
+			let body = '';
+			req.on('data', (chunk) => (body += chunk));
+			req.on('end', () => order.push(JSON.parse(body).email));
+			setTimeout(() => {
+				inFlight -= 1;
+				res.writeHead(200, { 'Content-Type': 'application/json' }).end('{}');
+			}, 50);
+		});
+		await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+		try {
+			const items = Array.from({ length: 30 }, (_, index) => ({ email: `user${index}@example.com` }));
+			const { output } = await runNode({
+				parameters: send(limit === undefined ? {} : { maxConcurrentRequests: limit }),
+				credential: { ...credential, baseUrl: `http://127.0.0.1:${server.address().port}` },
+				items,
+				onError: 'continueRegularOutput',
+			});
+			expect(output.map(summary)).toEqual(items.map(() => 'success'));
+			expect(most).toBe(expected);
+			// Each wave starts in input order (a wave's requests may land in any order).
+			const waves = (list) => Array.from({ length: Math.ceil(list.length / expected) }, (_, wave) => list.slice(wave * expected, (wave + 1) * expected).sort());
+			expect(waves(order)).toEqual(waves(items.map((item) => item.email)));
+		} finally {
+			server.close();
+		}
+	}
+});
+
+test('after a 429 without Retry-After, only the requests already in flight reach the server; none lost, none sent twice', async () => {
+	const seen = [];
+	const server = http.createServer((req, res) => {
+		let body = '';
+		req.on('data', (chunk) => (body += chunk));
+		req.on('end', () => {
+			seen.push(JSON.parse(body).email);
+			setTimeout(() => res.writeHead(429, { 'Content-Type': 'application/json' }).end('{}'), 20);
+		});
+	});
+	await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+	try {
+		const items = Array.from({ length: 60 }, (_, index) => ({ email: `user${index}@example.com` }));
+		const { output } = await runNode({
+			parameters: send(),
+			credential: { ...credential, baseUrl: `http://127.0.0.1:${server.address().port}` },
+			items,
+			onError: 'continueRegularOutput',
+		});
+		expect(output.map((item) => item.pairedItem.item)).toEqual(items.map((_, index) => index));
+		expect(output.map(summary)).toEqual(items.map(() => 'rate_limited'));
+		expect(output.every((item) => item.json.details.retryable)).toBe(true);
+		expect(seen.length).toBeLessThanOrEqual(10);
+		expect(new Set(seen).size).toBe(seen.length);
+		expect(output[59].json.error).toMatch(/^Not sent: the service rate limited this run/);
+	} finally {
+		server.close();
+	}
 });
 
 test("n8n's Retry On Fail is refused with a clear message, before any request", async () => {
@@ -136,7 +206,7 @@ test('Reset Password is never retried after an ambiguous failure', async () => {
 	expect(leakedSentinels(result)).toEqual([]);
 });
 
-test('a bulk run still goes out concurrently', async () => {
+test('a bulk run still goes out concurrently, up to the limit', async () => {
 	let inFlight = 0;
 	let most = 0;
 	const server = http.createServer((req, res) => {

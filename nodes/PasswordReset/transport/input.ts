@@ -6,6 +6,7 @@ import { ResetFailure } from './errors';
 export const DEFAULT_TIMEOUT_MS = 15_000;
 export const DEFAULT_MAX_SENDS_PER_RUN = 100;
 export const DEFAULT_MAX_RETRY_AFTER_SECONDS = 30;
+export const DEFAULT_MAX_CONCURRENT_REQUESTS = 10;
 /** The longest delay a Node.js timer keeps; a longer one fires at once. */
 const MAX_TIMER_MS = 2_147_483_647;
 
@@ -15,6 +16,7 @@ export interface NodeOptions {
 	includeRawResponse: boolean;
 	maxSendsPerRun: number;
 	maxRetryAfter: number;
+	maxConcurrentRequests: number;
 }
 
 const invalid = (message: string) => new ResetFailure('invalid_input', null, undefined, message);
@@ -34,8 +36,7 @@ const text = (value: unknown, label: string): string => {
 };
 
 /** The node's parameters for the current item. The password is kept byte-exact: never trimmed. */
-export const readInput = (context: IExecuteSingleFunctions): ResetInput => {
-	const operation = readOperation(context);
+export const readInput = (context: IExecuteSingleFunctions, operation: Operation): ResetInput => {
 	return {
 		email: text(context.getNodeParameter('email', ''), 'Email').trim(),
 		resetToken: operation === 'sendResetEmail' ? '' : text(context.getNodeParameter('resetToken', ''), 'Reset Token').trim(),
@@ -46,13 +47,13 @@ export const readInput = (context: IExecuteSingleFunctions): ResetInput => {
 export const readOperation = (context: IExecuteSingleFunctions) =>
 	context.getNodeParameter('operation') as Operation;
 
-/** A number option: its default when unset, else a number ≥ 0 or a failure naming the option. */
-const numberOption = (options: IDataObject, name: string, label: string, fallback: number) => {
+/** A number option: its default when unset, else a number ≥ `min` or a failure naming the option. */
+const numberOption = (options: IDataObject, name: string, label: string, fallback: number, min = 0) => {
 	const value = options[name];
 	if (value === undefined || value === null || value === '') return fallback;
-	if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
+	if (typeof value !== 'number' || !Number.isFinite(value) || value < min) {
 		const given = typeof value === 'string' ? `the text "${value}"` : typeof value === 'number' ? String(value) : kindOf(value);
-		throw invalid(`The ${label} option must be a number of at least 0, but it is ${given}`);
+		throw invalid(`The ${label} option must be a number of at least ${min}, but it is ${given}`);
 	}
 	return value;
 };
@@ -63,6 +64,10 @@ const booleanOption = (options: IDataObject, name: string, label: string) => {
 	throw invalid(`The ${label} option must be on or off, but it is ${kindOf(value)}`);
 };
 
+/**
+ * The node's options. They apply to the whole run and are read once, with the first item: an
+ * expression in them is resolved for that item.
+ */
 export const readOptions = (context: IExecuteSingleFunctions): NodeOptions => {
 	const options = context.getNodeParameter('options', {}) as IDataObject;
 	return {
@@ -71,5 +76,6 @@ export const readOptions = (context: IExecuteSingleFunctions): NodeOptions => {
 		includeRawResponse: booleanOption(options, 'includeRawResponse', 'Include Raw Response'),
 		maxSendsPerRun: numberOption(options, 'maxSendsPerRun', 'Max Reset Emails Per Run', DEFAULT_MAX_SENDS_PER_RUN),
 		maxRetryAfter: Math.min(numberOption(options, 'maxRetryAfter', 'Max Retry-After Wait', DEFAULT_MAX_RETRY_AFTER_SECONDS), MAX_TIMER_MS / 1000),
+		maxConcurrentRequests: Math.floor(numberOption(options, 'maxConcurrentRequests', 'Max Concurrent Requests', DEFAULT_MAX_CONCURRENT_REQUESTS, 1)),
 	};
 };

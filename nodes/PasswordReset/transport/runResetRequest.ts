@@ -6,27 +6,23 @@ import type {
 } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
-import { contractFor, resolveProfile } from '../services';
-import type { Operation, OperationContract, ResetInput, ServiceProfile, ServiceResponse } from '../services/types';
+import { contractFor } from '../services';
+import type { Operation, OperationContract, ResetInput, ServiceResponse } from '../services/types';
 import { endpointOf, requestFor } from './buildRequest';
 import type { FailureContext } from './errors';
 import { ResetFailure, toFailureItem, toInternalError, toNodeError } from './errors';
+import type { Exchange } from './exchange';
 import { exchange } from './exchange';
-import type { NodeOptions } from './input';
-import { readInput, readOperation, readOptions } from './input';
+import { readInput, readOperation } from './input';
 import { readResponse } from './readResponse';
 import { redactValue } from './redact';
 import { retryAfterSeconds } from './retryAfter';
-import type { RunState, SendClaim } from './runState';
-import { runStateFor } from './runState';
-import type { RequestSettings } from './settings';
-import { takeSettings } from './settings';
-import { PATH_FIELD_NAMES, validateItem } from './validate';
+import type { RunContext, SendClaim } from './runContext';
+import { runContextFor } from './runContext';
+import { PATH_FIELD_NAMES, validateInput } from './validate';
 
 /** Wait before the one retry of a send that provably never reached the server. */
 const CONNECT_RETRY_DELAY_MS = 500;
-/** Retries waiting on the same Retry-After go out this far apart, not all at once. */
-const RETRY_SPACING_MS = 200;
 
 const invalid = (message: string) => new ResetFailure('invalid_input', null, undefined, message);
 
@@ -60,89 +56,80 @@ const cancelledFailure = (operation: Operation, inFlight: boolean) => {
 	);
 };
 
-/** What one item's run needs to know, read once at its start. */
+/** One item of a run: its own context, request and input, and the run it belongs to. */
 interface ItemRun {
 	context: IExecutePaginationFunctions;
 	requestData: DeclarativeRestApiSettings.ResultOptions;
-	operation: Operation;
-	settings: RequestSettings;
-	profile: ServiceProfile;
-	/** The validated Base URL every request of the item goes to. */
-	baseUrl: string;
+	run: RunContext;
 	input: ResetInput;
-	options: NodeOptions;
-	state: RunState;
 	signal: AbortSignal | undefined;
 	/** Every secret this item sends or receives, for redaction; grows as the item goes on. */
 	secrets: string[];
 }
 
-/** Waits until this item's turn after `seconds`, one retry after another. */
-const waitForRetry = async (state: RunState, seconds: number, signal: AbortSignal | undefined) => {
-	const at = Math.max(Date.now() + seconds * 1000, state.lastRetryAt + RETRY_SPACING_MS);
-	state.lastRetryAt = at;
-	await sleep(at - Date.now(), signal);
-};
-
 /**
- * Sends the request as the retry policy allows. Send Reset Email retries once, and only where
- * the request provably never reached the server, or on 429/503 with a Retry-After within the
- * cap. Reset Password never retries: a token may be spent. A 429 the node does not wait out
- * opens the run's breaker.
+ * Sends one request through the run's queue, as the retry policy allows. Send Reset Email
+ * retries once, and only where the request provably never reached the server, or on 429/503
+ * with a Retry-After within the cap: the queue is held for that long, and the retry goes first
+ * after it. Reset Password never retries: a token may be spent. A 429 the node does not wait
+ * out opens the run's breaker: no request starts after it.
  */
-async function send(run: ItemRun, requestData: DeclarativeRestApiSettings.ResultOptions): Promise<ServiceResponse> {
-	const { context, operation, options, state, signal } = run;
+async function send(item: ItemRun, requestData: DeclarativeRestApiSettings.ResultOptions): Promise<ServiceResponse> {
+	const { context, run, signal } = item;
+	const { operation, options, queue } = run;
 	const mayRetry = operation === 'sendResetEmail';
 	for (let attempt = 0; ; attempt += 1) {
-		if (state.breakerOpen) throw breakerFailure();
-		if (signal?.aborted) throw cancelledFailure(operation, false);
-		const result = await exchange(context, requestData, options.timeout);
-		if (result.failure) {
-			if (signal?.aborted) throw cancelledFailure(operation, true);
-			if (mayRetry && attempt === 0 && result.failure.neverSent) {
-				await sleep(CONNECT_RETRY_DELAY_MS, signal);
-				continue;
+		await queue.acquire(signal, attempt > 0);
+		let result: Exchange;
+		let retryAfter: number | undefined;
+		try {
+			if (run.breakerOpen) throw breakerFailure();
+			if (signal?.aborted) throw cancelledFailure(operation, false);
+			result = await exchange(context, requestData, options.timeout);
+			const status = result.response?.statusCode;
+			if (status === 429 || status === 503) {
+				const wait = retryAfterSeconds(result.response?.headers ?? {});
+				if (mayRetry && attempt === 0 && wait !== undefined && wait <= options.maxRetryAfter) retryAfter = wait;
+				// Decided before this request's slot is free, so no other request slips out first.
+				if (retryAfter !== undefined) queue.hold(Date.now() + retryAfter * 1000);
+				else if (status === 429) run.breakerOpen = true;
 			}
-			throw result.failure.toResetFailure(operation);
+		} finally {
+			queue.release();
 		}
-		const { response } = result;
-		const { statusCode } = response;
-		if (statusCode !== 429 && statusCode !== 503) return response;
-		const wait = retryAfterSeconds(response.headers);
-		if (mayRetry && attempt === 0 && wait !== undefined && wait <= options.maxRetryAfter) {
-			await waitForRetry(state, wait, signal);
+		if (retryAfter !== undefined) continue;
+		if (!result.failure) return result.response;
+		if (signal?.aborted) throw cancelledFailure(operation, true);
+		if (mayRetry && attempt === 0 && result.failure.neverSent) {
+			await sleep(CONNECT_RETRY_DELAY_MS, signal);
 			continue;
 		}
-		if (statusCode === 429) state.breakerOpen = true;
-		return response;
+		throw result.failure.toResetFailure(operation);
 	}
 }
 
 /** The service's request(s) for the item, and the success item's json from their answers. */
-async function callService(run: ItemRun): Promise<IDataObject> {
-	const { requestData, operation, settings, profile, baseUrl, input, options } = run;
+async function callService(item: ItemRun): Promise<IDataObject> {
+	const { requestData, input, secrets } = item;
+	const { operation, settings, profile, baseUrl, options } = item.run;
 	const contract = contractFor(profile, operation) as OperationContract;
-	run.secrets.push(...(contract.derivedSecrets?.(input) ?? []));
-	const withRequest = (
-		base: DeclarativeRestApiSettings.ResultOptions,
-		request: ReturnType<typeof requestFor>,
-		headers?: Record<string, string>,
-	) => ({
-		...base,
+	secrets.push(...(contract.derivedSecrets?.(input) ?? []));
+	const withRequest = (request: ReturnType<typeof requestFor>, headers?: Record<string, string>) => ({
+		...requestData,
 		// Our own timeout wins over Request Options' one (which RoutingNode defaults to 300 s).
-		options: { ...base.options, ...request, baseURL: baseUrl, timeout: options.timeout, headers: { ...base.options.headers, ...headers } },
+		options: { ...requestData.options, ...request, baseURL: baseUrl, timeout: options.timeout, headers: { ...requestData.options.headers, ...headers } },
 	});
 	const read = (response: ServiceResponse, request: DeclarativeRestApiSettings.ResultOptions) =>
-		readResponse(response, { profile, operation, options, secrets: run.secrets, endpoint: endpointOf(request.options) });
+		readResponse(response, { profile, operation, options, secrets, endpoint: endpointOf(request.options) });
 
-	const first = withRequest(requestData, requestFor(contract, contract.fields(input, settings), settings, PATH_FIELD_NAMES[operation]));
-	const firstResponse = await send(run, first);
+	const first = withRequest(requestFor(contract, contract.fields(input, settings), settings, PATH_FIELD_NAMES[operation]));
+	const firstResponse = await send(item, first);
 	const json = read(firstResponse, first);
 	const { then } = contract;
 	if (!then) return json;
 	// Two requests, one item: the second uses what the first answered (a session).
 	const answer = (firstResponse.body ?? {}) as IDataObject;
-	run.secrets.push(...then.secrets(answer));
+	secrets.push(...then.secrets(answer));
 	const headers = then.headers(answer);
 	if (!headers) {
 		// Nothing of the second step was sent: the password is unchanged, though the token may be spent.
@@ -154,8 +141,8 @@ async function callService(run: ItemRun): Promise<IDataObject> {
 		);
 	}
 	const secondPath = `${profile.displayName} profile's second path`;
-	const followUp = withRequest(requestData, requestFor(then, then.fields(input, settings), settings, secondPath), headers);
-	return read(await send(run, followUp), followUp);
+	const followUp = withRequest(requestFor(then, then.fields(input, settings), settings, secondPath), headers);
+	return read(await send(item, followUp), followUp);
 }
 
 /**
@@ -163,22 +150,22 @@ async function callService(run: ItemRun): Promise<IDataObject> {
  * send's outcome without a request, and past the run's limit nothing more is sent. The claim is
  * made synchronously when the item starts, so items claim their emails in input order.
  */
-async function sendOnce(run: ItemRun, itemIndex: number): Promise<IDataObject> {
-	const { state, input, options, operation, profile } = run;
+async function sendOnce(item: ItemRun, itemIndex: number): Promise<IDataObject> {
+	const { run, input } = item;
 	const email = input.email.toLowerCase();
-	const earlier = state.sends.get(email);
-	if (earlier) return await answerDuplicate(earlier, operation, profile.id);
-	if (state.sends.size >= options.maxSendsPerRun) {
+	const earlier = run.sends.get(email);
+	if (earlier) return await answerDuplicate(earlier, run.operation, run.profile.id);
+	if (run.sends.size >= run.options.maxSendsPerRun) {
 		throw invalid(
-			`More than ${options.maxSendsPerRun} reset emails in one run: this item was not sent. If the list is right, raise Max Reset Emails Per Run in the node's options`,
+			`More than ${run.options.maxSendsPerRun} reset emails in one run: this item was not sent. If the list is right, raise Max Reset Emails Per Run in the node's options`,
 		);
 	}
-	const outcome = callService(run);
-	state.sends.set(email, {
+	const outcome = callService(item);
+	run.sends.set(email, {
 		itemIndex,
 		failure: outcome.then(
 			() => undefined,
-			(error: unknown) => asFailure(error, run),
+			(error: unknown) => asFailure(error, run.operation, item),
 		),
 	});
 	return await outcome;
@@ -202,59 +189,48 @@ async function answerDuplicate(earlier: SendClaim, operation: Operation, service
  * when n8n cancelled the execution, and otherwise a bug: `internal_error`, never dressed up as
  * bad input or a network problem.
  */
-const asFailure = (error: unknown, run: Pick<ItemRun, 'operation' | 'signal' | 'secrets'>): ResetFailure => {
-	if (error instanceof ResetFailure) return error.redacted(run.secrets);
-	if (run.signal?.aborted) return cancelledFailure(run.operation, false);
-	return toInternalError(error, run.secrets);
+const asFailure = (error: unknown, operation: Operation, item: Pick<ItemRun, 'signal' | 'secrets'>): ResetFailure => {
+	if (error instanceof ResetFailure) return error.redacted(item.secrets);
+	if (item.signal?.aborted) return cancelledFailure(operation, false);
+	return toInternalError(error, item.secrets);
 };
 
 /**
  * Runs one item: guard, validate, call, read the answer. Wired as the operation's `pagination`
  * function because it is the one declarative hook that wraps the request itself, so every
  * failure (bad input, transport, service answer, cancellation, a bug) leaves here in one shape:
- * an error item under On Error = Continue, a safe node error under Stop.
+ * an error item under On Error = Continue, a safe node error under Stop. What does not vary per
+ * item is read once, by the run's first item (see `runContext`).
  */
 export async function runResetRequest(
 	this: IExecutePaginationFunctions,
 	requestData: DeclarativeRestApiSettings.ResultOptions,
 ): Promise<INodeExecutionData[]> {
 	const itemIndex = this.getItemIndex();
-	const operation = readOperation(this);
-	const settings = takeSettings(requestData.options);
-	const profile = resolveProfile(settings);
-	const failureContext: FailureContext = { itemIndex, operation, service: profile?.id ?? settings.service };
 	const signal = this.getExecutionCancelSignal?.();
-	const secrets: string[] = settings.apiKey ? [settings.apiKey] : [];
+	const secrets: string[] = [];
+	let run: RunContext | undefined;
 	try {
-		if (signal?.aborted) throw cancelledFailure(operation, false);
-		if (this.getNode().retryOnFail) {
+		run = await runContextFor(this);
+		if (run.settings.apiKey) secrets.push(run.settings.apiKey);
+		if (signal?.aborted) throw cancelledFailure(run.operation, false);
+		if (run.setupFailure) throw run.setupFailure;
+		if (run.retryOnFail) {
 			throw invalid(
 				"Retry On Fail is on in this node's settings. n8n would run every item again, sending reset emails twice and reusing one-time tokens. Turn it off: the node retries safely by itself",
 			);
 		}
-		const input = readInput(this);
+		const input = readInput(this, run.operation);
 		secrets.push(...[input.resetToken, input.newPassword].filter(Boolean));
-		const options = readOptions(this);
-		const ignoreSslIssues = this.getNodeParameter('requestOptions.allowUnauthorizedCerts', false) === true;
-		const valid = validateItem(profile, settings, operation, input, ignoreSslIssues);
-		const run: ItemRun = {
-			context: this,
-			requestData,
-			operation,
-			settings,
-			profile: valid.profile,
-			baseUrl: valid.baseUrl,
-			input,
-			options,
-			state: runStateFor(this),
-			signal,
-			secrets,
-		};
-		const json = operation === 'sendResetEmail' ? await sendOnce(run, itemIndex) : await callService(run);
+		validateInput(run.profile, run.operation, input);
+		const item: ItemRun = { context: this, requestData, run, input, signal, secrets };
+		const json = run.operation === 'sendResetEmail' ? await sendOnce(item, itemIndex) : await callService(item);
 		// Whatever the service echoed, in whatever form: no secret leaves in the item.
 		return [{ json: redactValue(json, secrets) as IDataObject, pairedItem: { item: itemIndex } }];
 	} catch (error) {
-		const failure = asFailure(error, { operation, signal, secrets });
+		const operation = run?.operation ?? readOperation(this);
+		const failure = asFailure(error, operation, { signal, secrets });
+		const failureContext: FailureContext = { itemIndex, operation, service: run?.profile?.id ?? run?.settings.service ?? '' };
 		if (this.continueOnFail()) return [toFailureItem(failure, failureContext)];
 		throw toNodeError(failure, this.getNode(), failureContext);
 	}

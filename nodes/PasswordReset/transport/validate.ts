@@ -1,7 +1,7 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 import { contractFor, isUnsupported } from '../services';
-import type { Operation, ResetInput, ServiceProfile } from '../services/types';
+import type { Operation, OperationContract, ResetInput, ServiceProfile } from '../services/types';
 import { withAuth } from './auth';
 import { ResetFailure } from './errors';
 import type { RequestSettings } from './settings';
@@ -77,14 +77,14 @@ const checkHeaders = (headers: Record<string, string>) => {
 };
 
 /**
- * Everything that can be known wrong before the request: the item fails here, its request is
- * never sent. Returns the profile, now known to exist, and the Base URL every request uses.
+ * What can be known wrong about the whole run before any request (the service, the operation,
+ * the Base URL, headers, TLS, an empty path): checked once per run, every item fails with it.
+ * Returns the profile, now known to exist, and the Base URL every request uses.
  */
-export const validateItem = (
+export const validateRun = (
 	profile: ServiceProfile | undefined,
 	settings: RequestSettings,
 	operation: Operation,
-	input: ResetInput,
 	ignoreSslIssues: boolean,
 ): { profile: ServiceProfile; baseUrl: string } => {
 	if (!profile) {
@@ -102,6 +102,12 @@ export const validateItem = (
 	if (!contract.path) {
 		throw invalid(`The ${PATH_FIELD_NAMES[operation]} is empty. Set the path of the service's endpoint, e.g. /auth/recover`);
 	}
+	return { profile, baseUrl };
+};
+
+/** What can be known wrong about one item's input: it fails here, its request is never sent. */
+export const validateInput = (profile: ServiceProfile, operation: Operation, input: ResetInput): void => {
+	const contract = contractFor(profile, operation) as OperationContract;
 	for (const field of contract.requires) {
 		if (!input[field]) {
 			throw invalid(`The ${FIELD_NAMES[field]} parameter is empty. ${profile.displayName} needs it for this operation`);
@@ -115,5 +121,4 @@ export const validateItem = (
 	}
 	const problem = contract.checkInput?.(input);
 	if (problem) throw invalid(problem);
-	return { profile, baseUrl };
 };

@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import {
+	DEFAULT_MAX_CONCURRENT_REQUESTS,
 	DEFAULT_MAX_RETRY_AFTER_SECONDS,
 	DEFAULT_MAX_SENDS_PER_RUN,
 	DEFAULT_TIMEOUT_MS,
@@ -37,6 +38,15 @@ const options: INodeProperties = {
 			default: false,
 			description:
 				"Whether to add the service's answer to a successful item as rawResponse, with the token, password and API key redacted",
+		},
+		{
+			displayName: 'Max Concurrent Requests',
+			name: 'maxConcurrentRequests',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: DEFAULT_MAX_CONCURRENT_REQUESTS,
+			description:
+				'At most this many requests to the service at once; the other items wait their turn, in input order. Raise it for a fast service, lower it for one that rate limits.',
 		},
 		{
 			displayName: 'Max Reset Emails Per Run',

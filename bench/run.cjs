@@ -1,0 +1,239 @@
+'use strict';
+/**
+ * `npm run bench`: Send Reset Email at bulk, through this node and through n8n's own HTTP Request
+ * node, in the real n8n the e2e suite installs, against a local server that answers at once.
+ *
+ * For 1,000 and 10,000 items (from a Code node): the node on a public endpoint (Wabotify) and
+ * with a key (WibiClick, Bearer), the HTTP Request node 4.2 without a credential and with a
+ * Header Auth credential, each as its own `n8n execute` (a warm-up, then the median of 3), the
+ * measured node's `executionTime` and the n8n process's peak RSS; a raw `fetch` loop outside
+ * n8n; and a rate-limited run (a share of answers 429, with and without Retry-After): items
+ * lost, duplicate sends, requests made. Prints a table and writes bench/results.json.
+ * A script, not a test: CI does not run it. `BENCH_SIZES=1000 BENCH_RUNS=1` shortens it.
+ */
+const fs = require('node:fs');
+const http = require('node:http');
+const os = require('node:os');
+const path = require('node:path');
+const { prepareN8n, executionFromLog } = require('../test/support/realN8n.cjs');
+
+const SIZES = (process.env.BENCH_SIZES ?? '1000,10000').split(',').map(Number);
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const RATE_LIMITED_ITEMS = 1000;
+const API_KEY = 'bench-api-key';
+const SEND_PATH = { public: '/api/user/sendEmailToResetPassword', key: '/verify-email' };
+
+/** The service stand-in: answers each send at once, counts requests and sends per email. */
+function startTarget() {
+	const state = { requests: 0, accepted: new Map(), limit: undefined };
+	const server = http.createServer((req, res) => {
+		let body = '';
+		req.on('data', (chunk) => (body += chunk));
+		req.on('end', () => {
+			state.requests += 1;
+			const email = JSON.parse(body || '{}').email;
+			const limited = state.limit?.(state.requests, email);
+			if (limited) {
+				res.writeHead(429, { 'Content-Type': 'application/json', ...limited }).end('{"success":false,"code":429,"message":"Too many requests"}');
+				return;
+			}
+			state.accepted.set(email, (state.accepted.get(email) ?? 0) + 1);
+			res.writeHead(200, { 'Content-Type': 'application/json' }).end('{"success":true,"code":200,"message":"Reset email sent","data":null}');
+		});
+	});
+	return new Promise((resolve) =>
+		server.listen(0, '127.0.0.1', () => {
+			state.url = `http://127.0.0.1:${server.address().port}`;
+			state.reset = (limit) => {
+				state.requests = 0;
+				state.accepted = new Map();
+				state.limit = limit;
+			};
+			state.close = () => new Promise((done) => server.close(done));
+			resolve(state);
+		}),
+	);
+}
+
+const CREDENTIALS = (url) => [
+	{ id: 'benchPublic', name: 'benchPublic', type: 'passwordResetApi', data: { service: 'wabotify', baseUrl: url, company: 'wabotify' } },
+	{ id: 'benchKey', name: 'benchKey', type: 'passwordResetApi', data: { service: 'wibiclick', baseUrl: url, apiKey: API_KEY } },
+	{ id: 'benchHeaderAuth', name: 'benchHeaderAuth', type: 'httpHeaderAuth', data: { name: 'Authorization', value: `Bearer ${API_KEY}` } },
+];
+
+/** Manual trigger → Code node making `items` emails → the measured node. */
+const workflow = (id, items, measured) => ({
+	id,
+	name: id,
+	active: false,
+	settings: { executionOrder: 'v1' },
+	nodes: [
+		{ id: `${id}-0`, name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+		{
+			id: `${id}-1`,
+			name: 'Emails',
+			type: 'n8n-nodes-base.code',
+			typeVersion: 2,
+			position: [200, 0],
+			parameters: { jsCode: `return Array.from({ length: ${items} }, (_, i) => ({ json: { email: \`user\${i}@example.com\` } }));` },
+		},
+		{ id: `${id}-2`, name: 'Measured', position: [400, 0], ...measured },
+	],
+	connections: {
+		Start: { main: [[{ node: 'Emails', type: 'main', index: 0 }]] },
+		Emails: { main: [[{ node: 'Measured', type: 'main', index: 0 }]] },
+	},
+});
+
+const passwordReset = (credentialId, items) => ({
+	type: 'n8n-nodes-password-reset.passwordReset',
+	typeVersion: 1,
+	parameters: { resource: 'user', operation: 'sendResetEmail', email: '={{ $json.email }}', options: { maxSendsPerRun: items } },
+	credentials: { passwordResetApi: { id: credentialId, name: credentialId } },
+	onError: 'continueRegularOutput',
+});
+
+const httpRequest = (url, path, body, auth) => ({
+	type: 'n8n-nodes-base.httpRequest',
+	typeVersion: 4.2,
+	parameters: {
+		method: 'POST',
+		url: `${url}${path}`,
+		...(auth ? { authentication: 'genericCredentialType', genericAuthType: 'httpHeaderAuth' } : {}),
+		sendBody: true,
+		specifyBody: 'json',
+		jsonBody: body,
+		options: {},
+	},
+	...(auth ? { credentials: { httpHeaderAuth: { id: 'benchHeaderAuth', name: 'benchHeaderAuth' } } } : {}),
+	onError: 'continueRegularOutput',
+});
+
+/** The four measured workflows for one size. */
+const CASES = (url, items) => ({
+	node: passwordReset('benchPublic', items),
+	httpRequest: httpRequest(url, SEND_PATH.public, "={{ { email: $json.email, company: 'wabotify' } }}"),
+	nodeAuth: passwordReset('benchKey', items),
+	httpRequestAuth: httpRequest(url, SEND_PATH.key, '={{ { email: $json.email } }}', true),
+});
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+/** The peak resident memory (VmHWM) of a running process, sampled until it exits. */
+function peakRss(child) {
+	let peak = 0;
+	const sample = () => {
+		try {
+			const status = fs.readFileSync(`/proc/${child.pid}/status`, 'utf8');
+			peak = Math.max(peak, Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0));
+		} catch {
+			// The process has exited: the last sample stands.
+		}
+	};
+	const timer = setInterval(sample, 50);
+	child.on('exit', () => clearInterval(timer));
+	return () => peak / 1024;
+}
+
+async function main() {
+	const started = Date.now();
+	const target = await startTarget();
+	let lastPeak = () => 0;
+	const { userFolder, n8n } = prepareN8n({ logLevel: 'info', onSpawn: (child) => (lastPeak = peakRss(child)) });
+	const write = (file, data) => {
+		const full = path.join(userFolder, file);
+		fs.writeFileSync(full, JSON.stringify(data));
+		return full;
+	};
+	const imported = await n8n('import:credentials', `--input=${write('credentials.json', CREDENTIALS(target.url))}`);
+	if (imported.status !== 0) throw new Error(`credential import failed: ${imported.stderr}`);
+
+	/** One `n8n execute` of a workflow: the measured node's time, its output and n8n's peak RSS. */
+	const execute = async (flow) => {
+		const done = await n8n('execute', `--id=${flow.id}`, '--rawOutput');
+		const execution = executionFromLog(done.log);
+		const task = execution?.data?.resultData?.runData?.Measured?.[0];
+		if (!task) throw new Error(`${flow.id}: no run of the measured node (exit ${done.status}): ${done.stderr.slice(-2000)}`);
+		return { ms: task.executionTime, items: task.data?.main?.[0] ?? [], rssMb: lastPeak() };
+	};
+
+	const runs = [];
+	for (const items of SIZES) {
+		const row = { items };
+		for (const [name, measured] of Object.entries(CASES(target.url, items))) {
+			const flow = workflow(`bench-${name}-${items}`, items, measured);
+			const importedFlow = await n8n('import:workflow', `--input=${write(`${flow.id}.json`, flow)}`);
+			if (importedFlow.status !== 0) throw new Error(`${flow.id}: import failed: ${importedFlow.stderr}`);
+			const samples = [];
+			for (let run = 0; run <= RUNS; run += 1) {
+				target.reset();
+				const sample = await execute(flow);
+				const failed = sample.items.filter((item) => item.json.error || item.json.success === false).length;
+				if (sample.items.length !== items || failed) throw new Error(`${flow.id}: ${sample.items.length} items out, ${failed} failed`);
+				if (run > 0) samples.push(sample); // run 0 is the warm-up
+				console.log(`  ${name} × ${items}: ${sample.ms} ms, ${sample.rssMb.toFixed(0)} MB${run === 0 ? ' (warm-up)' : ''}`);
+			}
+			row[`${name}_ms`] = median(samples.map((sample) => sample.ms));
+			row[`${name}_peak_rss_mb`] = Math.round(median(samples.map((sample) => sample.rssMb)));
+		}
+		const raw = [];
+		for (let run = 0; run <= RUNS; run += 1) {
+			const begin = performance.now();
+			await Promise.all(
+				Array.from({ length: items }, (_, i) =>
+					fetch(`${target.url}${SEND_PATH.public}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email: `user${i}@example.com`, company: 'wabotify' }) }).then((response) => response.text()),
+				),
+			);
+			if (run > 0) raw.push(performance.now() - begin);
+		}
+		runs.push({
+			items,
+			node_ms: row.node_ms,
+			httpRequest_ms: row.httpRequest_ms,
+			httpRequestAuth_ms: row.httpRequestAuth_ms,
+			nodeAuth_ms: row.nodeAuth_ms,
+			raw_ms: Math.round(median(raw)),
+			node_vs_httpRequest: Number((row.node_ms / row.httpRequest_ms).toFixed(2)),
+			nodeAuth_vs_httpRequestAuth: Number((row.nodeAuth_ms / row.httpRequestAuth_ms).toFixed(2)),
+			peak_rss_mb: row.node_peak_rss_mb,
+			httpRequest_peak_rss_mb: row.httpRequest_peak_rss_mb,
+		});
+	}
+
+	// Rate limited: requests 100-109 answer 429 with Retry-After 1, request 300 answers 429 without.
+	const limitedFlow = workflow('bench-rate-limited', RATE_LIMITED_ITEMS, passwordReset('benchPublic', RATE_LIMITED_ITEMS));
+	await n8n('import:workflow', `--input=${write(`${limitedFlow.id}.json`, limitedFlow)}`);
+	target.reset((request) => (request >= 100 && request < 110 ? { 'Retry-After': '1' } : request === 300 ? {} : undefined));
+	const limited = await execute(limitedFlow);
+	const codes = limited.items.reduce((count, item) => {
+		const code = item.json.success ? 'success' : item.json.details?.errorCode;
+		return { ...count, [code]: (count[code] ?? 0) + 1 };
+	}, {});
+	const rateLimited = {
+		items: RATE_LIMITED_ITEMS,
+		lost: RATE_LIMITED_ITEMS - limited.items.length,
+		duplicates: [...target.accepted.values()].filter((count) => count > 1).length,
+		requests: target.requests,
+		ms: limited.ms,
+		outcomes: codes,
+	};
+	await target.close();
+
+	const results = {
+		machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node.js ${process.version}`,
+		n8n: '2.41.1',
+		runs,
+		rateLimited,
+	};
+	fs.mkdirSync(__dirname, { recursive: true });
+	fs.writeFileSync(path.join(__dirname, 'results.json'), `${JSON.stringify(results, null, '\t')}\n`);
+	console.log('\nms for the measured node (median of %d after a warm-up), peak RSS of the n8n process', RUNS);
+	console.table(runs);
+	console.log('rate limited:', rateLimited);
+	console.log(`bench wall time ${((Date.now() - started) / 1000).toFixed(0)} s; written to bench/results.json`);
+}
+
+main().catch((error) => {
+	console.error(error);
+	process.exitCode = 1;
+});

@@ -1,0 +1,87 @@
+import type { IExecuteSingleFunctions } from 'n8n-workflow';
+
+import { resolveProfile } from '../services';
+import type { Operation, ServiceProfile } from '../services/types';
+import type { ResetFailure } from './errors';
+import type { NodeOptions } from './input';
+import { readOperation, readOptions } from './input';
+import { RequestQueue } from './requestQueue';
+import type { RequestSettings } from './settings';
+import { CREDENTIAL_TYPE, settingsFrom } from './settings';
+import { validateRun } from './validate';
+
+/** The first Send Reset Email of an email in this run, which its duplicates answer from. */
+export interface SendClaim {
+	itemIndex: number;
+	/** Settles when that send has an outcome: its failure, or undefined when it succeeded. */
+	failure: Promise<ResetFailure | undefined>;
+}
+
+/**
+ * What every item of one run shares, built once by its first item: the credential (read once,
+ * not per item), the resolved profile, the options and the checks that do not vary per item,
+ * and the run's guards (the request queue, duplicate sends, the rate-limit breaker).
+ */
+export interface RunContext {
+	operation: Operation;
+	settings: RequestSettings;
+	/** Set when the run cannot send at all (unknown service, bad Base URL, bad option): every item fails with it. */
+	setupFailure?: unknown;
+	profile: ServiceProfile;
+	/** The validated Base URL every request goes to. */
+	baseUrl: string;
+	options: NodeOptions;
+	retryOnFail: boolean;
+	queue: RequestQueue;
+	/** Lower-cased email → its first send in this run. */
+	sends: Map<string, SendClaim>;
+	/** Open after a 429 the node did not wait out: nothing more is sent in this run. */
+	breakerOpen: boolean;
+}
+
+const build = async (context: IExecuteSingleFunctions): Promise<RunContext> => {
+	const operation = readOperation(context);
+	const settings = settingsFrom(await context.getCredentials(CREDENTIAL_TYPE));
+	const run = { operation, settings, retryOnFail: context.getNode().retryOnFail === true, sends: new Map(), breakerOpen: false };
+	try {
+		const options = readOptions(context);
+		const ignoreSslIssues = context.getNodeParameter('requestOptions.allowUnauthorizedCerts', false) === true;
+		const { profile, baseUrl } = validateRun(resolveProfile(settings), settings, operation, ignoreSslIssues);
+		return { ...run, options, profile, baseUrl, queue: new RequestQueue(options.maxConcurrentRequests) };
+	} catch (setupFailure) {
+		return { ...run, setupFailure } as RunContext;
+	}
+};
+
+/** One run's context per run of the node: every item's context carries the run's execute data. */
+const runs = new WeakMap<object, Promise<RunContext>>();
+
+/**
+ * As an AI agent's tool, each tool call is a run of its own, and an agent calls the tool several
+ * times in one execution: there the run context lasts for the execution, so the agent cannot
+ * mail one address twice or hammer a service that is rate limiting, whatever it asks.
+ */
+const toolRuns = new Map<string, { run: Promise<RunContext>; usedAt: number }>();
+/** A tool's context is dropped this long after its last call (an execution this idle is over). */
+const TOOL_RUN_IDLE_MS = 60 * 60 * 1000;
+
+const isToolCall = (context: IExecuteSingleFunctions) => context.getNode().type.endsWith('Tool');
+
+export const runContextFor = (context: IExecuteSingleFunctions): Promise<RunContext> => {
+	if (isToolCall(context)) {
+		const now = Date.now();
+		for (const [key, entry] of toolRuns) if (now - entry.usedAt > TOOL_RUN_IDLE_MS) toolRuns.delete(key);
+		const key = `${context.getExecutionId()}\u0000${context.getNode().name}`;
+		const entry = toolRuns.get(key) ?? { run: build(context), usedAt: now };
+		entry.usedAt = now;
+		toolRuns.set(key, entry);
+		return entry.run;
+	}
+	const key = context.getExecuteData();
+	let run = runs.get(key);
+	if (!run) {
+		run = build(context);
+		runs.set(key, run);
+	}
+	return run;
+};
