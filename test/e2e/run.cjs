@@ -35,14 +35,16 @@ async function run() {
 			fs.writeFileSync(file, JSON.stringify(workflow));
 			const importedWorkflow = await n8n('import:workflow', `--input=${file}`);
 			check(`${key}: import`, () => assert(importedWorkflow.status === 0, importedWorkflow.stderr));
+			const startedAt = new Date().toISOString();
 			const execution = await n8n('execute', `--id=${workflow.id}`, '--rawOutput');
-			executions[key] = { status: execution.status, json: executionFromLog(execution.log), workflow };
+			executions[key] = { status: execution.status, json: executionFromLog(execution.log), workflow, startedAt };
 		}
 		const tokens = sandbox.outbox.map((mail) => mail.token);
 		assertResetFlow(executions.resetFlow);
 		assertFailureModes(executions.failureModes);
 		assertStop(executions.stopOnError);
 		assertExpressionErrorStop(executions.expressionErrorStop);
+		assertAgentTool(executions.agentTool, sandbox);
 		const written = Object.values(executions).flatMap((execution) => passwordResetRunData(execution)).map((task) => JSON.stringify(task));
 		const log = logWithoutExecutionDumps(logDir);
 		const secrets = { ...SENTINELS, ...Object.fromEntries(tokens.map((token, index) => [`token${index}`, token])) };
@@ -156,6 +158,22 @@ function assertExpressionErrorStop(execution) {
 	check("expressionErrorStop: n8n stops on the node with its own error", () => equal(error?.message, "Referenced node doesn't exist", 'message'));
 	check('expressionErrorStop: the stored node holds the expressions, not the secrets they gave', () =>
 		equal([error?.node?.parameters?.resetToken, error?.node?.parameters?.newPassword], ['={{ $json.token }}', '={{ $json.password }}'], 'node parameters'));
+}
+
+function assertAgentTool(execution, sandbox) {
+	const { json } = execution;
+	const answer = (name) => JSON.stringify(items(json, name).map((item) => item.json));
+	check('agentTool: the execution finished', () => assert(json?.data?.resultData?.error === undefined, JSON.stringify(json?.data?.resultData?.error)));
+	check('agentTool: first call → the neutral success', () => assert(/If an account exists/.test(answer('Agent Call 1')), answer('Agent Call 1')));
+	check('agentTool: the same email again in the same execution → a duplicate, not mailed again', () =>
+		assert(/skipped\W+duplicate/.test(answer('Agent Call 2')), answer('Agent Call 2')));
+	check('agentTool: another email → sent', () => assert(/If an account exists/.test(answer('Agent Call 3')) && !/duplicate/.test(answer('Agent Call 3')), answer('Agent Call 3')));
+	check('agentTool: one mail for ada, one for grace', () =>
+		equal(
+			['ada@example.com', 'grace@example.com'].map((email) => sandbox.outbox.filter((mail) => mail.service === 'wabotify' && mail.to === email && mail.sentAt >= execution.startedAt).length),
+			[1, 1],
+			'mails',
+		));
 }
 
 run().catch((error) => {

@@ -272,8 +272,28 @@ const expressionErrorStop = ({ newPassword }) => {
 	return flow.workflow;
 };
 
+/**
+ * The node as an AI agent's tool, called three times in one execution by n8n's Tool Executor (an
+ * agent without a model): the same email twice, then another. A run is the agent's whole
+ * execution, so the second call is answered as a duplicate, not mailed again.
+ */
+const agentTool = () => {
+	const flow = new WorkflowBuilder('prAgentTool', 'Password Reset: as an AI tool, called three times');
+	const call = (name, email) => [name, '@n8n/n8n-nodes-langchain.toolExecutor', 1, { query: JSON.stringify({ SendResetTool: { email } }), toolName: '' }];
+	flow.chain([call('Agent Call 1', EMAIL), call('Agent Call 2', EMAIL), call('Agent Call 3', 'grace@example.com')]);
+	flow.add('SendResetTool', `${NODE_TYPE}Tool`, 1, {
+		resource: 'user',
+		operation: 'sendResetEmail',
+		email: "={{ $fromAI('email', 'The email address of the account to reset', 'string') }}",
+	}, { credentials: { [CREDENTIAL_TYPE]: { id: CREDENTIAL_IDS.wabotify, name: CREDENTIAL_IDS.wabotify } } });
+	for (const caller of ['Agent Call 1', 'Agent Call 2', 'Agent Call 3']) {
+		(flow.workflow.connections.SendResetTool ??= { ai_tool: [[]] }).ai_tool[0].push({ node: caller, type: 'ai_tool', index: 0 });
+	}
+	return flow.workflow;
+};
+
 const WORKFLOWS = { resetFlow, failureModes, stopOnError };
 /** Workflows the e2e suite runs that make no example. */
-const E2E_WORKFLOWS = { ...WORKFLOWS, expressionErrorStop };
+const E2E_WORKFLOWS = { ...WORKFLOWS, expressionErrorStop, agentTool };
 
 module.exports = { WORKFLOWS, E2E_WORKFLOWS, credentials, CREDENTIAL_IDS, EMAIL, RESET_FLOW_SERVICES };

@@ -1,8 +1,16 @@
-import type { DeclarativeRestApiSettings, IDataObject, IExecutePaginationFunctions } from 'n8n-workflow';
+import type {
+	DeclarativeRestApiSettings,
+	ICredentialsDecrypted,
+	IDataObject,
+	IExecutePaginationFunctions,
+	IHttpRequestOptions,
+	IN8nHttpFullResponse,
+} from 'n8n-workflow';
 import { jsonParse, sleep } from 'n8n-workflow';
 
 import type { Operation, ServiceResponse } from '../services/types';
 import { ResetFailure } from './errors';
+import { CREDENTIAL_TYPE } from './settings';
 
 /** The most of a response body the node reads; reset APIs answer in bytes, not megabytes. */
 export const MAX_RESPONSE_BYTES = 256 * 1024;
@@ -125,6 +133,7 @@ export async function exchange(
 	context: IExecutePaginationFunctions,
 	requestData: DeclarativeRestApiSettings.ResultOptions,
 	timeoutMs: number,
+	credentials: ICredentialsDecrypted,
 ): Promise<Exchange> {
 	const deadlineTimer = new AbortController();
 	let body: BodyStream | undefined;
@@ -136,9 +145,15 @@ export async function exchange(
 		(): Exchange => ({ failure: new TransportFailure('DEADLINE') }),
 	);
 	const attempt = (async (): Promise<Exchange> => {
-		let envelope: IDataObject;
+		let envelope: IN8nHttpFullResponse;
 		try {
-			[{ json: envelope }] = await context.makeRoutingRequest(requestData);
+			// The run's credential goes along already read: n8n would otherwise fetch and decrypt it
+			// again for every request (a database read each time).
+			// The request was built with a URL (requestFor): never the routing default's undefined one.
+			const options = requestData.options as IHttpRequestOptions;
+			envelope = (await context.helpers.httpRequestWithAuthentication.call(context, CREDENTIAL_TYPE, options, {
+				credentialsDecrypted: credentials,
+			})) as IN8nHttpFullResponse;
 		} catch (error) {
 			return { failure: new TransportFailure(transportCodeOf(error)) };
 		}
@@ -153,7 +168,7 @@ export async function exchange(
 		const parsed = body ? parseBody(read.text) : { body: raw, unreadable: false };
 		return {
 			response: {
-				statusCode: envelope.statusCode as number,
+				statusCode: envelope.statusCode,
 				headers: (envelope.headers ?? {}) as IDataObject,
 				body: parsed.body,
 				unreadable: read.oversized || parsed.unreadable,

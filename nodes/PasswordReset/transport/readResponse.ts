@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteSingleFunctions, IN8nHttpFullResponse, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import type { AnswerMatch, ErrorCode, Operation, ServiceProfile, ServiceResponse } from '../services/types';
 import { ResetFailure } from './errors';
@@ -15,23 +15,6 @@ const DEFAULT_SUCCESS_MESSAGES: Record<Operation, string> = {
 	resetPassword: 'Password reset successfully',
 	verifyResetToken: 'The reset token is valid',
 };
-
-/**
- * postReceive: keeps status and headers with the body. Without it RoutingNode passes on the
- * body alone, and the mapper needs the status to read an answer.
- */
-export async function keepFullResponse(
-	this: IExecuteSingleFunctions,
-	_items: INodeExecutionData[],
-	response: IN8nHttpFullResponse,
-): Promise<INodeExecutionData[]> {
-	const envelope: ServiceResponse = {
-		statusCode: response.statusCode,
-		headers: response.headers as IDataObject,
-		body: response.body,
-	};
-	return [{ json: envelope as unknown as IDataObject }];
-}
 
 const isObject = (value: unknown): value is IDataObject =>
 	value !== null && typeof value === 'object' && !Array.isArray(value);

@@ -1,7 +1,6 @@
 import type { INodePropertyRouting } from 'n8n-workflow';
 
 import { secureTransport } from './buildRequest';
-import { keepFullResponse } from './readResponse';
 import { runResetRequest } from './runResetRequest';
 
 /**
@@ -11,5 +10,4 @@ import { runResetRequest } from './runResetRequest';
 export const resetRouting: INodePropertyRouting = {
 	send: { preSend: [secureTransport], paginate: true },
 	operations: { pagination: runResetRequest },
-	output: { postReceive: [keepFullResponse] },
 };

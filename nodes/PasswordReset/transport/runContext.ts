@@ -1,4 +1,4 @@
-import type { IExecuteSingleFunctions } from 'n8n-workflow';
+import type { ICredentialsDecrypted, IExecuteSingleFunctions } from 'n8n-workflow';
 
 import { resolveProfile } from '../services';
 import type { Operation, ServiceProfile } from '../services/types';
@@ -24,6 +24,10 @@ export interface SendClaim {
  */
 export interface RunContext {
 	operation: Operation;
+	/** The node runs as an AI agent's tool (see `runContextFor`). */
+	isToolCall: boolean;
+	/** The credential, read once: every request of the run passes it on instead of n8n reading it again. */
+	credentials: ICredentialsDecrypted;
 	settings: RequestSettings;
 	/** Set when the run cannot send at all (unknown service, bad Base URL, bad option): every item fails with it. */
 	setupFailure?: unknown;
@@ -41,8 +45,11 @@ export interface RunContext {
 
 const build = async (context: IExecuteSingleFunctions): Promise<RunContext> => {
 	const operation = readOperation(context);
-	const settings = settingsFrom(await context.getCredentials(CREDENTIAL_TYPE));
-	const run = { operation, settings, retryOnFail: context.getNode().retryOnFail === true, sends: new Map(), breakerOpen: false };
+	const data = await context.getCredentials(CREDENTIAL_TYPE);
+	const { id = null, name = '' } = context.getNode().credentials?.[CREDENTIAL_TYPE] ?? {};
+	const credentials = { id: id ?? '', name, type: CREDENTIAL_TYPE, data };
+	const settings = settingsFrom(data);
+	const run = { operation, isToolCall: isToolCall(context), credentials, settings, retryOnFail: context.getNode().retryOnFail === true, sends: new Map(), breakerOpen: false };
 	try {
 		const options = readOptions(context);
 		const ignoreSslIssues = context.getNodeParameter('requestOptions.allowUnauthorizedCerts', false) === true;

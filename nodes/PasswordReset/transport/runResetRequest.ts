@@ -85,7 +85,7 @@ async function send(item: ItemRun, requestData: DeclarativeRestApiSettings.Resul
 		try {
 			if (run.breakerOpen) throw breakerFailure();
 			if (signal?.aborted) throw cancelledFailure(operation, false);
-			result = await exchange(context, requestData, options.timeout);
+			result = await exchange(context, requestData, options.timeout, run.credentials);
 			const status = result.response?.statusCode;
 			if (status === 429 || status === 503) {
 				const wait = retryAfterSeconds(result.response?.headers ?? {});
@@ -220,7 +220,7 @@ export async function runResetRequest(
 				"Retry On Fail is on in this node's settings. n8n would run every item again, sending reset emails twice and reusing one-time tokens. Turn it off: the node retries safely by itself",
 			);
 		}
-		const input = readInput(this, run.operation);
+		const input = readInput(this, run.operation, run.isToolCall);
 		secrets.push(...[input.resetToken, input.newPassword].filter(Boolean));
 		validateInput(run.profile, run.operation, input);
 		const item: ItemRun = { context: this, requestData, run, input, signal, secrets };
