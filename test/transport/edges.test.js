@@ -134,3 +134,18 @@ test('the credential test refuses an absolute Credential Test Path too', async (
 	expect(outcome).toEqual({ status: 'Error', message: expect.stringMatching(/^The Credential Test Path must be a path under the Base URL/) });
 	expect(evil.isDone()).toBe(false);
 });
+
+// n8n's RoutingNode resolves parameters before the node runs, and its Stop error stores the
+// node's parameters as typed: the node cannot mask them. Passed by expression, as the README
+// advises, the stored error holds the expressions, not the secrets.
+test('an expression n8n cannot resolve, under Stop: secrets passed by expression stay out of the stored error', async () => {
+	const result = await runNode({
+		parameters: { operation: 'resetPassword', email: "={{ $('No Such Node').item.json.email }}", resetToken: '={{ $json.token }}', newPassword: '={{ $json.password }}' },
+		credential,
+		items: [{ token: TOKEN, password: PASSWORD }],
+	});
+	expect(result.error.message).toBe("Referenced node doesn't exist");
+	expect(result.error.node.parameters).toMatchObject({ resetToken: '={{ $json.token }}', newPassword: '={{ $json.password }}' });
+	const written = everythingWritten(result);
+	for (const secret of SECRETS) for (const form of formsOf(secret)) expect(written).not.toContain(form);
+});

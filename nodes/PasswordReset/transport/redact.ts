@@ -59,7 +59,7 @@ export const redactSecretFields = (value: IDataObject | GenericValue): IDataObje
 	);
 };
 
-export const looksLikeHtml = (text: string) => /^\s*<(!doctype|html|head|body)/i.test(text);
+const looksLikeHtml = (text: string) => /^\s*<(!doctype|html|head|body)/i.test(text);
 
 /**
  * The server's own explanation, redacted and length-capped, for an error description.
