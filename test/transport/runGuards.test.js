@@ -13,6 +13,24 @@ const send = (options = {}) => ({ operation: 'sendResetEmail', email: '={{ $json
 const emails = (...list) => list.map((email) => ({ email }));
 const summary = (item) => (item.json.success ? (item.json.skipped ?? 'success') : item.json.details.errorCode);
 
+/** A local server that answers each send after `delay` ms, noting the most in flight at once and the order sends arrived. */
+async function slowServer(delay) {
+	const stats = { inFlight: 0, most: 0, order: [] };
+	const server = http.createServer((req, res) => {
+		stats.inFlight += 1;
+		stats.most = Math.max(stats.most, stats.inFlight);
+		let body = '';
+		req.on('data', (chunk) => (body += chunk));
+		req.on('end', () => stats.order.push(JSON.parse(body).email));
+		setTimeout(() => {
+			stats.inFlight -= 1;
+			res.writeHead(200, { 'Content-Type': 'application/json' }).end('{}');
+		}, delay);
+	});
+	await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+	return { stats, url: `http://127.0.0.1:${server.address().port}`, close: () => server.close() };
+}
+
 afterEach(() => {
 	nock.abortPendingRequests();
 	nock.cleanAll();
@@ -110,34 +128,20 @@ test('a Retry-After holds the whole queue: nothing starts before it passes, then
 
 test('at most Max Concurrent Requests go out at once (default 10), started in input order', async () => {
 	for (const [limit, expected] of [[undefined, 10], [3, 3]]) {
-		let inFlight = 0;
-		let most = 0;
-		const order = [];
-		const server = http.createServer((req, res) => {
-			inFlight += 1;
-			most = Math.max(most, inFlight);
-			let body = '';
-			req.on('data', (chunk) => (body += chunk));
-			req.on('end', () => order.push(JSON.parse(body).email));
-			setTimeout(() => {
-				inFlight -= 1;
-				res.writeHead(200, { 'Content-Type': 'application/json' }).end('{}');
-			}, 50);
-		});
-		await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+		const server = await slowServer(50);
 		try {
 			const items = Array.from({ length: 30 }, (_, index) => ({ email: `user${index}@example.com` }));
 			const { output } = await runNode({
 				parameters: send(limit === undefined ? {} : { maxConcurrentRequests: limit }),
-				credential: { ...credential, baseUrl: `http://127.0.0.1:${server.address().port}` },
+				credential: { ...credential, baseUrl: server.url },
 				items,
 				onError: 'continueRegularOutput',
 			});
 			expect(output.map(summary)).toEqual(items.map(() => 'success'));
-			expect(most).toBe(expected);
+			expect(server.stats.most).toBe(expected);
 			// Each wave starts in input order (a wave's requests may land in any order).
 			const waves = (list) => Array.from({ length: Math.ceil(list.length / expected) }, (_, wave) => list.slice(wave * expected, (wave + 1) * expected).sort());
-			expect(waves(order)).toEqual(waves(items.map((item) => item.email)));
+			expect(waves(server.stats.order)).toEqual(waves(items.map((item) => item.email)));
 		} finally {
 			server.close();
 		}
@@ -207,27 +211,12 @@ test('Reset Password is never retried after an ambiguous failure', async () => {
 });
 
 test('a bulk run still goes out concurrently, up to the limit', async () => {
-	let inFlight = 0;
-	let most = 0;
-	const server = http.createServer((req, res) => {
-		inFlight += 1;
-		most = Math.max(most, inFlight);
-		req.resume();
-		setTimeout(() => {
-			inFlight -= 1;
-			res.writeHead(200, { 'Content-Type': 'application/json' }).end('{}');
-		}, 200);
-	});
-	await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+	const server = await slowServer(200);
 	try {
 		const items = Array.from({ length: 10 }, (_, index) => ({ email: `user${index}@example.com` }));
-		const { output } = await runNode({
-			parameters: send(),
-			credential: { ...credential, baseUrl: `http://127.0.0.1:${server.address().port}` },
-			items,
-		});
+		const { output } = await runNode({ parameters: send(), credential: { ...credential, baseUrl: server.url }, items });
 		expect(output).toHaveLength(10);
-		expect(most).toBe(10);
+		expect(server.stats.most).toBe(10);
 	} finally {
 		server.close();
 	}
