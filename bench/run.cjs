@@ -11,6 +11,8 @@
  * lost, duplicate sends, requests made. Prints a table and writes bench/results.json.
  * A script, not a test: CI does not run it. `BENCH_SIZES=1000 BENCH_RUNS=1` shortens it;
  * `BENCH_SIZES=` runs the rate-limited run alone and keeps the sizes' rows of the last results.
+ * `BENCH_CPU_PROF=<dir>` writes a CPU profile of every n8n process there (open in DevTools).
+ * Profiling slows n8n: the numbers of such a run are not the benchmark's.
  */
 const fs = require('node:fs');
 const http = require('node:http');
@@ -142,7 +144,12 @@ async function main() {
 	const started = Date.now();
 	const target = await startTarget();
 	let lastPeak = () => 0;
-	const { userFolder, n8n } = prepareN8n({ logLevel: 'info', onSpawn: (child) => (lastPeak = peakRss(child)) });
+	const profiles = process.env.BENCH_CPU_PROF;
+	const { userFolder, n8n } = prepareN8n({
+		logLevel: 'info',
+		onSpawn: (child) => (lastPeak = peakRss(child)),
+		nodeOptions: profiles ? `--cpu-prof --cpu-prof-dir=${path.resolve(profiles)}` : undefined,
+	});
 	const write = (file, data) => {
 		const full = path.join(userFolder, file);
 		fs.writeFileSync(full, JSON.stringify(data));

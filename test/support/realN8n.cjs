@@ -25,10 +25,11 @@ function installPackage(userFolder) {
 
 /**
  * A fresh N8N_USER_FOLDER with the packed package installed, and a way to run n8n commands in it.
- * @param {{ onSpawn?: (child) => void, logLevel?: string }} [settings] `onSpawn` sees each n8n process (to
- *   sample its memory); `logLevel` is n8n's (debug for the e2e scan, less for the benchmark).
+ * @param {{ onSpawn?: (child) => void, logLevel?: string, nodeOptions?: string }} [settings] `onSpawn`
+ *   sees each n8n process (to sample its memory); `logLevel` is n8n's (debug for the e2e scan,
+ *   less for the benchmark); `nodeOptions` goes to the n8n processes alone (e.g. --cpu-prof).
  */
-function prepareN8n({ onSpawn, logLevel = 'debug' } = {}) {
+function prepareN8n({ onSpawn, logLevel = 'debug', nodeOptions } = {}) {
 	const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'password-reset-e2e-'));
 	const logDir = path.join(userFolder, 'logs');
 	fs.mkdirSync(logDir);
@@ -44,6 +45,7 @@ function prepareN8n({ onSpawn, logLevel = 'debug' } = {}) {
 		N8N_LOG_OUTPUT: 'file',
 		HTTP_PROXY: '',
 		HTTPS_PROXY: '',
+		...(nodeOptions ? { NODE_OPTIONS: nodeOptions } : {}),
 	};
 	// Asynchronous: the sandbox answers from this same process while n8n runs.
 	let commands = 0;
