@@ -48,10 +48,10 @@ describe.each(PROBES)('%s credential test', (service, method, path, [status, bod
 
 	test.each([
 		['an Express route 404', 404, '<!DOCTYPE html><html><body><pre>Cannot POST /x</pre></body></html>', /No .* endpoint at .*\(HTTP 404\).*Check the Base URL/],
-		['an nginx 404', 404, '<html><head><title>404 Not Found</title></head><body><center>nginx</center></body></html>', /\(HTTP 404\)/],
-		['a framework route-not-found in JSON', 404, { errors: [{ message: 'Route doesn\'t exist.', extensions: { code: 'ROUTE_NOT_FOUND' } }] }, /\(HTTP 404\)/],
+		['an nginx 404', 404, '<html><head><title>404 Not Found</title></head><body><center>nginx</center></body></html>', /No .* endpoint at .*\(HTTP 404\).*Check the Base URL/],
+		['a framework route-not-found in JSON', 404, { errors: [{ message: 'Route doesn\'t exist.', extensions: { code: 'ROUTE_NOT_FOUND' } }] }, /No .* endpoint at .*\(HTTP 404\): "Route doesn't exist\."/],
 		['a rejected key', 401, { message: 'Invalid API key' }, /refused the credential.*HTTP 401.*Check the API key/],
-		['another server\'s page', 200, '<html><body>Welcome to nginx</body></html>', /./],
+		['another server\'s page', 200, '<html><body>Welcome to nginx</body></html>', /^Unexpected answer from .* \(HTTP 200\): "The server answered with an HTML page instead of JSON": this does not look like/],
 	])('fails on %s, saying what to check', async (_name, wrongStatus, wrongBody, message) => {
 		// A 2xx page where the service answers 2xx itself is no proof either way.
 		if (wrongStatus === 200 && status === 200) return;

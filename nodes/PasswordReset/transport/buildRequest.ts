@@ -4,26 +4,19 @@ import type { CredentialSettings, RequestContract } from '../services/types';
 import { ResetFailure } from './errors';
 import { hasControlCharacter } from './validate';
 
-/**
- * preSend: the transport rules every request follows, whatever the service. The service's own
- * request (method, path, fields) is built from its profile in `runResetRequest`, where a
- * failure to build it is reported like any other failure of the item.
- */
-export async function secureTransport(requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
-	return {
-		...requestOptions,
-		json: true,
-		// A redirect could carry the token and the new password to another host: never follow one.
-		disableFollowRedirect: true,
-		sendCredentialsOnCrossOriginRedirect: false,
-		skipSslCertificateValidation: false,
-		// Every status reaches the response mapper, which knows what each means for this service.
-		ignoreHttpStatusErrors: true,
-		returnFullResponse: true,
-		// The node reads the body itself: capped in size and under the item's deadline.
-		encoding: 'stream',
-	};
-}
+/** The transport rules every request follows, whatever the service. */
+export const TRANSPORT_RULES = {
+	json: true,
+	// A redirect could carry the token and the new password to another host: never follow one.
+	disableFollowRedirect: true,
+	sendCredentialsOnCrossOriginRedirect: false,
+	skipSslCertificateValidation: false,
+	// Every status reaches the response mapper, which knows what each means for this service.
+	ignoreHttpStatusErrors: true,
+	returnFullResponse: true,
+	// The node reads the body itself: capped in size and under the item's deadline.
+	encoding: 'stream',
+} satisfies Partial<IHttpRequestOptions>;
 
 /**
  * Method, URL and fields of one request: fields in the query for a GET, else a JSON body. The

@@ -1,6 +1,5 @@
 import type { INodePropertyRouting } from 'n8n-workflow';
 
-import { secureTransport } from './buildRequest';
 import { runResetRequest } from './runResetRequest';
 
 /**
@@ -8,6 +7,6 @@ import { runResetRequest } from './runResetRequest';
  * RoutingNode hand the request to `runResetRequest` (see there why).
  */
 export const resetRouting: INodePropertyRouting = {
-	send: { preSend: [secureTransport], paginate: true },
+	send: { paginate: true },
 	operations: { pagination: runResetRequest },
 };

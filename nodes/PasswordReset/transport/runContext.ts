@@ -1,8 +1,8 @@
 import type { ICredentialsDecrypted, IExecuteSingleFunctions } from 'n8n-workflow';
 
 import { resolveProfile } from '../services';
-import type { Operation, ServiceProfile } from '../services/types';
-import type { ResetFailure } from './errors';
+import type { Operation, OperationContract, ServiceProfile } from '../services/types';
+import { ResetFailure } from './errors';
 import type { NodeOptions } from './input';
 import { readOperation, readOptions } from './input';
 import { RequestQueue } from './requestQueue';
@@ -32,10 +32,11 @@ export interface RunContext {
 	/** Set when the run cannot send at all (unknown service, bad Base URL, bad option): every item fails with it. */
 	setupFailure?: unknown;
 	profile: ServiceProfile;
+	/** The operation's contract in the profile (one the service supports: checked once). */
+	contract: OperationContract;
 	/** The validated Base URL every request goes to. */
 	baseUrl: string;
 	options: NodeOptions;
-	retryOnFail: boolean;
 	queue: RequestQueue;
 	/** Lower-cased email → its first send in this run. */
 	sends: Map<string, SendClaim>;
@@ -43,18 +44,26 @@ export interface RunContext {
 	breakerOpen: boolean;
 }
 
-const build = async (context: IExecuteSingleFunctions): Promise<RunContext> => {
+const build = async (context: IExecuteSingleFunctions, isToolCall: boolean): Promise<RunContext> => {
 	const operation = readOperation(context);
 	const data = await context.getCredentials(CREDENTIAL_TYPE);
-	const { id = null, name = '' } = context.getNode().credentials?.[CREDENTIAL_TYPE] ?? {};
-	const credentials = { id: id ?? '', name, type: CREDENTIAL_TYPE, data };
+	const reference = context.getNode().credentials?.[CREDENTIAL_TYPE];
+	const credentials = { id: reference?.id ?? '', name: reference?.name ?? '', type: CREDENTIAL_TYPE, data };
 	const settings = settingsFrom(data);
-	const run = { operation, isToolCall: isToolCall(context), credentials, settings, retryOnFail: context.getNode().retryOnFail === true, sends: new Map(), breakerOpen: false };
+	const run = { operation, isToolCall, credentials, settings, sends: new Map(), breakerOpen: false };
 	try {
+		if (context.getNode().retryOnFail) {
+			throw new ResetFailure(
+				'invalid_input',
+				null,
+				undefined,
+				"Retry On Fail is on in this node's settings. n8n would run every item again, sending reset emails twice and reusing one-time tokens. Turn it off: the node retries safely by itself",
+			);
+		}
 		const options = readOptions(context);
 		const ignoreSslIssues = context.getNodeParameter('requestOptions.allowUnauthorizedCerts', false) === true;
-		const { profile, baseUrl } = validateRun(resolveProfile(settings), settings, operation, ignoreSslIssues);
-		return { ...run, options, profile, baseUrl, queue: new RequestQueue(options.maxConcurrentRequests) };
+		const valid = validateRun(resolveProfile(settings), settings, operation, ignoreSslIssues);
+		return { ...run, ...valid, options, queue: new RequestQueue(options.maxConcurrentRequests) };
 	} catch (setupFailure) {
 		return { ...run, setupFailure } as RunContext;
 	}
@@ -72,14 +81,12 @@ const toolRuns = new Map<string, { run: Promise<RunContext>; usedAt: number }>()
 /** A tool's context is dropped this long after its last call (an execution this idle is over). */
 const TOOL_RUN_IDLE_MS = 60 * 60 * 1000;
 
-const isToolCall = (context: IExecuteSingleFunctions) => context.getNode().type.endsWith('Tool');
-
 export const runContextFor = (context: IExecuteSingleFunctions): Promise<RunContext> => {
-	if (isToolCall(context)) {
+	if (context.getNode().type.endsWith('Tool')) {
 		const now = Date.now();
 		for (const [key, entry] of toolRuns) if (now - entry.usedAt > TOOL_RUN_IDLE_MS) toolRuns.delete(key);
 		const key = `${context.getExecutionId()}\u0000${context.getNode().name}`;
-		const entry = toolRuns.get(key) ?? { run: build(context), usedAt: now };
+		const entry = toolRuns.get(key) ?? { run: build(context, true), usedAt: now };
 		entry.usedAt = now;
 		toolRuns.set(key, entry);
 		return entry.run;
@@ -87,7 +94,7 @@ export const runContextFor = (context: IExecuteSingleFunctions): Promise<RunCont
 	const key = context.getExecuteData();
 	let run = runs.get(key);
 	if (!run) {
-		run = build(context);
+		run = build(context, false);
 		runs.set(key, run);
 	}
 	return run;

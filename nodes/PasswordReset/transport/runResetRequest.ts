@@ -6,9 +6,8 @@ import type {
 } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
-import { contractFor } from '../services';
-import type { Operation, OperationContract, ResetInput, ServiceResponse } from '../services/types';
-import { endpointOf, requestFor } from './buildRequest';
+import type { Operation, ResetInput, ServiceResponse } from '../services/types';
+import { endpointOf, requestFor, TRANSPORT_RULES } from './buildRequest';
 import type { FailureContext } from './errors';
 import { ResetFailure, toFailureItem, toInternalError, toNodeError } from './errors';
 import type { Exchange } from './exchange';
@@ -111,13 +110,19 @@ async function send(item: ItemRun, requestData: DeclarativeRestApiSettings.Resul
 /** The service's request(s) for the item, and the success item's json from their answers. */
 async function callService(item: ItemRun): Promise<IDataObject> {
 	const { requestData, input, secrets } = item;
-	const { operation, settings, profile, baseUrl, options } = item.run;
-	const contract = contractFor(profile, operation) as OperationContract;
+	const { operation, settings, profile, contract, baseUrl, options } = item.run;
 	secrets.push(...(contract.derivedSecrets?.(input) ?? []));
 	const withRequest = (request: ReturnType<typeof requestFor>, headers?: Record<string, string>) => ({
 		...requestData,
 		// Our own timeout wins over Request Options' one (which RoutingNode defaults to 300 s).
-		options: { ...requestData.options, ...request, baseURL: baseUrl, timeout: options.timeout, headers: { ...requestData.options.headers, ...headers } },
+		options: {
+			...requestData.options,
+			...TRANSPORT_RULES,
+			...request,
+			baseURL: baseUrl,
+			timeout: options.timeout,
+			headers: { ...requestData.options.headers, ...headers },
+		},
 	});
 	const read = (response: ServiceResponse, request: DeclarativeRestApiSettings.ResultOptions) =>
 		readResponse(response, { profile, operation, options, secrets, endpoint: endpointOf(request.options) });
@@ -215,14 +220,9 @@ export async function runResetRequest(
 		if (run.settings.apiKey) secrets.push(run.settings.apiKey);
 		if (signal?.aborted) throw cancelledFailure(run.operation, false);
 		if (run.setupFailure) throw run.setupFailure;
-		if (run.retryOnFail) {
-			throw invalid(
-				"Retry On Fail is on in this node's settings. n8n would run every item again, sending reset emails twice and reusing one-time tokens. Turn it off: the node retries safely by itself",
-			);
-		}
 		const input = readInput(this, run.operation, run.isToolCall);
 		secrets.push(...[input.resetToken, input.newPassword].filter(Boolean));
-		validateInput(run.profile, run.operation, input);
+		validateInput(run.profile, run.contract, input);
 		const item: ItemRun = { context: this, requestData, run, input, signal, secrets };
 		const json = run.operation === 'sendResetEmail' ? await sendOnce(item, itemIndex) : await callService(item);
 		// Whatever the service echoed, in whatever form: no secret leaves in the item.

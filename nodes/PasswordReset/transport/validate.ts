@@ -79,14 +79,15 @@ const checkHeaders = (headers: Record<string, string>) => {
 /**
  * What can be known wrong about the whole run before any request (the service, the operation,
  * the Base URL, headers, TLS, an empty path): checked once per run, every item fails with it.
- * Returns the profile, now known to exist, and the Base URL every request uses.
+ * Returns the profile, now known to exist, its contract for the operation, and the Base URL
+ * every request uses.
  */
 export const validateRun = (
 	profile: ServiceProfile | undefined,
 	settings: RequestSettings,
 	operation: Operation,
 	ignoreSslIssues: boolean,
-): { profile: ServiceProfile; baseUrl: string } => {
+): { profile: ServiceProfile; contract: OperationContract; baseUrl: string } => {
 	if (!profile) {
 		throw invalid(`The credential's Service "${settings.service}" is not known. Choose a service in the Password Reset API credential`);
 	}
@@ -102,12 +103,11 @@ export const validateRun = (
 	if (!contract.path) {
 		throw invalid(`The ${PATH_FIELD_NAMES[operation]} is empty. Set the path of the service's endpoint, e.g. /auth/recover`);
 	}
-	return { profile, baseUrl };
+	return { profile, contract, baseUrl };
 };
 
 /** What can be known wrong about one item's input: it fails here, its request is never sent. */
-export const validateInput = (profile: ServiceProfile, operation: Operation, input: ResetInput): void => {
-	const contract = contractFor(profile, operation) as OperationContract;
+export const validateInput = (profile: ServiceProfile, contract: OperationContract, input: ResetInput): void => {
 	for (const field of contract.requires) {
 		if (!input[field]) {
 			throw invalid(`The ${FIELD_NAMES[field]} parameter is empty. ${profile.displayName} needs it for this operation`);
