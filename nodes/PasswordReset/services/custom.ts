@@ -69,11 +69,11 @@ export const buildCustomProfile = (settings: CredentialSettings): ServiceProfile
 				method: bodyMethod(settings.customResetMethod),
 				path: '',
 				requires: resetEmailField ? ['email', 'resetToken', 'newPassword'] : ['resetToken', 'newPassword'],
-				checkInput: () => collision(resetFields),
+				settingsProblem: collision(resetFields),
 				fields: ({ email, resetToken, newPassword }) => ({
 					[resetFields.code]: resetToken,
 					[resetFields.newPassword]: newPassword,
-					...(resetEmailField ? { [resetEmailField]: email } : {}),
+					...(resetFields.email ? { [resetFields.email]: email } : {}),
 				}),
 			},
 		},

@@ -79,6 +79,11 @@ export interface OperationContract extends RequestContract {
 	derivedSecrets?: (input: ResetInput) => string[];
 	/** The input fields this service needs for this operation; a missing one is `invalid_input`. */
 	requires: Array<keyof ResetInput>;
+	/**
+	 * What is wrong with the credential's fields for this operation (Custom field names that
+	 * collide), naming them: checked once per run, before any item.
+	 */
+	settingsProblem?: string;
 	/** A service-specific input check: the problem, naming the field, or undefined. */
 	checkInput?: (input: ResetInput) => string | undefined;
 	/**

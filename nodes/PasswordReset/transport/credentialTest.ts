@@ -1,7 +1,6 @@
 import type {
 	ICredentialsDecrypted,
 	ICredentialTestFunctions,
-	IDataObject,
 	INodeCredentialTestResult,
 } from 'n8n-workflow';
 
@@ -12,6 +11,7 @@ import { withAuth } from './auth';
 import { endpointOf, requestFor } from './buildRequest';
 import { ResetFailure } from './errors';
 import { DEFAULT_TIMEOUT_MS } from './input';
+import { isObject } from './readResponse';
 import { serverMessageOf } from './redact';
 import { normalizeBaseUrl } from './validate';
 
@@ -22,9 +22,6 @@ const customPathProbe = (path: string): CredentialProbe => ({
 	expect: answersOk,
 	proves: `GET ${path} answered with success. That path was chosen in the credential: the reset routes themselves were not tried`,
 });
-
-const isObject = (value: unknown): value is IDataObject =>
-	value !== null && typeof value === 'object' && !Array.isArray(value);
 
 const failed = (message: string): INodeCredentialTestResult => ({ status: 'Error', message });
 
@@ -80,7 +77,7 @@ export async function testPasswordResetCredential(
 		response = await this.helpers.request(
 			withAuth(data, {
 				method: request.method,
-				uri: `${baseUrl.replace(/\/+$/, '')}/${request.url.replace(/^\/+/, '')}`,
+				uri: `${baseUrl}/${request.url.replace(/^\/+/, '')}`,
 				qs: request.qs,
 				body: request.body,
 				headers: { Accept: 'application/json' },

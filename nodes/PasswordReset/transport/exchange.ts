@@ -147,10 +147,10 @@ export async function exchange(
 	const attempt = (async (): Promise<Exchange> => {
 		let envelope: IN8nHttpFullResponse;
 		try {
-			// The run's credential goes along already read: n8n would otherwise fetch and decrypt it
-			// again for every request (a database read each time).
 			// The request was built with a URL (requestFor): never the routing default's undefined one.
 			const options = requestData.options as IHttpRequestOptions;
+			// The run's credential goes along already read: n8n would otherwise fetch and decrypt it
+			// again for every request (a database read each time).
 			envelope = (await context.helpers.httpRequestWithAuthentication.call(context, CREDENTIAL_TYPE, options, {
 				credentialsDecrypted: credentials,
 			})) as IN8nHttpFullResponse;

@@ -16,7 +16,7 @@ const DEFAULT_SUCCESS_MESSAGES: Record<Operation, string> = {
 	verifyResetToken: 'The reset token is valid',
 };
 
-const isObject = (value: unknown): value is IDataObject =>
+export const isObject = (value: unknown): value is IDataObject =>
 	value !== null && typeof value === 'object' && !Array.isArray(value);
 
 /** One answer, as the profile's rules look at it. */

@@ -103,6 +103,7 @@ export const validateRun = (
 	if (!contract.path) {
 		throw invalid(`The ${PATH_FIELD_NAMES[operation]} is empty. Set the path of the service's endpoint, e.g. /auth/recover`);
 	}
+	if (contract.settingsProblem) throw invalid(contract.settingsProblem);
 	return { profile, contract, baseUrl };
 };
 
