@@ -45,3 +45,79 @@ test('operations have distinct actions and descriptions, for people and agents',
 test('n8n added Request Options when loading the package (it is a declarative node)', () => {
 	expect(property('requestOptions')).toHaveLength(1);
 });
+
+describe('the editor shows each field only where it is used', () => {
+	const { CREDENTIAL_SERVICES, SERVICE_PROFILES } = require('../dist/nodes/PasswordReset/services');
+	const shownFor = (service) =>
+		credential.properties.filter((field) => !field.displayOptions || field.displayOptions.show.service.includes(service));
+	const names = (fields) => fields.map((field) => field.name);
+
+	test.each(CREDENTIAL_SERVICES.map((profile) => [profile.id, profile]))('%s: the credential form', (id, profile) => {
+		const fields = shownFor(id);
+		// Each field once: one Base URL, one API Key, per service.
+		expect(new Set(names(fields)).size).toBe(fields.length);
+		expect(names(fields).includes('apiKey')).toBe(Boolean(profile.auth.apiKey));
+		const supported = (operation) => Boolean(profile.operations[operation] && !profile.operations[operation].notSupported);
+		expect(names(fields).includes('sendEmailPath')).toBe(supported('sendResetEmail'));
+		expect(names(fields).includes('resetPath')).toBe(supported('resetPassword'));
+		for (const own of profile.credentialFields ?? []) expect(names(fields)).toContain(own.name);
+		const baseUrl = fields.find((field) => field.name === 'baseUrl');
+		expect(baseUrl).toMatchObject({ required: true, placeholder: profile.baseUrl.placeholder, default: profile.baseUrl.default ?? '' });
+	});
+
+	test("a service's own fields show for no other service", () => {
+		for (const profile of CREDENTIAL_SERVICES) {
+			for (const other of CREDENTIAL_SERVICES.filter((candidate) => candidate !== profile)) {
+				const theirs = names(other.credentialFields ?? []).filter((name) => !['sendEmailPath', 'resetPath'].includes(name));
+				expect([profile.id, names(shownFor(profile.id)).filter((name) => theirs.includes(name))]).toEqual([profile.id, []]);
+			}
+		}
+	});
+
+	test('Custom marks its paths required; the listed services offer them as optional overrides', () => {
+		const required = (service, name) => shownFor(service).find((field) => field.name === name).required === true;
+		expect([required('custom', 'sendEmailPath'), required('custom', 'resetPath')]).toEqual([true, true]);
+		expect([required('supabase', 'sendEmailPath'), required('supabase', 'resetPath')]).toEqual([false, false]);
+	});
+
+	test("Firebase's fixed address is filled in", () => {
+		expect(shownFor('firebase').find((field) => field.name === 'baseUrl').default).toBe('https://identitytoolkit.googleapis.com/v1');
+	});
+
+	test('each service option says what it can do and whether it takes a key', () => {
+		const options = credential.properties.find((p) => p.name === 'service').options;
+		expect(options.find((o) => o.value === 'auth0').description).toBe('Send Reset Email · no API key');
+		expect(options.find((o) => o.value === 'supabase').description).toBe('Send Reset Email, Reset Password · API key required');
+		expect(options.every((o) => o.description)).toBe(true);
+	});
+
+	test('options only Send Reset Email reads show only under it', () => {
+		const options = property('options')[0].options;
+		const sendOnly = options.filter((option) => option.displayOptions?.show?.['/operation']?.join() === 'sendResetEmail').map((o) => o.name);
+		expect(sendOnly.sort()).toEqual(['maxRetryAfter', 'maxSendsPerRun', 'revealUnknownAccounts']);
+		expect(options.find((o) => o.name === 'maxRetryAfter').displayName).toMatch(/\(Seconds\)$/);
+	});
+
+	test('Actions list in the order of a reset: Send → Reset → Verify', () => {
+		expect(property('operation')[0].options.map((o) => o.name)).toEqual(['Send Reset Email', 'Reset Password', 'Verify Reset Token']);
+	});
+
+	test("the canvas subtitle is the operation's name", () => {
+		// The expression is plain JavaScript between ={{ and }}.
+		const subtitleOf = new Function('$parameter', `return ${/^=\{\{(.*)\}\}$/s.exec(description.subtitle)[1]}`);
+		const subtitles = Object.fromEntries(property('operation')[0].options.map((o) => [o.value, subtitleOf({ operation: o.value })]));
+		expect(subtitles).toEqual(Object.fromEntries(property('operation')[0].options.map((o) => [o.value, o.name])));
+	});
+
+	test('people find it by the words they search: the codex aliases name every service', () => {
+		const codex = require('../nodes/PasswordReset/PasswordReset.node.json');
+		const aliases = codex.alias.map((alias) => alias.toLowerCase());
+		expect(aliases).toEqual(expect.arrayContaining(['forgot password', 'reset password', 'recover account']));
+		for (const profile of SERVICE_PROFILES) expect(aliases).toContain(profile.displayName.replace(/ \(.*\)$/, '').replace(' Auth', '').toLowerCase());
+	});
+
+	test('the Docs link is absolute, so n8n opens it as is', () => {
+		expect(description.documentationUrl).toMatch(/^https:\/\/github\.com\/.*#readme$/);
+		expect(require('../package.json').bugs.url).toMatch(/^https:\/\/github\.com\/.*\/issues$/);
+	});
+});

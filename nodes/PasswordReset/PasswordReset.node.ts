@@ -1,6 +1,7 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { SERVICE_PROFILES } from './services';
 import { testPasswordResetCredential } from './transport/credentialTest';
 import { userDescription } from './user';
 
@@ -11,8 +12,13 @@ export class PasswordReset implements INodeType {
 		icon: { light: 'file:../../icons/password-reset.svg', dark: 'file:../../icons/password-reset.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Send password reset emails and reset passwords through WibiClick, Wabotify, Xano, Industrial IOT or any REST reset API',
+		// The operation's name, as the Actions list shows it (test/description.test.js keeps them equal).
+		subtitle:
+			'={{ { sendResetEmail: "Send Reset Email", resetPassword: "Reset Password", verifyResetToken: "Verify Reset Token" }[$parameter["operation"]] }}',
+		description: `Forgot password flows: send reset emails, reset passwords with the emailed code, check reset tokens. ${SERVICE_PROFILES.map((profile) => profile.displayName).join(', ')}, or any REST reset API`,
+		// An absolute URL: n8n opens it as is (it appends its tracking query to a codex link,
+		// after the #anchor, which breaks it).
+		documentationUrl: 'https://github.com/n8n-nodes-password-reset/n8n-nodes-password-reset#readme',
 		defaults: { name: 'Password Reset' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

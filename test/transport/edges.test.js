@@ -58,7 +58,7 @@ const ROWS = [
 	// 4. Values are checked by kind before use.
 	['New Password is an object', { ...reset, newPassword: '={{ { a: 1 } }}' }, {}, {}, 'invalid_input', 0, (json) => expect(json.error).toMatch(/^The New Password parameter must be text, but its expression gave an object/)],
 	['Reset Token is a list', { ...reset, resetToken: "={{ ['a', 'b'] }}" }, {}, {}, 'invalid_input', 0, (json) => expect(json.error).toMatch(/^The Reset Token parameter must be text, but its expression gave a list/)],
-	['Timeout option is text', { ...send, options: { timeout: '={{ "soon" }}' } }, {}, {}, 'invalid_input', 0, (json) => expect(json.error).toMatch(/^The Timeout option must be a number of at least 0, but it is the text "soon"/)],
+	['Request Options → Timeout is text', { ...send, requestOptions: { timeout: '={{ "soon" }}' } }, {}, {}, 'invalid_input', 0, (json) => expect(json.error).toMatch(/^The Request Options → Timeout option must be a number of at least 0, but it is the text "soon"/)],
 	// 5. Custom field names cannot collide.
 	['Custom Reset Email Field named like the password field', { ...reset, email: EMAIL }, { customResetEmailField: 'password' }, {}, 'invalid_input', 0,
 		(json) => expect(json.error).toMatch(/New Password Field and Reset Email Field are both "password"/)],
@@ -71,7 +71,7 @@ const ROWS = [
 	['a 2xx nested 10,000 deep on Reset Password', reset, {}, { '/reset': [200, deep(10_000), { 'Content-Type': 'application/json' }] }, 'unknown_outcome', 1],
 	['a 2xx nested 10,000 deep on Send Reset Email', send, {}, { '/send': [200, deep(10_000), { 'Content-Type': 'application/json' }] }, 'unexpected_response', 1],
 	['a 400 nested 10,000 deep', reset, {}, { '/reset': [400, deep(10_000), { 'Content-Type': 'application/json' }] }, 'invalid_input', 1],
-	['a Timeout beyond what a timer holds does not fire at once', { ...send, options: { timeout: 3e9 } }, {}, { '/send': [200, {}, {}, 100] }, 'success', 1],
+	['a Timeout beyond what a timer holds does not fire at once', { ...send, requestOptions: { timeout: 3e9 } }, {}, { '/send': [200, {}, {}, 100] }, 'success', 1],
 	// 10. A request the HTTP layer refuses was never sent: not ambiguous.
 	['Custom auth header name with a colon', reset, { customAuthHeaderName: 'Authorization:' }, {}, 'invalid_input', 0, (json) => expect(json.error).toMatch(/header name "Authorization:"/)],
 	['API key with a line break', reset, { apiKey: `${API_KEY}\r\nX-Injected: 1` }, {}, 'invalid_input', 0],

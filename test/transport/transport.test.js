@@ -1,6 +1,6 @@
 /** Transport failures: what reached the server decides between a clean failure and unknown_outcome. */
 const nock = require('nock');
-const { runNode } = require('../support/engine.cjs');
+const { runNode, loadedPackage } = require('../support/engine.cjs');
 const { SENTINELS, EMAIL, leakedSentinels } = require('../support/fixtures.cjs');
 
 const BASE = 'https://wibi.example.test';
@@ -36,16 +36,18 @@ test.each([
 test.each([
 	[send, 'timeout'],
 	[reset, 'unknown_outcome'],
-])('%o past the Timeout option → %s', async (parameters, errorCode) => {
+])("%o past Request Options' Timeout → %s", async (parameters, errorCode) => {
 	nock(BASE).post(paths[parameters.operation]).delay(2000).reply(200, { success: true });
-	const result = await run({ ...parameters, options: { timeout: 100 } });
+	const result = await run({ ...parameters, requestOptions: { timeout: 100 } });
 	expect(result.output[0].json.details.errorCode).toBe(errorCode);
 });
 
-test("the node's Timeout option wins over Request Options' timeout", async () => {
+test("one timeout: Request Options' Timeout is the item's deadline, and the node's Options have none of their own", async () => {
+	const { passwordResetNode } = await loadedPackage();
+	const options = passwordResetNode.description.properties.find((property) => property.name === 'options').options;
+	expect(options.map((option) => option.name)).not.toContain('timeout');
 	nock(BASE).post('/verify-email').delay(1000).reply(200, { success: true });
-	// Request Options would wait 5 s; the node's option (200 ms) decides.
-	const result = await run({ ...send, options: { timeout: 200 } }, { requestOptions: { timeout: 5000 } });
+	const result = await run({ ...send, requestOptions: { timeout: 200 } });
 	expect(result.output[0].json.details.errorCode).toBe('timeout');
 });
 

@@ -34,8 +34,28 @@ const checkRecoveryToken = ({ resetToken }: ResetInput) =>
 export const appwrite: ServiceProfile = {
 	id: 'appwrite',
 	displayName: 'Appwrite',
-	baseUrlPlaceholder: 'e.g. https://fra.cloud.appwrite.io/v1',
+	baseUrl: { placeholder: 'e.g. https://fra.cloud.appwrite.io/v1' },
 	// The project is looked up first (404 project_not_found), then the parameters are checked.
+	credentialFields: [
+		{
+			displayName: 'Project ID',
+			name: 'appwriteProjectId',
+			type: 'string',
+			required: true,
+			default: '',
+			description: 'The Appwrite project ID (Settings → Project ID), sent as X-Appwrite-Project',
+		},
+		{
+			displayName: 'Recovery URL',
+			name: 'appwriteRecoveryUrl',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: 'e.g. https://app.example.com/reset-password',
+			description:
+				'The page the recovery email links to; Appwrite appends userId and secret. Its host must be a platform registered in the project.',
+		},
+	],
 	credentialTest: {
 		method: 'POST',
 		path: '/account/recovery',
@@ -44,7 +64,13 @@ export const appwrite: ServiceProfile = {
 		proves: "Appwrite knows the Project ID, and its recovery route refused a request without an email, so no email was sent",
 	},
 	auth: {
-		apiKey: { in: 'header', name: 'X-Appwrite-Key', prefix: '' },
+		apiKey: {
+			in: 'header',
+			name: 'X-Appwrite-Key',
+			prefix: '',
+			required: false,
+			description: 'Optional: a server API key, sent as X-Appwrite-Key. Leave empty to call as a guest, as a sign-in page does',
+		},
 		headers: ({ appwriteProjectId }) => ({ 'X-Appwrite-Project': appwriteProjectId ?? '' }),
 	},
 	operations: {

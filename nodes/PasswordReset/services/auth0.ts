@@ -10,7 +10,24 @@ import type { ServiceProfile } from './types';
 export const auth0: ServiceProfile = {
 	id: 'auth0',
 	displayName: 'Auth0',
-	baseUrlPlaceholder: 'e.g. https://your-tenant.eu.auth0.com',
+	baseUrl: { placeholder: 'e.g. https://your-tenant.eu.auth0.com' },
+	credentialFields: [
+		{
+			displayName: 'Client ID',
+			name: 'auth0ClientId',
+			type: 'string',
+			required: true,
+			default: '',
+			description: 'The Client ID of an Auth0 application (public, not the secret)',
+		},
+		{
+			displayName: 'Connection',
+			name: 'auth0Connection',
+			type: 'string',
+			default: 'Username-Password-Authentication',
+			description: 'The Auth0 database connection the users belong to',
+		},
+	],
 	credentialTest: {
 		method: 'GET',
 		path: '/.well-known/openid-configuration',

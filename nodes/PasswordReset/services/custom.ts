@@ -1,4 +1,103 @@
-import type { CredentialSettings, HttpMethod, ServiceProfile } from './types';
+import type { CredentialField, CredentialSettings, HttpMethod, ServiceProfile } from './types';
+
+const methodOptions = (methods: string[]) => methods.map((method) => ({ name: method, value: method }));
+
+/** The credential's Custom fields, grouped by operation: the paths are required here. */
+const CUSTOM_CREDENTIAL_FIELDS: CredentialField[] = [
+	{
+		displayName: 'Send Reset Email Path',
+		name: 'sendEmailPath',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. /auth/recover',
+		description: 'Path of the endpoint that emails a reset token, under the Base URL',
+	},
+	{
+		displayName: 'Send Reset Email Method',
+		name: 'customSendMethod',
+		type: 'options',
+		options: methodOptions(['GET', 'PATCH', 'POST', 'PUT']),
+		default: 'POST',
+		description: 'With GET the email goes in the query string; otherwise in a JSON body',
+	},
+	{
+		displayName: 'Send Reset Email Field',
+		name: 'customSendEmailField',
+		type: 'string',
+		default: 'email',
+		description: 'Name of the request field that carries the email',
+	},
+	{
+		displayName: 'Reset Password Path',
+		name: 'resetPath',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. /auth/reset',
+		description: 'Path of the endpoint that sets the new password, under the Base URL',
+	},
+	{
+		displayName: 'Reset Password Method',
+		name: 'customResetMethod',
+		type: 'options',
+		options: methodOptions(['PATCH', 'POST', 'PUT']),
+		default: 'POST',
+		description: 'The token and new password always travel in a JSON body, never in a URL',
+	},
+	{
+		displayName: 'Reset Token Field',
+		name: 'customResetCodeField',
+		type: 'string',
+		default: 'token',
+		description: 'Name of the body field that carries the reset token',
+	},
+	{
+		displayName: 'New Password Field',
+		name: 'customNewPassField',
+		type: 'string',
+		default: 'password',
+		description: 'Name of the body field that carries the new password',
+	},
+	{
+		displayName: 'Reset Email Field',
+		name: 'customResetEmailField',
+		type: 'string',
+		default: '',
+		description: 'Name of the body field that carries the email on Reset Password, if the API needs it. Leave empty to send no email.',
+	},
+	{
+		displayName: 'Auth Header Name',
+		name: 'customAuthHeaderName',
+		type: 'string',
+		default: 'Authorization',
+		description: 'Header that carries the API key (sent only when an API key is set)',
+	},
+	{
+		displayName: 'Auth Header Prefix',
+		name: 'customAuthHeaderPrefix',
+		type: 'string',
+		default: 'Bearer ',
+		description: 'Text before the API key in the header, e.g. "Bearer ". Leave empty to send the key alone.',
+	},
+	{
+		displayName: 'Success Field',
+		name: 'customSuccessField',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. success',
+		description: 'A body field that must be true for a 2xx answer to count as success. Leave empty to accept any 2xx.',
+	},
+	{
+		displayName: 'Unknown Account Message',
+		name: 'customUnknownAccountText',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. User not found',
+		description:
+			"Text that only your API's error answer (4xx) for an email with no account contains. Such answers are unknown accounts: the neutral success on Send Reset Email. Leave empty if the API answers unknown emails like known ones; any other 404 fails as endpoint_not_found.",
+	},
+];
 
 const bodyMethod = (method: string | undefined): HttpMethod =>
 	method === 'PUT' || method === 'PATCH' ? method : 'POST';
@@ -37,11 +136,12 @@ export const buildCustomProfile = (settings: CredentialSettings): ServiceProfile
 		newPassword: settings.customNewPassField?.trim() || 'password',
 		...(resetEmailField ? { email: resetEmailField } : {}),
 	};
-		const sendMethod: HttpMethod = settings.customSendMethod === 'GET' ? 'GET' : bodyMethod(settings.customSendMethod);
+	const sendMethod: HttpMethod = settings.customSendMethod === 'GET' ? 'GET' : bodyMethod(settings.customSendMethod);
 	return {
 		id: 'custom',
 		displayName: 'Custom',
-		baseUrlPlaceholder: 'e.g. https://auth.example.com/api',
+		baseUrl: { placeholder: 'e.g. https://auth.example.com/api' },
+		credentialFields: CUSTOM_CREDENTIAL_FIELDS,
 		// Any route's own answer (not a 404 or 405) to a request without an email.
 		credentialTest: {
 			method: sendMethod,
@@ -56,6 +156,8 @@ export const buildCustomProfile = (settings: CredentialSettings): ServiceProfile
 				in: 'header',
 				name: settings.customAuthHeaderName?.trim() || 'Authorization',
 				prefix: settings.customAuthHeaderPrefix ?? 'Bearer ',
+				required: false,
+				description: 'Optional: sent in the Auth Header Name below, after the Auth Header Prefix. Leave empty for public reset endpoints',
 			},
 		},
 		operations: {

@@ -18,7 +18,18 @@ const directusCode = (body: IDataObject) => {
 export const directus: ServiceProfile = {
 	id: 'directus',
 	displayName: 'Directus',
-	baseUrlPlaceholder: 'e.g. https://directus.example.com',
+	baseUrl: { placeholder: 'e.g. https://directus.example.com' },
+	credentialFields: [
+		{
+			displayName: 'Reset URL',
+			name: 'directusResetUrl',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. https://app.example.com/reset',
+			description:
+				"Optional page the Directus email links to; must be in Directus's PASSWORD_RESET_URL_ALLOW_LIST. Leave empty for Directus's own page.",
+		},
+	],
 	credentialTest: {
 		method: 'GET',
 		path: '/server/ping',

@@ -16,7 +16,8 @@ const firebaseCode = (body: IDataObject) => {
 export const firebase: ServiceProfile = {
 	id: 'firebase',
 	displayName: 'Firebase Auth',
-	baseUrlPlaceholder: 'e.g. https://identitytoolkit.googleapis.com/v1',
+	// Google's one address for every project: the credential fills it in.
+	baseUrl: { placeholder: 'https://identitytoolkit.googleapis.com/v1', default: 'https://identitytoolkit.googleapis.com/v1' },
 	// The key is checked before the request (API_KEY_INVALID); then the emulator's operations.ts
 	// refuses a PASSWORD_RESET without an email as MISSING_EMAIL.
 	credentialTest: {
@@ -26,7 +27,14 @@ export const firebase: ServiceProfile = {
 		expect: ({ status, body }) => status === 400 && firebaseCode(body) === 'MISSING_EMAIL',
 		proves: 'Identity Toolkit accepted the Web API key and refused a send without an email (MISSING_EMAIL), so no email was sent',
 	},
-	auth: { apiKey: { in: 'query', name: 'key' } },
+	auth: {
+		apiKey: {
+			in: 'query',
+			name: 'key',
+			required: true,
+			description: "The project's Web API key (Project settings → General), sent as ?key=, as Firebase's REST API requires",
+		},
+	},
 	operations: {
 		sendResetEmail: {
 			method: 'POST',

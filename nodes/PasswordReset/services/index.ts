@@ -29,13 +29,19 @@ export const SERVICE_PROFILES: readonly ServiceProfile[] = [
 
 export const CUSTOM_SERVICE = 'custom';
 
+/** Every service the credential offers, Custom last, as its form shows them. */
+export const CREDENTIAL_SERVICES: readonly ServiceProfile[] = [
+	...SERVICE_PROFILES,
+	buildCustomProfile({ service: CUSTOM_SERVICE, baseUrl: '' }),
+];
+
 const profileById = new Map(SERVICE_PROFILES.map((profile) => [profile.id, profile]));
 
 export const isUnsupported = (
 	contract: OperationContract | UnsupportedOperation,
 ): contract is UnsupportedOperation => 'notSupported' in contract;
 
-const OPERATION_NAMES: Record<Operation, string> = {
+export const OPERATION_NAMES: Record<Operation, string> = {
 	sendResetEmail: 'Send Reset Email',
 	resetPassword: 'Reset Password',
 	verifyResetToken: 'Verify Reset Token',

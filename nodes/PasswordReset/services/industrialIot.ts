@@ -15,7 +15,7 @@ const isTokenError = (body: IDataObject) =>
 export const industrialIot: ServiceProfile = {
 	id: 'industrialIot',
 	displayName: 'Industrial IOT',
-	baseUrlPlaceholder: 'e.g. https://industrialiot.onrender.com',
+	baseUrl: { placeholder: 'e.g. https://industrialiot.onrender.com' },
 	// reqparse refuses a missing argument with 400 before any branch runs, as deployed too.
 	credentialTest: {
 		method: 'PUT',

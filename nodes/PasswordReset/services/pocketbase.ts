@@ -15,8 +15,17 @@ const hasFieldCode = (pattern: RegExp) => (body: IDataObject) => fieldCodes(body
 export const pocketbase: ServiceProfile = {
 	id: 'pocketbase',
 	displayName: 'PocketBase',
-	baseUrlPlaceholder: 'e.g. https://pb.example.com',
+	baseUrl: { placeholder: 'e.g. https://pb.example.com' },
 	// The route looks the collection up (404 when unknown), then validates the body.
+	credentialFields: [
+		{
+			displayName: 'Collection',
+			name: 'pocketbaseCollection',
+			type: 'string',
+			default: 'users',
+			description: 'The PocketBase auth collection whose records reset their passwords',
+		},
+	],
 	credentialTest: {
 		method: 'POST',
 		path: '/api/collections/{pocketbaseCollection}/request-password-reset',

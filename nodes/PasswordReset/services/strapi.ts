@@ -13,7 +13,7 @@ const errorMessage = (body: IDataObject) => String((body.error as IDataObject | 
 export const strapi: ServiceProfile = {
 	id: 'strapi',
 	displayName: 'Strapi',
-	baseUrlPlaceholder: 'e.g. https://cms.example.com/api',
+	baseUrl: { placeholder: 'e.g. https://cms.example.com/api' },
 	// A 403 here means the Public role lacks forgotPassword; a 404, a Base URL without /api.
 	credentialTest: {
 		method: 'POST',

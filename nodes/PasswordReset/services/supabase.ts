@@ -18,7 +18,7 @@ const supabaseCode = (body: IDataObject) =>
 export const supabase: ServiceProfile = {
 	id: 'supabase',
 	displayName: 'Supabase',
-	baseUrlPlaceholder: 'e.g. https://abcdefghijklm.supabase.co/auth/v1',
+	baseUrl: { placeholder: 'e.g. https://abcdefghijklm.supabase.co/auth/v1' },
 	credentialTest: {
 		method: 'GET',
 		path: '/settings',
@@ -26,7 +26,15 @@ export const supabase: ServiceProfile = {
 		proves:
 			"GoTrue's settings answered under this Base URL. Guess: that Supabase's gateway checks the API key on this route too (it does for the reset routes)",
 	},
-	auth: { apiKey: { in: 'header', name: 'apikey', prefix: '' } },
+	auth: {
+		apiKey: {
+			in: 'header',
+			name: 'apikey',
+			prefix: '',
+			required: true,
+			description: 'The project\'s anon or publishable key (Project Settings → API Keys), sent as the apikey header. Never the service_role key',
+		},
+	},
 	operations: {
 		sendResetEmail: {
 			method: 'POST',

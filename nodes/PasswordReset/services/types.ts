@@ -1,4 +1,4 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 /** What the node can do; the values are the node's `operation` parameter values. */
 export type Operation = 'sendResetEmail' | 'resetPassword' | 'verifyResetToken';
@@ -32,32 +32,21 @@ export interface ResetInput {
 }
 
 /**
- * The non-secret credential fields a profile may read, resolved once per item by RoutingNode
- * from `$credentials` (see `requestDefaults` in the node), so no item fetches the credential.
+ * The credential's text fields, read once per run (see `transport/runContext.ts`): the shared ones
+ * below, and each profile's own `credentialFields`, by name.
  */
 export interface CredentialSettings {
 	service: string;
 	baseUrl: string;
-	company?: string;
+	/** Overrides the service's send path; Custom requires it. */
 	sendEmailPath?: string;
+	/** Overrides the service's reset path; Custom requires it. */
 	resetPath?: string;
-	customSendMethod?: string;
-	customSendEmailField?: string;
-	customResetMethod?: string;
-	customResetCodeField?: string;
-	customNewPassField?: string;
-	customResetEmailField?: string;
-	customAuthHeaderName?: string;
-	customAuthHeaderPrefix?: string;
-	customSuccessField?: string;
-	customUnknownAccountText?: string;
-	pocketbaseCollection?: string;
-	appwriteProjectId?: string;
-	appwriteRecoveryUrl?: string;
-	auth0ClientId?: string;
-	auth0Connection?: string;
-	directusResetUrl?: string;
+	readonly [field: string]: string | undefined;
 }
+
+/** A credential field only one service reads: the credential shows it for that service alone. */
+export type CredentialField = Omit<INodeProperties, 'displayOptions'>;
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH';
 
@@ -144,8 +133,16 @@ export interface UnknownAccountAnswer extends AnswerMatch {
 
 /** How requests authenticate; the credential's `authenticate` applies it to every request. */
 export interface AuthScheme {
-	/** Where the API key goes, when one is set. `prefix` is prepended to it (e.g. `Bearer `). */
-	apiKey?: { in: 'header'; name: string; prefix: string } | { in: 'query'; name: string };
+	/**
+	 * Where the API key goes, when one is set. `prefix` is prepended to it (e.g. `Bearer `). A
+	 * service without one takes no key: the credential hides its API Key field.
+	 */
+	apiKey?: ({ in: 'header'; name: string; prefix: string } | { in: 'query'; name: string }) & {
+		/** Whether the service refuses requests without a key. */
+		required: boolean;
+		/** Which key, as the credential form shows it: where to find it and how it is sent. */
+		description: string;
+	};
 	/** Headers the service needs on every request, from other credential fields (a project ID). */
 	headers?: (settings: CredentialSettings) => Record<string, string>;
 }
@@ -178,8 +175,10 @@ export interface CredentialProbe {
 export interface ServiceProfile {
 	id: string;
 	displayName: string;
-	/** Shown as the credential's base URL placeholder. */
-	baseUrlPlaceholder: string;
+	/** The credential's Base URL for this service: a placeholder, or the default where the URL is fixed. */
+	baseUrl: { placeholder: string; default?: string };
+	/** Fields of the credential that only this service reads (a project ID, a collection). */
+	credentialFields?: CredentialField[];
 	/** How the credential test tells a right address (and key) from a wrong one. */
 	credentialTest: CredentialProbe;
 	auth: AuthScheme;

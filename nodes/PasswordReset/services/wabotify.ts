@@ -9,8 +9,17 @@ import type { ServiceProfile } from './types';
 export const wabotify: ServiceProfile = {
 	id: 'wabotify',
 	displayName: 'Wabotify',
-	baseUrlPlaceholder: 'e.g. https://api.wabotify.com',
+	baseUrl: { placeholder: 'e.g. https://api.wabotify.com' },
 	// Documented: 400 when the email or company is missing. The route is public: no key to check.
+	credentialFields: [
+		{
+			displayName: 'Company',
+			name: 'company',
+			type: 'string',
+			default: 'wabotify',
+			description: 'The white-label company code Wabotify expects with each reset email request',
+		},
+	],
 	credentialTest: {
 		method: 'POST',
 		path: '/api/user/sendEmailToResetPassword',

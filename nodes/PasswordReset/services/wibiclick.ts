@@ -10,7 +10,7 @@ import type { ServiceProfile } from './types';
 export const wibiclick: ServiceProfile = {
 	id: 'wibiclick',
 	displayName: 'WibiClick',
-	baseUrlPlaceholder: 'e.g. https://wibi.wilbertzgroup.com',
+	baseUrl: { placeholder: 'e.g. https://wibi.wilbertzgroup.com' },
 	credentialTest: {
 		method: 'POST',
 		path: '/verify-email',
@@ -19,7 +19,15 @@ export const wibiclick: ServiceProfile = {
 		proves:
 			"WibiClick's send route refused a request without an email, so no email was sent and the Base URL is right. Guess: that the route answers such a request with a 4xx validation error",
 	},
-	auth: { apiKey: { in: 'header', name: 'Authorization', prefix: 'Bearer ' } },
+	auth: {
+		apiKey: {
+			in: 'header',
+			name: 'Authorization',
+			prefix: 'Bearer ',
+			required: true,
+			description: 'Your WibiClick API key, sent as Authorization: Bearer',
+		},
+	},
 	operations: {
 		sendResetEmail: {
 			method: 'POST',

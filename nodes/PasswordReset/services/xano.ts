@@ -18,7 +18,7 @@ const isPreconditionFailure = (body: IDataObject) =>
 export const xano: ServiceProfile = {
 	id: 'xano',
 	displayName: 'Xano (Hack System)',
-	baseUrlPlaceholder: 'e.g. https://x8ki-letl-twmt.n7.xano.io/api:AbCdEfGh',
+	baseUrl: { placeholder: 'e.g. https://x8ki-letl-twmt.n7.xano.io/api:AbCdEfGh' },
 	credentialTest: {
 		method: 'GET',
 		path: '/reset/password',

@@ -50,7 +50,7 @@ const SECRET_SETTINGS: ReadonlySet<string> = new Set(['apiKey']);
 
 /** `{field}` in a path → that credential field, URL-encoded. */
 const expandPath = (path: string, settings: CredentialSettings) =>
-	path.replace(/\{(\w+)\}/g, (_match, field: keyof CredentialSettings) => {
+	path.replace(/\{(\w+)\}/g, (_match, field: string) => {
 		if (SECRET_SETTINGS.has(field)) throw invalid(`A path may not contain {${field}}: the API key never goes into a URL`);
 		return encodeURIComponent(settings[field] ?? '');
 	});

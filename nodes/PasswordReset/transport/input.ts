@@ -84,8 +84,10 @@ const booleanOption = (options: IDataObject, name: string, label: string) => {
  */
 export const readOptions = (context: IExecuteSingleFunctions): NodeOptions => {
 	const options = context.getNodeParameter('options', {}) as IDataObject;
+	// The one timeout is n8n's own, in Request Options (which n8n adds to every declarative node).
+	const requestOptions = context.getNodeParameter('requestOptions', {}) as IDataObject;
 	return {
-		timeout: Math.min(numberOption(options, 'timeout', 'Timeout', DEFAULT_TIMEOUT_MS) || DEFAULT_TIMEOUT_MS, MAX_TIMER_MS),
+		timeout: Math.min(numberOption(requestOptions, 'timeout', 'Request Options → Timeout', DEFAULT_TIMEOUT_MS) || DEFAULT_TIMEOUT_MS, MAX_TIMER_MS),
 		revealUnknownAccounts: booleanOption(options, 'revealUnknownAccounts', 'Reveal Unknown Accounts'),
 		includeRawResponse: booleanOption(options, 'includeRawResponse', 'Include Raw Response'),
 		maxSendsPerRun: numberOption(options, 'maxSendsPerRun', 'Max Reset Emails Per Run', DEFAULT_MAX_SENDS_PER_RUN),

@@ -114,7 +114,7 @@ async function callService(item: ItemRun): Promise<IDataObject> {
 	secrets.push(...(contract.derivedSecrets?.(input) ?? []));
 	const withRequest = (request: ReturnType<typeof requestFor>, headers?: Record<string, string>) => ({
 		...requestData,
-		// Our own timeout wins over Request Options' one (which RoutingNode defaults to 300 s).
+		// Request Options' timeout, or the node's default when unset (RoutingNode's is 300 s).
 		options: {
 			...requestData.options,
 			...TRANSPORT_RULES,

@@ -4,7 +4,6 @@ import {
 	DEFAULT_MAX_CONCURRENT_REQUESTS,
 	DEFAULT_MAX_RETRY_AFTER_SECONDS,
 	DEFAULT_MAX_SENDS_PER_RUN,
-	DEFAULT_TIMEOUT_MS,
 } from '../transport/input';
 import { resetPasswordFields, resetPasswordOperation } from './resetPassword.operation';
 import { sendResetEmailFields, sendResetEmailOperation } from './sendResetEmail.operation';
@@ -12,6 +11,11 @@ import { resetTokenField } from './resetToken.field';
 import { verifyResetTokenOperation } from './verifyResetToken.operation';
 
 const showForUser = { show: { resource: ['user'] } };
+/** Options that only Send Reset Email reads (`/` reaches the node's top-level parameters). */
+const onlyForSend = { show: { '/operation': ['sendResetEmail'] } };
+
+/** In the order of a reset: the email, then the new password, then the optional check. */
+const OPERATIONS = [sendResetEmailOperation, resetPasswordOperation, verifyResetTokenOperation];
 
 const operation: INodeProperties = {
 	displayName: 'Operation',
@@ -19,7 +23,7 @@ const operation: INodeProperties = {
 	type: 'options',
 	noDataExpression: true,
 	displayOptions: showForUser,
-	options: [resetPasswordOperation, sendResetEmailOperation, verifyResetTokenOperation],
+	options: OPERATIONS,
 	default: 'sendResetEmail',
 };
 
@@ -55,16 +59,18 @@ const options: INodeProperties = {
 			typeOptions: { minValue: 0 },
 			default: DEFAULT_MAX_SENDS_PER_RUN,
 			description:
-				'Send Reset Email sends at most this many emails in one run; further items fail with invalid_input. A guard against a mis-wired list mailing thousands of people.',
+				'At most this many emails in one run; further items fail with invalid_input. A guard against a mis-wired list mailing thousands of people.',
+			displayOptions: onlyForSend,
 		},
 		{
-			displayName: 'Max Retry-After Wait',
+			displayName: 'Max Retry-After Wait (Seconds)',
 			name: 'maxRetryAfter',
 			type: 'number',
 			typeOptions: { minValue: 0 },
 			default: DEFAULT_MAX_RETRY_AFTER_SECONDS,
 			description:
-				'Seconds Send Reset Email waits, once, when the service answers 429 or 503 with Retry-After. A longer wait, or a second 429, stops the run from sending more.',
+				'How long to wait, once, when the service answers 429 or 503 with Retry-After. A longer wait, or a second 429, stops the run from sending more.',
+			displayOptions: onlyForSend,
 		},
 		{
 			displayName: 'Reveal Unknown Accounts',
@@ -72,15 +78,8 @@ const options: INodeProperties = {
 			type: 'boolean',
 			default: false,
 			description:
-				'Whether Send Reset Email reports an unknown email as a user_not_found failure. Off by default, so a workflow cannot be used to find out which emails have accounts.',
-		},
-		{
-			displayName: 'Timeout',
-			name: 'timeout',
-			type: 'number',
-			typeOptions: { minValue: 1 },
-			default: DEFAULT_TIMEOUT_MS,
-			description: 'Milliseconds to wait for the service before the item fails. Wins over the Timeout in Request Options.',
+				'Whether an unknown email is reported as a user_not_found failure. Off by default, so a workflow cannot be used to find out which emails have accounts.',
+			displayOptions: onlyForSend,
 		},
 	],
 };
