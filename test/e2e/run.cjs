@@ -2,24 +2,27 @@
 /**
  * End-to-end: the packed package inside a real n8n (2.41.1, from the cache), against the
  * sandbox reset API. Imports credentials and the example workflows, runs each with
- * `n8n execute`, and checks the execution JSON, plus a scan for sentinel secrets in everything
- * the Password Reset nodes output or throw and in n8n's log. Prints "N passed, N failed".
+ * `n8n execute`, and checks the execution JSON; drives the self-service reset form in Chromium
+ * on `n8n start` (form.cjs); then scans for sentinel secrets in everything the Password Reset
+ * nodes output or throw and in n8n's log. Prints "N passed, N failed".
  */
 const fs = require('node:fs');
 const path = require('node:path');
 const { ResetSandbox, SANDBOX_KEYS } = require('../../sandbox/server.cjs');
 const { E2E_WORKFLOWS, credentials, RESET_FLOW_SERVICES } = require('./workflows.cjs');
 const { Checks, assert, equal } = require('../support/checks.cjs');
-const { prepareN8n, executionFromLog, logWithoutExecutionDumps } = require('../support/realN8n.cjs');
+const { prepareN8n, logWithoutExecutionDumps } = require('../support/realN8n.cjs');
+const { formChecks } = require('./form.cjs');
 
-const SENTINELS = { newPassword: 'SENTINEL-E2E-PW-5d1c!', apiKey: 'SENTINEL-E2E-APIKEY-8a2f' };
+const SENTINELS = { newPassword: 'SENTINEL-E2E-PW-5d1c!', apiKey: 'SENTINEL-E2E-APIKEY-8a2f', formPassword: 'SENTINEL-E2E-FORM-PW-3e7b' };
 const NODE_TYPE = 'n8n-nodes-password-reset.passwordReset';
 
 const checks = new Checks();
 const check = (name, fn) => checks.check(name, fn);
 
 async function run() {
-	const { userFolder, logDir, n8n } = prepareN8n();
+	const instance = prepareN8n();
+	const { userFolder, logDir, n8n } = instance;
 	const sandbox = new ResetSandbox({ wibiclickApiKey: SENTINELS.apiKey });
 	const sandboxUrl = await sandbox.listen();
 	const values = { sandboxUrl, newPassword: SENTINELS.newPassword, wibiclickApiKey: SENTINELS.apiKey, keys: SANDBOX_KEYS };
@@ -36,9 +39,11 @@ async function run() {
 			const importedWorkflow = await n8n('import:workflow', `--input=${file}`);
 			check(`${key}: import`, () => assert(importedWorkflow.status === 0, importedWorkflow.stderr));
 			const startedAt = new Date().toISOString();
-			const execution = await n8n('execute', `--id=${workflow.id}`, '--rawOutput');
-			executions[key] = { status: execution.status, json: executionFromLog(execution.log), workflow, startedAt };
+			const execution = await instance.execute(workflow.id);
+			executions[key] = { status: execution.status, json: execution.json, workflow, startedAt };
+			check(`${key}: n8n left an execution`, () => assert(execution.json, execution.diagnosis));
 		}
+		await formChecks({ instance, sandbox, check, newPassword: SENTINELS.formPassword });
 		const tokens = sandbox.outbox.map((mail) => mail.token);
 		assertResetFlow(executions.resetFlow);
 		assertFailureModes(executions.failureModes);

@@ -292,8 +292,163 @@ const agentTool = () => {
 	return flow.workflow;
 };
 
-const WORKFLOWS = { resetFlow, failureModes, stopOnError };
-/** Workflows the e2e suite runs that make no example. */
-const E2E_WORKFLOWS = { ...WORKFLOWS, expressionErrorStop, agentTool };
+/** The form's address: `<n8n>/form/reset-password`. */
+const RESET_FORM_PATH = 'reset-password';
 
-module.exports = { WORKFLOWS, E2E_WORKFLOWS, credentials, CREDENTIAL_IDS, EMAIL, RESET_FLOW_SERVICES };
+/** Copy for the people who use the form: what went wrong, by error code, never a service's own words. */
+const RESET_PAGE_MESSAGES = {
+	sendFailed: {
+		invalid_input: 'That does not look like an email address.',
+		rate_limited: 'Too many reset requests right now. Wait a few minutes, then try again.',
+	},
+	resetFailed: {
+		invalid_or_expired_token: 'That code is wrong, has expired or was already used.',
+		weak_password: 'That password is too weak. Choose a longer one.',
+		password_reused: 'Choose a password you have not used before.',
+		passwords_mismatch: 'The passwords do not match.',
+		unknown_outcome: 'We could not confirm the change. Try signing in with the new password; if that fails, ask for a new email.',
+	},
+	otherwise: 'Something went wrong on our side. Try again in a few minutes.',
+};
+
+/** A completion page whose message is chosen by the failed item's error code. */
+const failurePage = (title, messages) => ({
+	operation: 'completion',
+	respondWith: 'text',
+	completionTitle: title,
+	// The link starts the form again (a path on this n8n: the page is served from it).
+	completionMessage: `={{ (${JSON.stringify(messages)})[$json.details?.errorCode] ?? ${JSON.stringify(RESET_PAGE_MESSAGES.otherwise)} }}<br><br><a href="/form/${RESET_FORM_PATH}">Ask for a new email</a>`,
+	options: { appendAttribution: false },
+});
+
+const succeeded = (id) => ({
+	conditions: {
+		options: { caseSensitive: true, leftValue: '', typeValidation: 'loose', version: 2 },
+		conditions: [{ id, leftValue: '={{ $json.success }}', rightValue: '', operator: { type: 'boolean', operation: 'true', singleValue: true } }],
+		combinator: 'and',
+	},
+	looseTypeValidation: true,
+	options: {},
+});
+
+/**
+ * A self-service reset page for any back end the credential names, on n8n's own forms: ask for
+ * the email → Send Reset Email → the neutral "check your inbox" page, which asks for the code and
+ * a new password → Reset Password → a success page, or one that says what went wrong and links
+ * back to the start. Its settings keep no execution data: the new password is never stored.
+ */
+const selfServiceReset = () => {
+	const id = 'prSelfServiceReset';
+	const node = (name, type, typeVersion, position, parameters, extra = {}) => ({ id: `${id}-${name.replace(/\W/g, '')}`, name, type, typeVersion, position, parameters, ...extra });
+	const credential = { credentials: { [CREDENTIAL_TYPE]: { id: CREDENTIAL_IDS.supabase, name: CREDENTIAL_IDS.supabase } }, onError: 'continueRegularOutput' };
+	const page = { appendAttribution: false };
+	const nodes = [
+		node('Ask for Email', 'n8n-nodes-base.formTrigger', 2.5, [0, 0], {
+			formTitle: 'Reset your password',
+			formDescription: 'Enter the email address of your account. We will send it a code.',
+			formFields: { values: [{ fieldLabel: 'Email', fieldName: 'email', fieldType: 'email', placeholder: 'name@example.com', requiredField: true }] },
+			options: { ...page, path: RESET_FORM_PATH, buttonLabel: 'Send me a code' },
+		}, { webhookId: '7d3f5c1e-2b8a-4c6d-9e0f-1a2b3c4d5e6f' }),
+		node('Send Reset Email', NODE_TYPE, 1, [260, 0], { resource: 'user', operation: 'sendResetEmail', email: '={{ $json.email }}' }, credential),
+		node('Sent?', 'n8n-nodes-base.if', 2.2, [520, 0], succeeded('sent')),
+		node('Check Your Inbox', 'n8n-nodes-base.form', 2.5, [780, -100], {
+			operation: 'page',
+			formFields: {
+				values: [
+					{ fieldLabel: 'Code from the email', fieldName: 'code', fieldType: 'text', requiredField: true },
+					{ fieldLabel: 'New password', fieldName: 'newPassword', fieldType: 'password', requiredField: true },
+				],
+			},
+			options: {
+				...page,
+				formTitle: 'Check your inbox',
+				formDescription: 'If an account exists for that address, we sent it a code. Enter it with your new password.',
+				buttonLabel: 'Set new password',
+			},
+		}),
+		node('Send Failed', 'n8n-nodes-base.form', 2.5, [780, 100], failurePage('We could not send the email', RESET_PAGE_MESSAGES.sendFailed)),
+		node('Reset Password', NODE_TYPE, 1, [1040, -100], {
+			resource: 'user',
+			operation: 'resetPassword',
+			email: "={{ $('Ask for Email').first().json.email }}",
+			resetToken: '={{ $json.code }}',
+			newPassword: '={{ $json.newPassword }}',
+		}, credential),
+		node('Changed?', 'n8n-nodes-base.if', 2.2, [1300, -100], succeeded('changed')),
+		node('Password Changed', 'n8n-nodes-base.form', 2.5, [1560, -200], {
+			operation: 'completion',
+			respondWith: 'text',
+			completionTitle: 'Your password has been changed',
+			completionMessage: 'You can sign in with your new password now.',
+			options: page,
+		}),
+		node('Reset Failed', 'n8n-nodes-base.form', 2.5, [1560, 0], failurePage('Your password was not changed', RESET_PAGE_MESSAGES.resetFailed)),
+	];
+	const to = (...names) => ({ main: names.map((name) => (name ? [{ node: name, type: 'main', index: 0 }] : [])) });
+	return {
+		id,
+		name: 'Password Reset: self-service reset page (n8n Form)',
+		nodes,
+		connections: {
+			'Ask for Email': to('Send Reset Email'),
+			'Send Reset Email': to('Sent?'),
+			'Sent?': to('Check Your Inbox', 'Send Failed'),
+			'Check Your Inbox': to('Reset Password'),
+			'Reset Password': to('Changed?'),
+			'Changed?': to('Password Changed', 'Reset Failed'),
+		},
+		// Nothing of a run is kept: the form carries the new password through the execution.
+		settings: { executionOrder: 'v1', saveDataSuccessExecution: 'none', saveDataErrorExecution: 'none', saveManualExecutions: false, saveExecutionProgress: false },
+		pinData: {},
+		active: false,
+	};
+};
+
+/**
+ * A support chat that can send a reset email: an AI Agent with the node as its tool. The model
+ * fills only the email; the builder fixes everything else (see the README's AI-agent section).
+ * Add an OpenAI credential to the model node to chat with it. The tool itself is run in the e2e
+ * suite through n8n's Tool Executor (agentTool), which needs no model.
+ */
+const aiAgentTool = () => {
+	const id = 'prAiAgentTool';
+	const node = (name, type, typeVersion, position, parameters, extra = {}) => ({ id: `${id}-${name.replace(/\W/g, '')}`, name, type, typeVersion, position, parameters, ...extra });
+	return {
+		id,
+		name: 'Password Reset: an AI agent that sends reset emails',
+		nodes: [
+			node('Chat', '@n8n/n8n-nodes-langchain.chatTrigger', 1.1, [0, 0], { options: {} }, { webhookId: '2c4e6a8b-0d1f-4a3b-8c5d-7e9f1a2b3c4d' }),
+			node('Support Agent', '@n8n/n8n-nodes-langchain.agent', 3.1, [260, 0], {
+				options: {
+					systemMessage:
+						'You help users who cannot sign in. When a user asks to reset their password, call the Send Reset Email tool with the email address they give. Never ask for, choose or repeat a password or a reset code. Tell them: if an account exists for that address, an email is on its way.',
+				},
+			}),
+			node('OpenAI Chat Model', '@n8n/n8n-nodes-langchain.lmChatOpenAi', 1.2, [200, 220], { model: { __rl: true, mode: 'list', value: 'gpt-4.1-mini' }, options: {} }),
+			node('Send Reset Email Tool', `${NODE_TYPE}Tool`, 1, [420, 220], {
+				resource: 'user',
+				operation: 'sendResetEmail',
+				email: "={{ $fromAI('email', 'The email address the user gave for their account', 'string') }}",
+			}, { credentials: { [CREDENTIAL_TYPE]: { id: CREDENTIAL_IDS.supabase, name: CREDENTIAL_IDS.supabase } } }),
+		],
+		connections: {
+			Chat: { main: [[{ node: 'Support Agent', type: 'main', index: 0 }]] },
+			'OpenAI Chat Model': { ai_languageModel: [[{ node: 'Support Agent', type: 'ai_languageModel', index: 0 }]] },
+			'Send Reset Email Tool': { ai_tool: [[{ node: 'Support Agent', type: 'ai_tool', index: 0 }]] },
+		},
+		settings: { executionOrder: 'v1' },
+		pinData: {},
+		active: false,
+	};
+};
+
+/**
+ * The examples run by `n8n execute`. The form example runs in a browser (test/e2e/form.cjs); the
+ * agent example needs a model, so its tool runs on its own (agentTool).
+ */
+const EXECUTED_EXAMPLES = { resetFlow, failureModes, stopOnError };
+const WORKFLOWS = { ...EXECUTED_EXAMPLES, selfServiceReset, aiAgentTool };
+/** Workflows the e2e suite runs that make no example. */
+const E2E_WORKFLOWS = { ...EXECUTED_EXAMPLES, expressionErrorStop, agentTool };
+
+module.exports = { WORKFLOWS, E2E_WORKFLOWS, selfServiceReset, credentials, CREDENTIAL_IDS, EMAIL, RESET_FLOW_SERVICES, RESET_FORM_PATH };

@@ -5,6 +5,7 @@
  * and the benchmark run workflows in.
  */
 const { execFileSync, spawn } = require('node:child_process');
+const net = require('node:net');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
@@ -25,11 +26,12 @@ function installPackage(userFolder) {
 
 /**
  * A fresh N8N_USER_FOLDER with the packed package installed, and a way to run n8n commands in it.
- * @param {{ onSpawn?: (child) => void, logLevel?: string, nodeOptions?: string }} [settings] `onSpawn`
- *   sees each n8n process (to sample its memory); `logLevel` is n8n's (debug for the e2e scan,
- *   less for the benchmark); `nodeOptions` goes to the n8n processes alone (e.g. --cpu-prof).
+ * @param {{ onSpawn?: (child) => void, logLevel?: string, nodeOptions?: string, extraEnv?: object }} [settings]
+ *   `onSpawn` sees each n8n process (to sample its memory); `logLevel` is n8n's (debug for the
+ *   e2e scan, less for the benchmark); `nodeOptions` goes to the n8n processes alone (e.g.
+ *   --cpu-prof); `extraEnv` to every n8n command (a database, queue mode).
  */
-function prepareN8n({ onSpawn, logLevel = 'debug', nodeOptions } = {}) {
+function prepareN8n({ onSpawn, logLevel = 'debug', nodeOptions, extraEnv = {} } = {}) {
 	const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'password-reset-e2e-'));
 	const logDir = path.join(userFolder, 'logs');
 	fs.mkdirSync(logDir);
@@ -46,6 +48,7 @@ function prepareN8n({ onSpawn, logLevel = 'debug', nodeOptions } = {}) {
 		HTTP_PROXY: '',
 		HTTPS_PROXY: '',
 		...(nodeOptions ? { NODE_OPTIONS: nodeOptions } : {}),
+		...extraEnv,
 	};
 	// Asynchronous: the sandbox answers from this same process while n8n runs.
 	let commands = 0;
@@ -61,8 +64,104 @@ function prepareN8n({ onSpawn, logLevel = 'debug', nodeOptions } = {}) {
 			child.on('error', reject);
 			child.on('close', (status) => resolve({ status, ...out, log: readLog(logFile) }));
 		});
-	return { userFolder, logDir, n8n };
+	/**
+	 * `n8n start` (the editor, the REST API, production forms and webhooks) on a free loopback
+	 * port; resolves once it answers /healthz. `stop()` ends it. `extraEnv` adds settings (queue
+	 * mode). `command` may be `worker` (then nothing listens: it resolves at once).
+	 */
+	const start = async ({ command = 'start', extraEnv = {}, port } = {}) => {
+		const listenPort = port ?? (await freePort());
+		// n8n's task broker listens too (5679 unless told), even with runners off.
+		const brokerPort = await freePort();
+		const url = `http://127.0.0.1:${listenPort}`;
+		const logFile = path.join(logDir, `${++commands}-${command}.log`);
+		const child = spawn(n8nBin, [command], {
+			env: {
+				...env,
+				N8N_LOG_FILE_LOCATION: logFile,
+				N8N_LISTEN_ADDRESS: '127.0.0.1',
+				N8N_PORT: String(listenPort),
+				N8N_RUNNERS_BROKER_PORT: String(brokerPort),
+				N8N_HOST: '127.0.0.1',
+				WEBHOOK_URL: `${url}/`,
+				N8N_EDITOR_BASE_URL: `${url}/`,
+				N8N_SECURE_COOKIE: 'false',
+				N8N_PERSONALIZATION_ENABLED: 'false',
+				...extraEnv,
+			},
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
+		onSpawn?.(child);
+		const out = { stdout: '', stderr: '' };
+		child.stdout.on('data', (chunk) => (out.stdout += chunk));
+		child.stderr.on('data', (chunk) => (out.stderr += chunk));
+		const exited = new Promise((resolve) => child.on('close', (status) => resolve(status)));
+		const stop = async () => {
+			if (child.exitCode === null) child.kill('SIGTERM');
+			const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+			await exited;
+			clearTimeout(timer);
+		};
+		const diagnosis = (status) => describeExit({ status, ...out, log: readLog(logFile) });
+		if (command === 'worker') return { child, stop, exited, diagnosis, logFile };
+		const deadline = Date.now() + 120_000;
+		for (;;) {
+			if (child.exitCode !== null) throw new Error(`n8n ${command} exited before it answered\n${diagnosis(child.exitCode)}`);
+			if (Date.now() > deadline) {
+				await stop();
+				throw new Error(`n8n ${command} did not answer /healthz within 120 s\n${diagnosis(child.exitCode)}`);
+			}
+			try {
+				const response = await fetch(`${url}/healthz/readiness`);
+				if (response.ok) break;
+			} catch {
+				// Not listening yet.
+			}
+			await new Promise((resolve) => setTimeout(resolve, 500));
+		}
+		return { url, child, stop, exited, diagnosis, logFile };
+	};
+
+	/**
+	 * `n8n execute` of one workflow, and its execution JSON. When n8n leaves no execution it says
+	 * why (exit status, stderr, the log's last lines), and runs it once more only when n8n died
+	 * before the workflow started: never to hide a failure of the workflow itself.
+	 */
+	const execute = async (workflowId) => {
+		for (let attempt = 1; ; attempt++) {
+			const result = await n8n('execute', `--id=${workflowId}`, '--rawOutput');
+			const json = executionFromLog(result.log);
+			if (json) return { ...result, json };
+			const started = result.log.some((entry) => /Start executing node|Workflow execution started|Running node/.test(String(entry.message)));
+			const why = `n8n execute --id=${workflowId} left no execution (attempt ${attempt})\n${describeExit(result)}`;
+			if (started || attempt === 2) return { ...result, json: undefined, diagnosis: why };
+			console.error(`${why}\nIt died before the workflow started: running it once more.`);
+		}
+	};
+	return { userFolder, logDir, n8n, start, execute };
 }
+
+/** An n8n process's end, for a report: exit status, the tail of its stderr and of its log. */
+function describeExit({ status, stdout = '', stderr = '', log = [] }) {
+	const tail = (lines, count) => lines.slice(-count).join('\n') || '(empty)';
+	return [
+		`exit status: ${status}`,
+		`stderr (last 20 lines):\n${tail(stderr.trim().split('\n'), 20)}`,
+		`stdout (last 10 lines):\n${tail(stdout.trim().split('\n'), 10)}`,
+		`log (last 20 lines):\n${tail(log.filter((entry) => !isExecutionDump(entry)).map((entry) => `${entry.level ?? ''} ${entry.message}`), 20)}`,
+	].join('\n');
+}
+
+/** A port nothing listens on, from the kernel. */
+const freePort = () =>
+	new Promise((resolve, reject) => {
+		const server = net.createServer();
+		server.on('error', reject);
+		server.listen(0, '127.0.0.1', () => {
+			const { port } = server.address();
+			server.close(() => resolve(port));
+		});
+	});
 
 /** One command's log file: one JSON object per line (N8N_LOG_OUTPUT=file). */
 function readLog(logFile) {
@@ -101,4 +200,4 @@ function logWithoutExecutionDumps(logDir) {
 		.join('\n');
 }
 
-module.exports = { prepareN8n, readLog, executionFromLog, logWithoutExecutionDumps };
+module.exports = { prepareN8n, readLog, executionFromLog, logWithoutExecutionDumps, freePort };
