@@ -20,7 +20,7 @@ async function main() {
 		const page = await browser.newPage({ viewport: VIEWPORT });
 		page.setDefaultTimeout(30_000);
 		const shot = async (name, locator) => {
-			await page.waitForTimeout(800); // animations settle
+			await page.waitForTimeout(1000); // animations settle
 			const file = path.join(DOCS, `${name}.png`);
 			await (locator ?? page).screenshot({ path: file });
 			taken.push(file);
@@ -34,12 +34,12 @@ async function main() {
 		};
 		const openWorkflow = async (id) => {
 			await page.goto(`${dev.url}/workflow/${id}`);
-			await page.locator('[data-test-id="canvas-node"]').first().waitFor();
+			await page.locator('.vue-flow__node').first().waitFor();
 			await dismissPopups();
 		};
 		const openNode = async (name) => {
-			await page.locator(`[data-test-id="canvas-node"][data-node-name="${name}"]`).dblclick();
-			await page.locator('[data-test-id="ndv"]').first().waitFor();
+			await page.locator('.vue-flow__node', { hasText: name }).first().dblclick();
+			await page.getByText('Parameters', { exact: true }).first().waitFor();
 		};
 
 		await page.goto(`${dev.url}/signin`);
@@ -50,10 +50,9 @@ async function main() {
 
 		// 1. Finding the node: the nodes panel, searched for what people type.
 		await page.goto(`${dev.url}/workflow/new`);
-		await page.waitForTimeout(2000);
-		await dismissPopups();
-		await page.keyboard.press('Tab');
+		await page.locator('[data-test-id="node-creator-plus-button"]').first().click();
 		await page.keyboard.type('forgot password');
+		await page.getByText('Password Reset', { exact: true }).first().waitFor();
 		await shot('find-the-node');
 		await page.keyboard.press('Escape');
 
@@ -66,17 +65,15 @@ async function main() {
 		// 3. The credential form, Supabase's fields only.
 		await page.goto(`${dev.url}/home/credentials`);
 		await page.getByText('sandboxSupabase', { exact: true }).first().click();
-		await page.locator('[data-test-id="credential-edit-dialog"]').first().waitFor();
-		await shot('credential-supabase', page.locator('[data-test-id="credential-edit-dialog"] .el-dialog').first());
+		await page.getByText('Connection tested successfully').first().waitFor();
+		await shot('credential-supabase');
 		await page.keyboard.press('Escape');
 
 		// 4. An error item: the failures example, run in the editor, one node's output.
 		await openWorkflow(dev.workflowIds.failureModes);
 		await page.locator('[data-test-id="execute-workflow-button"]').first().click();
-		await page.getByText('Workflow executed successfully', { exact: false }).first().waitFor({ timeout: 60_000 }).catch(() => {});
-		await page.waitForTimeout(2000);
 		await openNode('Xano: Bad Codes');
-		await page.getByText('JSON', { exact: true }).last().click().catch(() => {});
+		await page.getByText('invalid_or_expired_token').first().waitFor({ timeout: 60_000 });
 		await shot('error-item');
 		await page.keyboard.press('Escape');
 

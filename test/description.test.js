@@ -113,7 +113,10 @@ describe('the editor shows each field only where it is used', () => {
 		const codex = require('../nodes/PasswordReset/PasswordReset.node.json');
 		const aliases = codex.alias.map((alias) => alias.toLowerCase());
 		expect(aliases).toEqual(expect.arrayContaining(['forgot password', 'reset password', 'recover account']));
-		for (const profile of SERVICE_PROFILES) expect(aliases).toContain(profile.displayName.replace(/ \(.*\)$/, '').replace(' Auth', '').toLowerCase());
+		// n8n's search matches a query within one alias: "supabase reset" needs "Supabase password reset".
+		for (const profile of SERVICE_PROFILES) {
+			expect(aliases).toContain(`${profile.displayName.replace(/ \(.*\)$/, '').replace(' Auth', '')} password reset`.toLowerCase());
+		}
 	});
 
 	test('the Docs link is absolute, so n8n opens it as is', () => {
