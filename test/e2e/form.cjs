@@ -53,6 +53,20 @@ async function formChecks({ instance, sandbox, check, newPassword }) {
 		const timeout = 30_000;
 		page.setDefaultTimeout(timeout);
 		const heading = async (text) => page.getByText(text, { exact: false }).first().waitFor({ timeout });
+		// The pages' POSTs to the waiting run: the code page's submission, then the last page's
+		// "I was shown" (which ends the run).
+		let runPosts = 0;
+		page.on('response', (response) => {
+			if (response.request().method() === 'POST' && response.url().includes('/form-waiting/')) runPosts += 1;
+		});
+		let postsBeforeSubmit = 0;
+		const lastPage = async (text) => {
+			await heading(text);
+			for (const deadline = Date.now() + timeout; runPosts < postsBeforeSubmit + 2; ) {
+				if (Date.now() > deadline) throw new Error(`"${text}" never told n8n it was shown`);
+				await page.waitForTimeout(100);
+			}
+		};
 		const askForCode = async (email) => {
 			await page.goto(formUrl);
 			await page.getByLabel('Email').fill(email);
@@ -63,6 +77,7 @@ async function formChecks({ instance, sandbox, check, newPassword }) {
 			typed.push(password);
 			await page.getByLabel('Code from the email').fill(code);
 			await page.getByLabel('New password').fill(password);
+			postsBeforeSubmit = runPosts;
 			await page.getByRole('button', { name: 'Set new password' }).click();
 		};
 
@@ -73,7 +88,7 @@ async function formChecks({ instance, sandbox, check, newPassword }) {
 		const mail = sandbox.outbox.slice(mailsBefore).find((entry) => entry.service === 'supabase' && entry.to === email);
 		check('form: the email page sent one Supabase reset mail to the address typed', () => assert(mail, 'no mail in the sandbox outbox'));
 		await setPassword(mail.token, newPassword);
-		await heading('Your password has been changed');
+		await lastPage('Your password has been changed');
 		check('form: code + new password → "Your password has been changed"', () => true);
 		check('form: the account has the new password', () => assert(sandbox.account('supabase', email).password === newPassword, 'password unchanged'));
 
@@ -83,7 +98,7 @@ async function formChecks({ instance, sandbox, check, newPassword }) {
 		check('form: an unknown email → the same "Check your inbox" page, no mail sent', () =>
 			assert(sandbox.outbox.length === unknownMailsBefore, 'a mail was sent'));
 		await setPassword('000000', `${newPassword}-unused`);
-		await heading('Your password was not changed');
+		await lastPage('Your password was not changed');
 		const text = await page.locator('body').innerText();
 		check('form: a wrong code → a page that says so, with a link to ask for a new email', () =>
 			assert(/That code is wrong, has expired or was already used/.test(text) && /Ask for a new email/.test(text), text));

@@ -50,6 +50,7 @@ async function run() {
 		assertStop(executions.stopOnError);
 		assertExpressionErrorStop(executions.expressionErrorStop);
 		assertAgentTool(executions.agentTool, sandbox);
+		assertAgentToolRefusal(executions.agentToolRefusal, sandbox);
 		const written = Object.values(executions).flatMap((execution) => passwordResetRunData(execution)).map((task) => JSON.stringify(task));
 		const log = logWithoutExecutionDumps(logDir);
 		const secrets = { ...SENTINELS, ...Object.fromEntries(tokens.map((token, index) => [`token${index}`, token])) };
@@ -179,6 +180,14 @@ function assertAgentTool(execution, sandbox) {
 			[1, 1],
 			'mails',
 		));
+}
+
+function assertAgentToolRefusal({ json }, sandbox) {
+	const error = nodeRun(json, 'Agent Call')?.error ?? json?.data?.resultData?.error;
+	check('agentToolRefusal: a Reset Password tool whose New Password and Reset Token the model fills → refused, nothing sent', () => {
+		assert(/The AI model fills New Password.*Reset Token.*nothing was sent/s.test(error?.message ?? ''), error?.message);
+		assert(![...sandbox.accounts.values()].some((account) => account.password === 'Model-chosen-pw-1'), 'a password was set');
+	});
 }
 
 run().catch((error) => {

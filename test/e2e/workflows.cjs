@@ -311,10 +311,18 @@ const RESET_PAGE_MESSAGES = {
 	otherwise: 'Something went wrong on our side. Try again in a few minutes.',
 };
 
+/**
+ * How long a run waits for a page before it goes on without it. A run waiting to show its last
+ * page holds the form's answers (the new password) in n8n's database: if the browser never
+ * comes back for it (a closed tab), the run still ends, and is deleted, after 5 minutes.
+ */
+const waitAtMost = (amount, unit) => ({ limitWaitTime: true, limitType: 'afterTimeInterval', resumeAmount: amount, resumeUnit: unit });
+
 /** A completion page whose message is chosen by the failed item's error code. */
 const failurePage = (title, messages) => ({
 	operation: 'completion',
 	respondWith: 'text',
+	...waitAtMost(5, 'minutes'),
 	completionTitle: title,
 	// The link starts the form again (a path on this n8n: the page is served from it).
 	completionMessage: `={{ (${JSON.stringify(messages)})[$json.details?.errorCode] ?? ${JSON.stringify(RESET_PAGE_MESSAGES.otherwise)} }}<br><br><a href="/form/${RESET_FORM_PATH}">Ask for a new email</a>`,
@@ -353,6 +361,8 @@ const selfServiceReset = () => {
 		node('Sent?', 'n8n-nodes-base.if', 2.2, [520, 0], succeeded('sent')),
 		node('Check Your Inbox', 'n8n-nodes-base.form', 2.5, [780, -100], {
 			operation: 'page',
+			// Reset codes expire within the hour on most services.
+			...waitAtMost(1, 'hours'),
 			formFields: {
 				values: [
 					{ fieldLabel: 'Code from the email', fieldName: 'code', fieldType: 'text', requiredField: true },
@@ -378,6 +388,7 @@ const selfServiceReset = () => {
 		node('Password Changed', 'n8n-nodes-base.form', 2.5, [1560, -200], {
 			operation: 'completion',
 			respondWith: 'text',
+			...waitAtMost(5, 'minutes'),
 			completionTitle: 'Your password has been changed',
 			completionMessage: 'You can sign in with your new password now.',
 			options: page,
@@ -402,6 +413,20 @@ const selfServiceReset = () => {
 		pinData: {},
 		active: false,
 	};
+};
+
+/** A builder who lets the model fill the new password and the token: refused before anything is sent. */
+const agentToolRefusal = () => {
+	const flow = new WorkflowBuilder('prAgentToolRefusal', 'Password Reset: a tool whose password the model fills');
+	flow.chain([['Agent Call', '@n8n/n8n-nodes-langchain.toolExecutor', 1, { query: JSON.stringify({ ResetTool: { token: 'model-token', password: 'Model-chosen-pw-1' } }), toolName: '' }]]);
+	flow.add('ResetTool', `${NODE_TYPE}Tool`, 1, {
+		resource: 'user',
+		operation: 'resetPassword',
+		resetToken: "={{ $fromAI('token', 'The code from the email', 'string') }}",
+		newPassword: "={{ $fromAI('password', 'The new password', 'string') }}",
+	}, { credentials: { [CREDENTIAL_TYPE]: { id: CREDENTIAL_IDS.wibiclick, name: CREDENTIAL_IDS.wibiclick } } });
+	flow.workflow.connections.ResetTool = { ai_tool: [[{ node: 'Agent Call', type: 'ai_tool', index: 0 }]] };
+	return flow.workflow;
 };
 
 /**
@@ -449,6 +474,6 @@ const aiAgentTool = () => {
 const EXECUTED_EXAMPLES = { resetFlow, failureModes, stopOnError };
 const WORKFLOWS = { ...EXECUTED_EXAMPLES, selfServiceReset, aiAgentTool };
 /** Workflows the e2e suite runs that make no example. */
-const E2E_WORKFLOWS = { ...EXECUTED_EXAMPLES, expressionErrorStop, agentTool };
+const E2E_WORKFLOWS = { ...EXECUTED_EXAMPLES, expressionErrorStop, agentTool, agentToolRefusal };
 
 module.exports = { WORKFLOWS, E2E_WORKFLOWS, selfServiceReset, credentials, CREDENTIAL_IDS, EMAIL, RESET_FLOW_SERVICES, RESET_FORM_PATH };

@@ -1,4 +1,4 @@
-import type { ICredentialsDecrypted, IExecuteSingleFunctions } from 'n8n-workflow';
+import type { ICredentialsDecrypted, IExecuteSingleFunctions, INodeParameters } from 'n8n-workflow';
 
 import { resolveProfile } from '../services';
 import type { Operation, OperationContract, ServiceProfile } from '../services/types';
@@ -60,6 +60,8 @@ const build = async (context: IExecuteSingleFunctions, isToolCall: boolean): Pro
 				"Retry On Fail is on in this node's settings. n8n would run every item again, sending reset emails twice and reusing one-time tokens. Turn it off: the node retries safely by itself",
 			);
 		}
+		const modelFilled = isToolCall ? modelFilledSafeguard(context.getNode().parameters) : undefined;
+		if (modelFilled) throw new ResetFailure('invalid_input', null, undefined, modelFilled);
 		const options = readOptions(context);
 		const ignoreSslIssues = context.getNodeParameter('requestOptions.allowUnauthorizedCerts', false) === true;
 		const valid = validateRun(resolveProfile(settings), settings, operation, ignoreSslIssues);
@@ -67,6 +69,26 @@ const build = async (context: IExecuteSingleFunctions, isToolCall: boolean): Pro
 	} catch (setupFailure) {
 		return { ...run, setupFailure } as RunContext;
 	}
+};
+
+/** Parameters an AI model must never fill, and why, as the refusal says it. */
+const NEVER_MODEL_FILLED: Record<string, string> = {
+	newPassword: 'New Password: a model would choose the password, or carry the one the user typed through its provider',
+	resetToken: 'Reset Token: a model can be talked into guessing codes, and the code would pass through its provider',
+	'options.revealUnknownAccounts': 'Reveal Unknown Accounts: a model could turn the agent into a way to find out who has an account',
+	'options.maxSendsPerRun': 'Max Reset Emails Per Run: the guard would be the model\'s to lift',
+};
+
+const FROM_AI = /\$fromAI\s*\(/i;
+
+/** The refusal when a tool's builder let the model fill a parameter it must never fill. */
+const modelFilledSafeguard = (parameters: INodeParameters): string | undefined => {
+	const filled = Object.keys(NEVER_MODEL_FILLED).filter((name) => {
+		const value = name.split('.').reduce<unknown>((parent, key) => (parent as INodeParameters | undefined)?.[key], parameters);
+		return typeof value === 'string' && FROM_AI.test(value);
+	});
+	if (!filled.length) return undefined;
+	return `The AI model fills ${filled.map((name) => NEVER_MODEL_FILLED[name]).join('; ')}. Set ${filled.length > 1 ? 'them' : 'it'} in the node instead ($fromAI is for the Email only): nothing was sent`;
 };
 
 /** One run's context per run of the node: every item's context carries the run's execute data. */
