@@ -4,6 +4,7 @@
  * calls a side-effect-free route, or a send route without an email, which the service refuses.
  */
 const nock = require('nock');
+const { freePort } = require('./support/realN8n.cjs');
 const { testCredential, runNode } = require('./support/engine.cjs');
 const { SENTINELS, EMAIL, intercept } = require('./support/fixtures.cjs');
 
@@ -92,9 +93,16 @@ test('a Credential Test Path is a GET that must answer 2xx, and says it proved o
 });
 
 test('an unreachable service says to check the Base URL, not only ECONNREFUSED', async () => {
-	nock('http://127.0.0.1:9').get('/server/ping').replyWithError(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:9'), { code: 'ECONNREFUSED' }));
-	const outcome = await testCredential({ service: 'directus', baseUrl: 'http://127.0.0.1:9' });
-	expect(outcome).toEqual({ status: 'Error', message: 'Could not reach http://127.0.0.1:9 (ECONNREFUSED). Check the Base URL and that the service is online' });
+	// A real refused connection: a loopback port nothing listens on (nock's faked refusal met
+	// n8n's legacy request adapter as ECONNABORTED once in a loaded run).
+	const port = await freePort();
+	nock.enableNetConnect(`127.0.0.1:${port}`);
+	try {
+		const outcome = await testCredential({ service: 'directus', baseUrl: `http://127.0.0.1:${port}` });
+		expect(outcome).toEqual({ status: 'Error', message: `Could not reach http://127.0.0.1:${port} (ECONNREFUSED). Check the Base URL and that the service is online` });
+	} finally {
+		nock.disableNetConnect();
+	}
 });
 
 test('a plain-http Base URL off loopback fails before any request', async () => {

@@ -27,7 +27,7 @@ const reply = (status, body, headers) => (interceptor, operation) =>
 
 /**
  * [row name, answers in order (one per request), expected per operation, requests per operation,
- *  extra: { options, baseUrl, credential: more Custom fields, check }]
+ *  extra: { options, requestOptions, baseUrl, credential: more Custom fields, check }]
  */
 const MATRIX = [
 	['200 with an empty body', [reply(200, '')], ['success', 'success'], [1, 1]],
@@ -119,6 +119,7 @@ describe.each(MATRIX)('%s', (_row, answers, expected, requests, extra = {}) => {
 			const started = Date.now();
 			const result = await runNode({
 				parameters: { ...PARAMETERS[operation], options: extra.options ?? {} },
+				requestOptions: extra.requestOptions,
 				credential: { service: 'custom', baseUrl, apiKey: SENTINELS.apiKey, sendEmailPath: PATHS.sendResetEmail, resetPath: PATHS.resetPassword, ...extra.credential },
 				onError,
 			});

@@ -42,12 +42,12 @@ describe('a duplicate email reports its first send’s outcome, without a second
 
 	test('the first send was refused by the run’s breaker: so is the duplicate', async () => {
 		nock(HOST).post('/send').reply(429, {});
+		// One request at a time: grace starts after ada's 429 opened the breaker, whatever the timing.
 		const { output } = await runNode({
-			parameters: send,
+			parameters: { ...send, options: { maxConcurrentRequests: 1 } },
 			credential,
 			items: emails('ada@example.com', 'grace@example.com', 'ada@example.com'),
 			onError: 'continueRegularOutput',
-			requestOptions: { batching: { batch: { batchSize: 1, batchInterval: 200 } } },
 		});
 		expect(output.map(summary)).toEqual(['rate_limited', 'rate_limited', 'rate_limited']);
 		expect(output[2].json.error).toMatch(/^Not sent: item 0 has the same email/);
