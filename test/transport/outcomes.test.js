@@ -75,12 +75,11 @@ describe('a cancelled execution', () => {
 		const seen = [];
 		nock(HOST).post('/send', (body) => seen.push(body.email)).delay(3000).reply(200, {}).persist();
 		const { output } = await runNode({
-			parameters: send,
+			// One request at a time: item 0 is in flight at the cancel, items 1 and 2 wait their turn.
+			parameters: { ...send, options: { maxConcurrentRequests: 1 } },
 			credential,
 			items: emails('a@example.com', 'b@example.com', 'c@example.com'),
 			onError: 'continueRegularOutput',
-			// Item 0 starts at once; items 1 and 2 would start after the cancel.
-			requestOptions: { batching: { batch: { batchSize: 1, batchInterval: 400 } } },
 			cancelAfterMs: 200,
 		});
 		expect(seen).toEqual(['a@example.com']);

@@ -94,12 +94,12 @@ test('a 429 past the cap opens the breaker: items not yet started are not sent',
 		.post('/send')
 		.times(2)
 		.reply(() => (requests++, [200, {}]));
+	// One request at a time: b and c start after a's 429 opened the breaker, whatever the timing.
 	const { output } = await runNode({
-		parameters: send(),
+		parameters: send({ maxConcurrentRequests: 1 }),
 		credential,
 		items: emails('a@example.com', 'b@example.com', 'c@example.com'),
 		onError: 'continueRegularOutput',
-		requestOptions: { batching: { batch: { batchSize: 1, batchInterval: 200 } } },
 	});
 	expect(output.map(summary)).toEqual(['rate_limited', 'rate_limited', 'rate_limited']);
 	expect(output.map((item) => item.json.details.retryable)).toEqual([true, true, true]);
