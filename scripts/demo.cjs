@@ -41,6 +41,8 @@ const SCENARIOS = [
 	{ service: 'appwrite', credential: { appwriteProjectId: SANDBOX_KEYS.appwriteProject, appwriteRecoveryUrl: SANDBOX_KEYS.appwriteRecoveryUrl } },
 	// Auth0 finishes resets on its own page: Reset Password fails before any request.
 	{ service: 'auth0', credential: { auth0ClientId: SANDBOX_KEYS.auth0Client }, reset: failed('not_supported'), reuse: null },
+	{ service: 'betterAuth', credential: { betterAuthRedirectTo: '/reset-password' } },
+	{ service: 'betterAuthEmailOtp' },
 ];
 
 const outcomeOf = ({ output, errorOutput, error }) => {

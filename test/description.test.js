@@ -16,7 +16,7 @@ test('public names are fixed', () => {
 	expect(credential).toMatchObject({ name: 'passwordResetApi', displayName: 'Password Reset API' });
 	expect(property('operation')[0].options.map((o) => o.value).sort()).toEqual(['resetPassword', 'sendResetEmail', 'verifyResetToken']);
 	expect(credential.properties.find((p) => p.name === 'service').options.map((o) => o.value).sort()).toEqual(
-		['appwrite', 'auth0', 'custom', 'directus', 'firebase', 'industrialIot', 'pocketbase', 'strapi', 'supabase', 'wabotify', 'wibiclick', 'xano'],
+		['appwrite', 'auth0', 'betterAuth', 'betterAuthEmailOtp', 'custom', 'directus', 'firebase', 'industrialIot', 'pocketbase', 'strapi', 'supabase', 'wabotify', 'wibiclick', 'xano'],
 	);
 });
 
@@ -115,7 +115,7 @@ describe('the editor shows each field only where it is used', () => {
 		expect(aliases).toEqual(expect.arrayContaining(['forgot password', 'reset password', 'recover account']));
 		// n8n's search matches a query within one alias: "supabase reset" needs "Supabase password reset".
 		for (const profile of SERVICE_PROFILES) {
-			expect(aliases).toContain(`${profile.displayName.replace(/ \(.*\)$/, '').replace(' Auth', '')} password reset`.toLowerCase());
+			expect(aliases).toContain(`${profile.displayName.replace(/ \(.*\)$/, '')} password reset`.toLowerCase());
 		}
 	});
 

@@ -78,6 +78,8 @@ const CREDENTIAL_IDS = {
 	strapi: 'sandboxStrapi',
 	appwrite: 'sandboxAppwrite',
 	auth0: 'sandboxAuth0',
+	betterAuth: 'sandboxBetterAuth',
+	betterAuthEmailOtp: 'sandboxBetterAuthEmailOtp',
 	wibiclick: 'sandboxWibiclick',
 	wabotify: 'sandboxWabotify',
 	xano: 'sandboxXano',
@@ -117,6 +119,8 @@ const credentials = ({ sandboxUrl, wibiclickApiKey, keys }) => {
 		entry('strapi', 'strapi', 'strapi/api'),
 		entry('appwrite', 'appwrite', 'appwrite/v1', { appwriteProjectId: keys.appwriteProject, appwriteRecoveryUrl: keys.appwriteRecoveryUrl }),
 		entry('auth0', 'auth0', 'auth0', { auth0ClientId: keys.auth0Client }),
+		entry('betterAuth', 'betterAuth', 'betterAuth/api/auth', { betterAuthRedirectTo: '/reset-password' }),
+		entry('betterAuthEmailOtp', 'betterAuthEmailOtp', 'betterAuthEmailOtp/api/auth'),
 	];
 };
 
@@ -133,6 +137,8 @@ const RESET_FLOW_SERVICES = [
 	['directus', 'Directus'],
 	['strapi', 'Strapi'],
 	['appwrite', 'Appwrite'],
+	['betterAuth', 'Better Auth'],
+	['betterAuthEmailOtp', 'Better Auth OTP'],
 ];
 
 /**

@@ -1,5 +1,6 @@
 import { appwrite } from './appwrite';
 import { auth0 } from './auth0';
+import { betterAuth, betterAuthEmailOtp } from './betterAuth';
 import { buildCustomProfile } from './custom';
 import { directus } from './directus';
 import { firebase } from './firebase';
@@ -25,6 +26,8 @@ export const SERVICE_PROFILES: readonly ServiceProfile[] = [
 	strapi,
 	appwrite,
 	auth0,
+	betterAuth,
+	betterAuthEmailOtp,
 ];
 
 export const CUSTOM_SERVICE = 'custom';
