@@ -43,6 +43,10 @@ const SCENARIOS = [
 	{ service: 'auth0', credential: { auth0ClientId: SANDBOX_KEYS.auth0Client }, reset: failed('not_supported'), reuse: null },
 	{ service: 'betterAuth', credential: { betterAuthRedirectTo: '/reset-password' } },
 	{ service: 'betterAuthEmailOtp' },
+	{ service: 'magento', credential: { magentoWebsiteId: '1' } },
+	{ service: 'payload', credential: { payloadCollection: 'users' } },
+	// Medusa's reset tokens are not single use: the same token works again within 15 minutes.
+	{ service: 'medusa', credential: { medusaActor: 'customer' }, reuse: success },
 ];
 
 const outcomeOf = ({ output, errorOutput, error }) => {

@@ -30,7 +30,17 @@ const PROBES = [
 	['appwrite', 'POST', '/account/recovery', [400, { message: 'Param "email" is not optional.', code: 400, type: 'general_argument_invalid', version: '1.6.0' }], { appwriteProjectId: 'proj-1' }, { 'x-appwrite-project': 'proj-1', 'x-appwrite-key': SENTINELS.apiKey }],
 	['auth0', 'GET', '/.well-known/openid-configuration', [200, { issuer: `${BASE}/` }], {}, { authorization: undefined }],
 	['custom', 'POST', '/recover', [422, { message: 'email is required' }], { sendEmailPath: '/recover' }, { authorization: `Bearer ${SENTINELS.apiKey}` }],
+	['betterAuth', 'GET', '/ok', [200, { ok: true }], {}, { authorization: undefined }],
+	['betterAuthEmailOtp', 'GET', '/ok', [200, { ok: true }], {}, { authorization: undefined }],
+	['magento', 'PUT', '/customers/password', [400, { message: '"%fieldName" is required. Enter and try again.', parameters: { fieldName: 'email' } }], {}, { authorization: undefined }],
+	['payload', 'POST', '/members/forgot-password', [400, { errors: [{ message: 'Missing email.' }] }], { payloadCollection: 'members' }, { authorization: undefined }],
+	['medusa', 'POST', '/auth/user/emailpass/reset-password', [400, { type: 'invalid_data', message: "Invalid request: Field 'identifier' is required" }], { medusaActor: 'user' }, { authorization: undefined }],
 ];
+
+test('every service has its probe in this table', () => {
+	const { SERVICE_PROFILES } = require('../dist/nodes/PasswordReset/services');
+	expect(PROBES.map(([service]) => service).sort()).toEqual([...SERVICE_PROFILES.map((profile) => profile.id), 'custom'].sort());
+});
 
 describe.each(PROBES)('%s credential test', (service, method, path, [status, body], extra, headers, query = {}) => {
 	const credential = { service, baseUrl: BASE, apiKey: SENTINELS.apiKey, ...extra };

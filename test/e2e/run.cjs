@@ -95,11 +95,10 @@ const summary = (item) => (item.json.success ? 'success' : item.json.details?.er
 function assertResetFlow(execution) {
 	const { json } = execution;
 	check('resetFlow: execution finished', () => assert(json?.finished === true || json?.status === 'success', `status ${json?.status}`));
-	for (const [, label] of RESET_FLOW_SERVICES) {
+	for (const [, label, reuse = 'invalid_or_expired_token'] of RESET_FLOW_SERVICES) {
 		check(`resetFlow: ${label} send → success`, () => equal(items(json, `${label}: Send Reset Email`).map(summary), ['success'], label));
 		check(`resetFlow: ${label} reset → success`, () => equal(items(json, `${label}: Reset Password`).map(summary), ['success'], label));
-		check(`resetFlow: ${label} reused token → invalid_or_expired_token`, () =>
-			equal(items(json, `${label}: Reuse Token`).map(summary), ['invalid_or_expired_token'], label));
+		check(`resetFlow: ${label} reused token → ${reuse}`, () => equal(items(json, `${label}: Reuse Token`).map(summary), [reuse], label));
 	}
 	check('resetFlow: Industrial IOT send → not_supported', () =>
 		equal(items(json, 'Industrial IOT: Send Reset Email').map(summary), ['not_supported'], 'send'));

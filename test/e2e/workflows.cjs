@@ -80,6 +80,9 @@ const CREDENTIAL_IDS = {
 	auth0: 'sandboxAuth0',
 	betterAuth: 'sandboxBetterAuth',
 	betterAuthEmailOtp: 'sandboxBetterAuthEmailOtp',
+	magento: 'sandboxMagento',
+	payload: 'sandboxPayload',
+	medusa: 'sandboxMedusa',
 	wibiclick: 'sandboxWibiclick',
 	wabotify: 'sandboxWabotify',
 	xano: 'sandboxXano',
@@ -121,12 +124,15 @@ const credentials = ({ sandboxUrl, wibiclickApiKey, keys }) => {
 		entry('auth0', 'auth0', 'auth0', { auth0ClientId: keys.auth0Client }),
 		entry('betterAuth', 'betterAuth', 'betterAuth/api/auth', { betterAuthRedirectTo: '/reset-password' }),
 		entry('betterAuthEmailOtp', 'betterAuthEmailOtp', 'betterAuthEmailOtp/api/auth'),
+		entry('magento', 'magento', 'magento/rest/V1', { magentoWebsiteId: '1' }),
+		entry('payload', 'payload', 'payload/api', { payloadCollection: 'users' }),
+		entry('medusa', 'medusa', 'medusa', { medusaActor: 'customer' }),
 	];
 };
 
 const EMAIL = 'ada@example.com';
 
-/** The services whose whole flow (send, outbox, reset, reuse) runs in n8n. */
+/** The services whose whole flow (send, outbox, reset, reuse) runs in n8n, and what a reused token gives when it is not a failure. */
 const RESET_FLOW_SERVICES = [
 	['wibiclick', 'WibiClick'],
 	['wabotify', 'Wabotify'],
@@ -139,6 +145,10 @@ const RESET_FLOW_SERVICES = [
 	['appwrite', 'Appwrite'],
 	['betterAuth', 'Better Auth'],
 	['betterAuthEmailOtp', 'Better Auth OTP'],
+	['magento', 'Magento'],
+	['payload', 'Payload'],
+	// Medusa's tokens are not single use: reusing one within its 15 minutes succeeds.
+	['medusa', 'Medusa', 'success'],
 ];
 
 /**

@@ -54,7 +54,7 @@ export const auth0: ServiceProfile = {
 	},
 	isSuccess: () => true,
 	// Its sentence, never a page: a single-page app's index.html at a wrong Base URL answers 200 too.
-	isTextSuccess: (text) => !/^\s*</.test(text),
+	isBareSuccess: (rawBody) => typeof rawBody === 'string' && !/^\s*</.test(rawBody),
 	unknownAccount: [
 		{
 			operation: 'sendResetEmail',

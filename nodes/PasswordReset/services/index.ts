@@ -5,6 +5,9 @@ import { buildCustomProfile } from './custom';
 import { directus } from './directus';
 import { firebase } from './firebase';
 import { industrialIot } from './industrialIot';
+import { magento } from './magento';
+import { medusa } from './medusa';
+import { payload } from './payload';
 import { pocketbase } from './pocketbase';
 import { strapi } from './strapi';
 import { supabase } from './supabase';
@@ -28,6 +31,9 @@ export const SERVICE_PROFILES: readonly ServiceProfile[] = [
 	auth0,
 	betterAuth,
 	betterAuthEmailOtp,
+	magento,
+	payload,
+	medusa,
 ];
 
 export const CUSTOM_SERVICE = 'custom';

@@ -76,6 +76,13 @@ export interface OperationContract extends RequestContract {
 	/** A service-specific input check: the problem, naming the field, or undefined. */
 	checkInput?: (input: ResetInput) => string | undefined;
 	/**
+	 * Headers of this operation's request, from the input (Medusa: the reset token as a Bearer
+	 * token, its documented place). Only the auth header may carry a secret.
+	 */
+	headers?: (input: ResetInput) => Record<string, string>;
+	/** Values in the success answer that are secrets (Payload's session token): redacted everywhere. */
+	answerSecrets?: (answer: IDataObject) => string[];
+	/**
 	 * A second request, made when the first succeeded, from what the first answered (Supabase:
 	 * the session its verify returns). The item's outcome is the second request's.
 	 */
@@ -186,8 +193,11 @@ export interface ServiceProfile {
 	operations: Partial<Record<Operation, OperationContract | UnsupportedOperation>>;
 	/** Whether a 2xx body is the service's success answer; a 2xx that is not is `unexpected_response`. */
 	isSuccess: (body: IDataObject, operation: Operation) => boolean;
-	/** Whether a 2xx plain-text answer is the service's success (Auth0 answers in text, not JSON). */
-	isTextSuccess?: (text: string) => boolean;
+	/**
+	 * Whether a 2xx answer that is not a JSON object is the service's success: Auth0's plain
+	 * text, Magento's bare JSON `true`. Without it such an answer is never a success.
+	 */
+	isBareSuccess?: (rawBody: unknown) => boolean;
 	/** The service's own error code in an error body, for `ErrorRule.serviceCode`. */
 	errorCodeOf?: (body: IDataObject) => string | undefined;
 	/**

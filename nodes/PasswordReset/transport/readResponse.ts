@@ -66,7 +66,6 @@ export const readResponse = (response: ServiceResponse, context: ReadContext): I
 	const body = isObject(rawBody) ? rawBody : {};
 	const serverMessage = serverMessageOf(rawBody, secrets);
 	const isEmptyBody = rawBody === undefined || rawBody === null || rawBody === '';
-	const isJsonBody = isObject(rawBody) || isEmptyBody || (typeof rawBody === 'string' && profile.isTextSuccess?.(rawBody) === true);
 	const neutralSend = operation === 'sendResetEmail' && !options.revealUnknownAccounts;
 
 	const success = (message: string): IDataObject => ({
@@ -92,7 +91,9 @@ export const readResponse = (response: ServiceResponse, context: ReadContext): I
 		}
 		throw new ResetFailure('unexpected_response', status, undefined, `${unread}. Check the Base URL and the service chosen`);
 	}
-	if (is2xx && isJsonBody && profile.isSuccess(body, operation)) {
+	// A JSON object (or nothing) is judged by isSuccess; any other answer (text, a bare `true`) by isBareSuccess.
+	const isSuccessAnswer = isObject(rawBody) || isEmptyBody ? profile.isSuccess(body, operation) : profile.isBareSuccess?.(rawBody) === true;
+	if (is2xx && isSuccessAnswer) {
 		return success(neutralSend ? NEUTRAL_SEND_MESSAGE : (serverMessage ?? DEFAULT_SUCCESS_MESSAGES[operation]));
 	}
 	if (status >= 300 && status < 400) {

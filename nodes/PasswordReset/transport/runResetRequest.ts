@@ -13,7 +13,7 @@ import { ResetFailure, toFailureItem, toInternalError, toNodeError } from './err
 import type { Exchange } from './exchange';
 import { exchange } from './exchange';
 import { readInput, readOperation } from './input';
-import { readResponse } from './readResponse';
+import { isObject, readResponse } from './readResponse';
 import { redactValue } from './redact';
 import { retryAfterSeconds } from './retryAfter';
 import type { RunContext, SendClaim } from './runContext';
@@ -127,8 +127,9 @@ async function callService(item: ItemRun): Promise<IDataObject> {
 	const read = (response: ServiceResponse, request: DeclarativeRestApiSettings.ResultOptions) =>
 		readResponse(response, { profile, operation, options, secrets, endpoint: endpointOf(request.options) });
 
-	const first = withRequest(requestFor(contract, contract.fields(input, settings), settings, PATH_FIELD_NAMES[operation]));
+	const first = withRequest(requestFor(contract, contract.fields(input, settings), settings, PATH_FIELD_NAMES[operation]), contract.headers?.(input));
 	const firstResponse = await send(item, first);
+	if (contract.answerSecrets && isObject(firstResponse.body)) secrets.push(...contract.answerSecrets(firstResponse.body));
 	const json = read(firstResponse, first);
 	const { then } = contract;
 	if (!then) return json;

@@ -1,0 +1,55 @@
+import type { ServiceProfile } from './types';
+
+/**
+ * Medusa v2 (≥ 2.5), from its auth routes and PR #11281 (source). Base URL: the Medusa server.
+ * The actor (customer or admin user) and the provider (emailpass) are in the path. The send
+ * answers 201 for every identifier; Medusa emits `auth.password_reset` and the project's own
+ * subscriber mails the token (a 15-minute JWT, not single use). An empty password is refused
+ * before sending (Medusa would answer success and change nothing). The reset takes the token as a
+ * Bearer token, its documented place, never in the URL. Errors: `{type, message}`.
+ */
+export const medusa: ServiceProfile = {
+	id: 'medusa',
+	displayName: 'Medusa',
+	baseUrl: { placeholder: 'e.g. https://medusa.example.com' },
+	credentialFields: [
+		{
+			displayName: 'Actor',
+			name: 'medusaActor',
+			type: 'options',
+			options: [
+				{ name: 'Customer', value: 'customer' },
+				{ name: 'Admin User', value: 'user' },
+			],
+			default: 'customer',
+			description: 'Whose passwords this credential resets: store customers, or admin users',
+		},
+	],
+	// A send without an identifier is refused by Medusa's validator (400 invalid_data: a guess).
+	credentialTest: {
+		method: 'POST',
+		path: '/auth/{medusaActor}/emailpass/reset-password',
+		fields: {},
+		expect: ({ status, body }) => status === 400 && body.type === 'invalid_data',
+		proves: "Medusa's reset-password route refused a request without an identifier, so no email was sent and the Base URL and Actor are right. Guess: the shape of that refusal",
+	},
+	auth: {},
+	operations: {
+		sendResetEmail: {
+			method: 'POST',
+			path: '/auth/{medusaActor}/emailpass/reset-password',
+			requires: ['email'],
+			fields: ({ email }) => ({ identifier: email }),
+		},
+		resetPassword: {
+			method: 'POST',
+			path: '/auth/{medusaActor}/emailpass/update',
+			requires: ['email', 'resetToken', 'newPassword'],
+			headers: ({ resetToken }) => ({ Authorization: `Bearer ${resetToken}` }),
+			fields: ({ email, newPassword }) => ({ email, password: newPassword }),
+		},
+	},
+	isSuccess: (body, operation) => operation === 'sendResetEmail' || body.success === true,
+	unknownAccount: [],
+	errorRules: [{ operation: 'resetPassword', status: 401, code: 'invalid_or_expired_token' }],
+};

@@ -1,0 +1,60 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { ServiceProfile } from './types';
+
+/**
+ * Payload CMS 3 (source: `auth/endpoints/{forgotPassword,resetPassword}.ts`,
+ * `auth/operations/*`). Base URL: the server's `/api`. The auth collection (usually `users`) is
+ * a credential field. Its routes are public. The send answers every email alike; a successful
+ * reset logs the user in and answers with a session token, which is redacted everywhere.
+ * Errors: `{errors: [{message, name?, data?}]}`.
+ */
+const firstError = (body: IDataObject) => ((body.errors as IDataObject[] | undefined)?.[0] ?? {}) as IDataObject;
+const errorMessage = (body: IDataObject) => String(firstError(body).message ?? '');
+
+export const payload: ServiceProfile = {
+	id: 'payload',
+	displayName: 'Payload CMS',
+	baseUrl: { placeholder: 'e.g. https://cms.example.com/api' },
+	credentialFields: [
+		{
+			displayName: 'Collection',
+			name: 'payloadCollection',
+			type: 'string',
+			default: 'users',
+			description: 'The slug of the Payload auth collection whose users reset their passwords',
+		},
+	],
+	// A send without an email: "Missing email." (400), nothing sent.
+	credentialTest: {
+		method: 'POST',
+		path: '/{payloadCollection}/forgot-password',
+		fields: {},
+		expect: ({ status, body }) => status === 400 && /missing email/i.test(errorMessage(body)),
+		proves: "Payload's forgot-password route refused a request without an email, so no email was sent and the Base URL and Collection are right",
+	},
+	auth: {},
+	operations: {
+		sendResetEmail: {
+			method: 'POST',
+			path: '/{payloadCollection}/forgot-password',
+			requires: ['email'],
+			fields: ({ email }) => ({ email }),
+		},
+		resetPassword: {
+			method: 'POST',
+			path: '/{payloadCollection}/reset-password',
+			requires: ['resetToken', 'newPassword'],
+			fields: ({ resetToken, newPassword }) => ({ token: resetToken, password: newPassword }),
+			// The reset logs the user in: its session token must never leave the node.
+			answerSecrets: (answer) => (typeof answer.token === 'string' ? [answer.token] : []),
+		},
+	},
+	isSuccess: (body, operation) => (operation === 'resetPassword' ? typeof body.user === 'object' || typeof body.token === 'string' : true),
+	unknownAccount: [],
+	errorRules: [
+		{ when: (body) => /invalid or has expired/i.test(errorMessage(body)), code: 'invalid_or_expired_token' },
+		{ when: (body) => firstError(body).name === 'ValidationError' && /password/i.test(JSON.stringify(firstError(body).data ?? '')), code: 'weak_password' },
+		{ when: (body) => /missing email/i.test(errorMessage(body)), code: 'invalid_input' },
+	],
+};

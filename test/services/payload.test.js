@@ -1,0 +1,55 @@
+/** Payload CMS: a collection in the path, the same answer for every email, and a session token on reset that never leaves. */
+const nock = require('nock');
+const { describeServiceContract } = require('../support/serviceContract.cjs');
+const { runNode } = require('../support/engine.cjs');
+const { SENTINELS, EMAIL } = require('../support/fixtures.cjs');
+const { NEUTRAL } = require('../support/messages.cjs');
+
+const payloadError = (message, extra = {}) => ({ errors: [{ message, ...extra }] });
+const SESSION = 'SENTINEL-PAYLOAD-SESSION-7c1e';
+
+describeServiceContract({
+	service: 'payload',
+	baseUrl: 'https://cms.example.test/api',
+	credential: { payloadCollection: 'members' },
+	operations: {
+		sendResetEmail: {
+			parameters: { email: EMAIL },
+			request: { method: 'POST', path: '/api/members/forgot-password', body: { email: EMAIL } },
+			success: { body: { message: 'Success' }, output: { success: true, operation: 'sendResetEmail', service: 'payload', message: NEUTRAL } },
+			errors: [
+				[400, payloadError('Missing email.'), 'invalid_input'],
+				[403, payloadError('You are not allowed to perform this action.'), 'auth_failed'],
+			],
+		},
+		resetPassword: {
+			parameters: { resetToken: SENTINELS.resetToken, newPassword: SENTINELS.newPassword },
+			request: { method: 'POST', path: '/api/members/reset-password', body: { token: SENTINELS.resetToken, password: SENTINELS.newPassword } },
+			success: {
+				body: { message: 'Password reset successfully.', token: SESSION, user: { id: 1, email: EMAIL } },
+				output: { success: true, operation: 'resetPassword', service: 'payload', message: 'Password reset successfully.' },
+			},
+			errors: [
+				[403, payloadError('Token is either invalid or has expired.'), 'invalid_or_expired_token'],
+				[
+					400,
+					payloadError('The following field is invalid: password', { name: 'ValidationError', data: { collection: 'members', errors: [{ message: 'This value must be at least 3 characters.', path: 'password' }] } }),
+					'weak_password',
+				],
+			],
+		},
+	},
+});
+
+test('the session token a reset answers with is redacted wherever it would appear, the raw response included', async () => {
+	nock('https://cms.example.test/api')
+		.post('/members/reset-password')
+		.reply(200, { message: `Password reset successfully. Session ${SESSION}`, token: SESSION, user: { id: 1, email: EMAIL, note: SESSION } });
+	const { output } = await runNode({
+		parameters: { operation: 'resetPassword', resetToken: SENTINELS.resetToken, newPassword: SENTINELS.newPassword, options: { includeRawResponse: true } },
+		credential: { service: 'payload', baseUrl: 'https://cms.example.test/api', payloadCollection: 'members' },
+	});
+	expect(output[0].json.success).toBe(true);
+	expect(JSON.stringify(output)).not.toContain(SESSION);
+	expect(output[0].json.rawResponse.user.note).toBe('**hidden**');
+});
