@@ -105,8 +105,10 @@ function assertResetFlow(execution) {
 	check('resetFlow: Industrial IOT reset → success', () => equal(items(json, 'Industrial IOT: Reset Password').map(summary), ['success'], 'reset'));
 	check('resetFlow: Industrial IOT reused token → invalid_or_expired_token', () =>
 		equal(items(json, 'Industrial IOT: Reuse Token').map(summary), ['invalid_or_expired_token'], 'reuse'));
-	check('resetFlow: Auth0 send → success; Reset Password → not_supported (its hosted page finishes)', () =>
-		equal([...items(json, 'Auth0: Send Reset Email'), ...items(json, 'Auth0: Reset Password')].map(summary), ['success', 'not_supported'], 'auth0'));
+	for (const label of ['Auth0', 'Okta']) {
+		check(`resetFlow: ${label} send → success; Reset Password → not_supported (its hosted page finishes)`, () =>
+			equal([...items(json, `${label}: Send Reset Email`), ...items(json, `${label}: Reset Password`)].map(summary), ['success', 'not_supported'], label));
+	}
 	check('resetFlow: WibiClick output carries the email the service returned', () =>
 		equal(items(json, 'WibiClick: Reset Password')[0]?.json.email, 'ada@example.com', 'email'));
 }

@@ -83,6 +83,7 @@ const CREDENTIAL_IDS = {
 	magento: 'sandboxMagento',
 	payload: 'sandboxPayload',
 	medusa: 'sandboxMedusa',
+	okta: 'sandboxOkta',
 	wibiclick: 'sandboxWibiclick',
 	wabotify: 'sandboxWabotify',
 	xano: 'sandboxXano',
@@ -127,6 +128,7 @@ const credentials = ({ sandboxUrl, wibiclickApiKey, keys }) => {
 		entry('magento', 'magento', 'magento/rest/V1', { magentoWebsiteId: '1' }),
 		entry('payload', 'payload', 'payload/api', { payloadCollection: 'users' }),
 		entry('medusa', 'medusa', 'medusa', { medusaActor: 'customer' }),
+		entry('okta', 'okta', 'okta', { apiKey: keys.okta }),
 	];
 };
 
@@ -169,10 +171,13 @@ const resetFlow = ({ sandboxUrl, newPassword }) => {
 			passwordReset(`${label}: Reuse Token`, CREDENTIAL_IDS[service], reset, 'continueRegularOutput'),
 		]);
 	}
-	flow.chain([
-		passwordReset('Auth0: Send Reset Email', CREDENTIAL_IDS.auth0, { operation: 'sendResetEmail', email: EMAIL }),
-		passwordReset('Auth0: Reset Password', CREDENTIAL_IDS.auth0, { operation: 'resetPassword', resetToken: 'from-the-email', newPassword }, 'continueRegularOutput'),
-	]);
+	// Send only: the emailed link opens the service's own page.
+	for (const [service, label] of [['auth0', 'Auth0'], ['okta', 'Okta']]) {
+		flow.chain([
+			passwordReset(`${label}: Send Reset Email`, CREDENTIAL_IDS[service], { operation: 'sendResetEmail', email: EMAIL }),
+			passwordReset(`${label}: Reset Password`, CREDENTIAL_IDS[service], { operation: 'resetPassword', resetToken: 'from-the-email', newPassword }, 'continueRegularOutput'),
+		]);
+	}
 	const reset = { operation: 'resetPassword', resetToken: tokenFrom('Industrial IOT: Issue Token', 'token'), newPassword };
 	flow.chain([
 		passwordReset('Industrial IOT: Send Reset Email', CREDENTIAL_IDS.industrialIot, { operation: 'sendResetEmail', email: EMAIL }, 'continueRegularOutput'),

@@ -101,10 +101,11 @@ function describeServiceContract(contract) {
 				describe.each([undefined, 'continueRegularOutput', 'continueErrorOutput'])('On Error = %s', (onError) => {
 					test('two items: a success and a failure', async () => {
 						const [status, body, errorCode] = spec.errors.find((row) => row[2] !== 'success' && !row[3]?.options && !row[3]?.step);
-						const where = { base: baseUrl, method: spec.request.method, path: spec.request.path };
-						intercept({ ...where, ...spec.success });
+						// A path that names the user (Okta) differs per email: `pathFor` gives it.
+						const where = (email) => ({ base: baseUrl, method: spec.request.method, path: spec.request.pathFor?.(email) ?? spec.request.path });
+						intercept({ ...where('first@example.com'), ...spec.success });
 						if (spec.followUp) intercept({ base: baseUrl, method: spec.followUp.method, path: spec.followUp.path, ...spec.followUp.success });
-						intercept({ ...where, status, body });
+						intercept({ ...where('second@example.com'), status, body });
 						// Distinct emails: the same email twice in one run is sent once.
 						const result = await run({
 							onError,

@@ -7,6 +7,7 @@ import { firebase } from './firebase';
 import { industrialIot } from './industrialIot';
 import { magento } from './magento';
 import { medusa } from './medusa';
+import { okta } from './okta';
 import { payload } from './payload';
 import { pocketbase } from './pocketbase';
 import { strapi } from './strapi';
@@ -34,6 +35,7 @@ export const SERVICE_PROFILES: readonly ServiceProfile[] = [
 	magento,
 	payload,
 	medusa,
+	okta,
 ];
 
 export const CUSTOM_SERVICE = 'custom';

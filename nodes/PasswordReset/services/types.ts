@@ -53,7 +53,10 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH';
 /** One request. Secrets always go in the body: a GET request may carry the email only. */
 export interface RequestContract {
 	method: HttpMethod;
-	/** `{field}` is replaced by that credential field, URL-encoded (e.g. a PocketBase collection). */
+	/**
+	 * `{field}` is replaced by that credential field, URL-encoded (e.g. a PocketBase collection);
+	 * `{email}` by the item's email (Okta). Nothing secret ever goes into a path.
+	 */
 	path: string;
 	/** Request fields: JSON body, or the query string for a GET. */
 	fields: (input: ResetInput, settings: CredentialSettings) => IDataObject;

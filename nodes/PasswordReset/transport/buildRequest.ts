@@ -1,6 +1,6 @@
 import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 
-import type { CredentialSettings, RequestContract } from '../services/types';
+import type { CredentialSettings, RequestContract, ResetInput } from '../services/types';
 import { ResetFailure } from './errors';
 import { hasControlCharacter } from './validate';
 
@@ -23,11 +23,11 @@ export const TRANSPORT_RULES = {
  * URL is only ever a path under the Base URL: `pathField` names where a path that is not one
  * (a full or protocol-relative address) was set, and it fails before anything is sent.
  */
-export const requestFor = (contract: RequestContract, fields: IDataObject, settings: CredentialSettings, pathField: string) => {
+export const requestFor = (contract: RequestContract, fields: IDataObject, settings: CredentialSettings, pathField: string, input?: ResetInput) => {
 	const sendInQuery = contract.method === 'GET';
 	return {
 		method: contract.method,
-		url: expandPath(relativePath(contract.path, pathField), settings),
+		url: expandPath(relativePath(contract.path, pathField), settings, input),
 		qs: sendInQuery ? fields : {},
 		body: sendInQuery ? undefined : fields,
 	};
@@ -48,11 +48,14 @@ const relativePath = (path: string, pathField: string) => {
 /** Settings that never go into a URL, even by a `{placeholder}`. */
 const SECRET_SETTINGS: ReadonlySet<string> = new Set(['apiKey']);
 
-/** `{field}` in a path → that credential field, URL-encoded. */
-const expandPath = (path: string, settings: CredentialSettings) =>
+/**
+ * `{field}` in a path → that credential field, URL-encoded; `{email}` → the item's email (Okta
+ * names the user in the path). A reset token or a password never goes into a URL.
+ */
+const expandPath = (path: string, settings: CredentialSettings, input?: ResetInput) =>
 	path.replace(/\{(\w+)\}/g, (_match, field: string) => {
 		if (SECRET_SETTINGS.has(field)) throw invalid(`A path may not contain {${field}}: the API key never goes into a URL`);
-		return encodeURIComponent(settings[field] ?? '');
+		return encodeURIComponent((field === 'email' ? input?.email : settings[field]) ?? '');
 	});
 
 /** `METHOD /path` of a request, as the service sees it, for messages about a wrong address. */

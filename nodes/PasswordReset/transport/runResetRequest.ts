@@ -127,7 +127,7 @@ async function callService(item: ItemRun): Promise<IDataObject> {
 	const read = (response: ServiceResponse, request: DeclarativeRestApiSettings.ResultOptions) =>
 		readResponse(response, { profile, operation, options, secrets, endpoint: endpointOf(request.options) });
 
-	const first = withRequest(requestFor(contract, contract.fields(input, settings), settings, PATH_FIELD_NAMES[operation]), contract.headers?.(input));
+	const first = withRequest(requestFor(contract, contract.fields(input, settings), settings, PATH_FIELD_NAMES[operation], input), contract.headers?.(input));
 	const firstResponse = await send(item, first);
 	if (contract.answerSecrets && isObject(firstResponse.body)) secrets.push(...contract.answerSecrets(firstResponse.body));
 	const json = read(firstResponse, first);

@@ -1,0 +1,49 @@
+import type { ServiceProfile } from './types';
+
+/**
+ * Okta (Management API, `UserCred`/`UserLifecycle` reference). Base URL: the org,
+ * `https://<org>.okta.com`. An API token of an admin who may manage users, as `SSWS`. Send
+ * names the user by login (the email) in the path and has Okta mail its reset link; the user
+ * sets the new password on Okta's hosted page, so Reset Password is not offered. Errors:
+ * `{errorCode, errorSummary, errorCauses}`. Not run against a real Okta here.
+ */
+export const okta: ServiceProfile = {
+	id: 'okta',
+	displayName: 'Okta',
+	baseUrl: { placeholder: 'e.g. https://your-org.okta.com' },
+	// The token's own user: proves the address and the token, changes nothing (a guess for tokens of service apps).
+	credentialTest: {
+		method: 'GET',
+		path: '/api/v1/users/me',
+		expect: ({ status, isJson }) => status === 200 && isJson,
+		proves: 'Okta answered with the API token\'s own user, so the org URL and the token are right',
+	},
+	auth: {
+		apiKey: {
+			in: 'header',
+			name: 'Authorization',
+			prefix: 'SSWS ',
+			required: true,
+			description: 'An Okta API token (Security → API → Tokens) of an admin who may manage users, sent as Authorization: SSWS',
+		},
+	},
+	operations: {
+		sendResetEmail: {
+			method: 'POST',
+			path: '/api/v1/users/{email}/lifecycle/reset_password?sendEmail=true',
+			requires: ['email'],
+			fields: () => ({}),
+		},
+		resetPassword: {
+			notSupported: 'Okta finishes password resets on its own hosted page: the emailed link opens it and the user sets the new password there. Use Send Reset Email',
+		},
+	},
+	isSuccess: () => true,
+	errorCodeOf: (body) => (typeof body.errorCode === 'string' ? body.errorCode : undefined),
+	unknownAccount: [{ status: 404, serviceCode: 'E0000007', source: 'Okta error codes (docs): E0000007 "Not found: Resource not found"' }],
+	errorRules: [
+		// "This operation is not allowed in the user's current status" (a suspended or deprovisioned user; code a guess).
+		{ serviceCode: 'E0000038', code: 'user_disabled' },
+		{ serviceCode: 'E0000047', code: 'rate_limited' },
+	],
+};

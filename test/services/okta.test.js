@@ -1,0 +1,34 @@
+/** Okta: the user named by login in the path (URL-encoded), SSWS token, and a hosted page for the reset itself. */
+const { describeServiceContract } = require('../support/serviceContract.cjs');
+const { SENTINELS, EMAIL } = require('../support/fixtures.cjs');
+const { NEUTRAL } = require('../support/messages.cjs');
+
+const oktaError = (errorCode, errorSummary) => ({ errorCode, errorSummary, errorLink: errorCode, errorId: 'oae1', errorCauses: [] });
+
+describeServiceContract({
+	service: 'okta',
+	baseUrl: 'https://org.okta.test',
+	operations: {
+		sendResetEmail: {
+			parameters: { email: 'ada+test@example.com' },
+			request: {
+				method: 'POST',
+				path: '/api/v1/users/ada%2Btest%40example.com/lifecycle/reset_password',
+				pathFor: (email) => `/api/v1/users/${encodeURIComponent(email)}/lifecycle/reset_password`,
+				query: { sendEmail: 'true' },
+				headers: { Authorization: `SSWS ${SENTINELS.apiKey}` },
+			},
+			success: { body: {}, output: { success: true, operation: 'sendResetEmail', service: 'okta', message: NEUTRAL } },
+			unknownAccount: [[404, oktaError('E0000007', 'Not found: Resource not found: ada+test@example.com (User)')]],
+			errors: [
+				[401, oktaError('E0000011', 'Invalid token provided'), 'auth_failed'],
+				[403, oktaError('E0000038', "This operation is not allowed in the user's current status."), 'user_disabled'],
+				[429, oktaError('E0000047', 'API call exceeded rate limit due to too many requests.'), 'rate_limited'],
+			],
+		},
+		resetPassword: {
+			parameters: { email: EMAIL, resetToken: SENTINELS.resetToken, newPassword: SENTINELS.newPassword },
+			notSupported: /Okta finishes password resets on its own hosted page/,
+		},
+	},
+});
