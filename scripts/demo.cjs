@@ -49,6 +49,7 @@ const SCENARIOS = [
 	{ service: 'medusa', credential: { medusaActor: 'customer' }, reuse: success },
 	// Okta, like Auth0, finishes resets on its own page.
 	{ service: 'okta', credential: { apiKey: SANDBOX_KEYS.okta }, reset: failed('not_supported'), reuse: null },
+	{ service: 'cognito', credential: { cognitoClientId: SANDBOX_KEYS.cognitoClient, cognitoClientSecret: SANDBOX_KEYS.cognitoClientSecret } },
 ];
 
 const outcomeOf = ({ output, errorOutput, error }) => {

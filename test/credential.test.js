@@ -34,6 +34,7 @@ const PROBES = [
 	['betterAuthEmailOtp', 'GET', '/ok', [200, { ok: true }], {}, { authorization: undefined }],
 	['magento', 'PUT', '/customers/password', [400, { message: '"%fieldName" is required. Enter and try again.', parameters: { fieldName: 'email' } }], {}, { authorization: undefined }],
 	['payload', 'POST', '/members/forgot-password', [400, { errors: [{ message: 'Missing email.' }] }], { payloadCollection: 'members' }, { authorization: undefined }],
+	['cognito', 'POST', '/', [400, { __type: 'InvalidParameterException', message: "Value null at 'clientId' failed to satisfy constraint" }], { cognitoClientId: 'client-1' }, { 'x-amz-target': 'AWSCognitoIdentityProviderService.ForgotPassword' }],
 	['okta', 'GET', '/api/v1/users/me', [200, { id: '00u1', status: 'ACTIVE' }], {}, { authorization: `SSWS ${SENTINELS.apiKey}` }],
 	['medusa', 'POST', '/auth/user/emailpass/reset-password', [400, { type: 'invalid_data', message: "Invalid request: Field 'identifier' is required" }], { medusaActor: 'user' }, { authorization: undefined }],
 ];

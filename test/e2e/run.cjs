@@ -53,7 +53,8 @@ async function run() {
 		assertAgentToolRefusal(executions.agentToolRefusal, sandbox);
 		const written = Object.values(executions).flatMap((execution) => passwordResetRunData(execution)).map((task) => JSON.stringify(task));
 		const log = logWithoutExecutionDumps(logDir);
-		const secrets = { ...SENTINELS, ...Object.fromEntries(tokens.map((token, index) => [`token${index}`, token])) };
+		// The credential secrets the sandbox takes are scanned for too: Cognito's client secret is one.
+		const secrets = { ...SENTINELS, cognitoClientSecret: SANDBOX_KEYS.cognitoClientSecret, ...Object.fromEntries(tokens.map((token, index) => [`token${index}`, token])) };
 		// Whole-word matches: a 6-digit OTP must not be "found" inside a timestamp.
 		const appearsIn = (text, value) => new RegExp(`(?<![A-Za-z0-9])${value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![A-Za-z0-9])`).test(text);
 		check(`sentinel scan: ${Object.keys(secrets).length} secrets absent from ${written.length} Password Reset node runs`, () => {

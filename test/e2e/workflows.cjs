@@ -84,6 +84,7 @@ const CREDENTIAL_IDS = {
 	payload: 'sandboxPayload',
 	medusa: 'sandboxMedusa',
 	okta: 'sandboxOkta',
+	cognito: 'sandboxCognito',
 	wibiclick: 'sandboxWibiclick',
 	wabotify: 'sandboxWabotify',
 	xano: 'sandboxXano',
@@ -129,6 +130,7 @@ const credentials = ({ sandboxUrl, wibiclickApiKey, keys }) => {
 		entry('payload', 'payload', 'payload/api', { payloadCollection: 'users' }),
 		entry('medusa', 'medusa', 'medusa', { medusaActor: 'customer' }),
 		entry('okta', 'okta', 'okta', { apiKey: keys.okta }),
+		entry('cognito', 'cognito', 'cognito', { cognitoClientId: keys.cognitoClient, cognitoClientSecret: keys.cognitoClientSecret }),
 	];
 };
 
@@ -151,6 +153,7 @@ const RESET_FLOW_SERVICES = [
 	['payload', 'Payload'],
 	// Medusa's tokens are not single use: reusing one within its 15 minutes succeeds.
 	['medusa', 'Medusa', 'success'],
+	['cognito', 'Cognito'],
 ];
 
 /**

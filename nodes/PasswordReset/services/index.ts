@@ -1,6 +1,7 @@
 import { appwrite } from './appwrite';
 import { auth0 } from './auth0';
 import { betterAuth, betterAuthEmailOtp } from './betterAuth';
+import { cognito } from './cognito';
 import { buildCustomProfile } from './custom';
 import { directus } from './directus';
 import { firebase } from './firebase';
@@ -36,6 +37,7 @@ export const SERVICE_PROFILES: readonly ServiceProfile[] = [
 	payload,
 	medusa,
 	okta,
+	cognito,
 ];
 
 export const CUSTOM_SERVICE = 'custom';

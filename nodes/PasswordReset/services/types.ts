@@ -68,7 +68,7 @@ export interface OperationContract extends RequestContract {
 	 * Secrets the profile derives from the input and sends (Appwrite's `secret`, split out of a
 	 * recovery link): redacted everywhere, like the typed token and password.
 	 */
-	derivedSecrets?: (input: ResetInput) => string[];
+	derivedSecrets?: (input: ResetInput, settings: CredentialSettings) => string[];
 	/** The input fields this service needs for this operation; a missing one is `invalid_input`. */
 	requires: Array<keyof ResetInput>;
 	/**
@@ -176,6 +176,8 @@ export interface CredentialProbe {
 	path: string;
 	/** JSON body (query string for a GET). */
 	fields?: IDataObject;
+	/** Headers the call needs (Cognito names its operation in one). */
+	headers?: Record<string, string>;
 	/** Whether the answer is the one this service gives when the address is right. */
 	expect: (answer: ProbeAnswer) => boolean;
 	/** What a passing test proved, and what it did not, shown to the user. */

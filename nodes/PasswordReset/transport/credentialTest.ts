@@ -80,7 +80,7 @@ export async function testPasswordResetCredential(
 				uri: `${baseUrl}/${request.url.replace(/^\/+/, '')}`,
 				qs: request.qs,
 				body: request.body,
-				headers: { Accept: 'application/json' },
+				headers: { Accept: 'application/json', ...probe.headers },
 				json: true,
 				simple: false,
 				resolveWithFullResponse: true,

@@ -18,6 +18,7 @@ import { redactValue } from './redact';
 import { retryAfterSeconds } from './retryAfter';
 import type { RunContext, SendClaim } from './runContext';
 import { runContextFor } from './runContext';
+import { credentialSecrets } from './settings';
 import { PATH_FIELD_NAMES, validateInput } from './validate';
 
 /** Wait before the one retry of a send that provably never reached the server. */
@@ -111,7 +112,7 @@ async function send(item: ItemRun, requestData: DeclarativeRestApiSettings.Resul
 async function callService(item: ItemRun): Promise<IDataObject> {
 	const { requestData, input, secrets } = item;
 	const { operation, settings, profile, contract, baseUrl, options } = item.run;
-	secrets.push(...(contract.derivedSecrets?.(input) ?? []));
+	secrets.push(...(contract.derivedSecrets?.(input, settings) ?? []));
 	const withRequest = (request: ReturnType<typeof requestFor>, headers?: Record<string, string>) => ({
 		...requestData,
 		// Request Options' timeout, or the node's default when unset (RoutingNode's is 300 s).
@@ -218,7 +219,7 @@ export async function runResetRequest(
 	let run: RunContext | undefined;
 	try {
 		run = await runContextFor(this);
-		if (run.settings.apiKey) secrets.push(run.settings.apiKey);
+		secrets.push(...credentialSecrets(run.settings, run.profile));
 		if (signal?.aborted) throw cancelledFailure(run.operation, false);
 		if (run.setupFailure) throw run.setupFailure;
 		const input = readInput(this, run.operation, run.isToolCall);

@@ -1,6 +1,6 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
-import type { CredentialSettings } from '../services/types';
+import type { CredentialSettings, ServiceProfile } from '../services/types';
 
 export const CREDENTIAL_TYPE = 'passwordResetApi';
 
@@ -19,3 +19,13 @@ export const settingsFrom = (credentials: ICredentialDataDecryptedObject): Reque
 	) as Partial<RequestSettings>;
 	return { ...settings, service: settings.service ?? '', baseUrl: settings.baseUrl ?? '' };
 };
+
+/**
+ * The credential's secrets, to redact from anything that leaves the node: the API key and every
+ * password field of the service's own (Cognito's client secret).
+ */
+export const credentialSecrets = (settings: RequestSettings, profile: ServiceProfile | undefined): string[] =>
+	[
+		settings.apiKey,
+		...(profile?.credentialFields ?? []).filter((field) => field.typeOptions?.password).map((field) => settings[field.name]),
+	].filter((value): value is string => Boolean(value));

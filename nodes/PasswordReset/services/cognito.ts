@@ -1,0 +1,98 @@
+import { createHmac } from 'crypto';
+
+import type { IDataObject } from 'n8n-workflow';
+
+import type { CredentialSettings, ResetInput, ServiceProfile } from './types';
+
+/**
+ * AWS Cognito user pools (API reference: ForgotPassword, ConfirmForgotPassword; the AWS JSON
+ * protocol). Base URL: `https://cognito-idp.<region>.amazonaws.com`. Both are public operations
+ * (no SigV4): the app client's ID identifies the pool, and an app client with a secret needs
+ * `SecretHash` = Base64(HMAC-SHA256(client secret, username + client ID)) on each call, which
+ * the node computes and never outputs. The username is the email (an alias). Errors:
+ * `{__type, message}`. Not run against a real Cognito here.
+ */
+const TARGET = 'AWSCognitoIdentityProviderService';
+
+const secretHash = (email: string, { cognitoClientId, cognitoClientSecret }: CredentialSettings) =>
+	cognitoClientSecret ? createHmac('sha256', cognitoClientSecret).update(`${email}${cognitoClientId ?? ''}`).digest('base64') : undefined;
+
+const clientFields = (email: string, settings: CredentialSettings): IDataObject => {
+	const hash = secretHash(email, settings);
+	return { ClientId: settings.cognitoClientId ?? '', Username: email, ...(hash ? { SecretHash: hash } : {}) };
+};
+
+const operationHeaders = (operation: string) => () => ({ 'X-Amz-Target': `${TARGET}.${operation}`, 'Content-Type': 'application/x-amz-json-1.1' });
+const hashOf = ({ email }: ResetInput, settings: CredentialSettings) => [secretHash(email, settings) ?? ''];
+
+export const cognito: ServiceProfile = {
+	id: 'cognito',
+	displayName: 'AWS Cognito',
+	baseUrl: { placeholder: 'e.g. https://cognito-idp.eu-west-1.amazonaws.com' },
+	credentialFields: [
+		{
+			displayName: 'App Client ID',
+			name: 'cognitoClientId',
+			type: 'string',
+			required: true,
+			default: '',
+			description: "The user pool app client's ID (User pool → App integration → App clients)",
+		},
+		{
+			displayName: 'App Client Secret',
+			name: 'cognitoClientSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description: 'Only for an app client with a secret: the node signs each call with it (SecretHash) and never sends it',
+		},
+	],
+	// ForgotPassword without a client ID or username: Cognito's validation error, nothing sent.
+	credentialTest: {
+		method: 'POST',
+		path: '/',
+		headers: operationHeaders('ForgotPassword')(),
+		fields: {},
+		expect: ({ status, body }) => status === 400 && /InvalidParameterException|ValidationException/.test(String(body.__type ?? '')),
+		proves: "Cognito's ForgotPassword refused a call without a client ID or username, so no code was sent and the Base URL (its region) is right. The App Client ID shows on a send",
+	},
+	auth: {},
+	operations: {
+		sendResetEmail: {
+			method: 'POST',
+			path: '/',
+			requires: ['email'],
+			headers: operationHeaders('ForgotPassword'),
+			fields: ({ email }, settings) => clientFields(email, settings),
+			derivedSecrets: hashOf,
+		},
+		resetPassword: {
+			method: 'POST',
+			path: '/',
+			requires: ['email', 'resetToken', 'newPassword'],
+			headers: operationHeaders('ConfirmForgotPassword'),
+			fields: ({ email, resetToken, newPassword }, settings) => ({ ...clientFields(email, settings), ConfirmationCode: resetToken, Password: newPassword }),
+			derivedSecrets: hashOf,
+		},
+	},
+	isSuccess: () => true,
+	// `__type` may carry a namespace: `com.amazon…#CodeMismatchException`.
+	errorCodeOf: (body) => (typeof body.__type === 'string' ? body.__type.split('#').pop() : undefined),
+	unknownAccount: [
+		{
+			status: 400,
+			serviceCode: 'UserNotFoundException',
+			source: 'API reference: only for an app client with PreventUserExistenceErrors off (LEGACY); otherwise Cognito answers unknown users like known ones',
+		},
+	],
+	errorRules: [
+		{ serviceCode: ['CodeMismatchException', 'ExpiredCodeException'], code: 'invalid_or_expired_token' },
+		{ serviceCode: 'InvalidPasswordException', code: 'weak_password' },
+		{ serviceCode: 'PasswordHistoryPolicyViolationException', code: 'password_reused' },
+		{ serviceCode: ['LimitExceededException', 'TooManyRequestsException', 'TooManyFailedAttemptsException'], code: 'rate_limited' },
+		{ serviceCode: 'NotAuthorizedException', when: (body) => /disabled/i.test(String(body.message ?? '')), code: 'user_disabled' },
+		{ serviceCode: 'NotAuthorizedException', code: 'auth_failed' },
+		{ serviceCode: ['InvalidParameterException', 'UserNotConfirmedException'], code: 'invalid_input' },
+		{ serviceCode: 'CodeDeliveryFailureException', code: 'server_error' },
+	],
+};
