@@ -123,7 +123,8 @@ class ResetSandbox {
 		const raw = await readBody(req);
 		let body;
 		try {
-			body = raw ? JSON.parse(raw) : undefined;
+			const isForm = /x-www-form-urlencoded/.test(req.headers['content-type'] ?? '');
+			body = !raw ? undefined : isForm ? Object.fromEntries(new URLSearchParams(raw)) : JSON.parse(raw);
 		} catch {
 			body = null;
 		}

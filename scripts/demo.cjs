@@ -50,6 +50,8 @@ const SCENARIOS = [
 	// Okta, like Auth0, finishes resets on its own page.
 	{ service: 'okta', credential: { apiKey: SANDBOX_KEYS.okta }, reset: failed('not_supported'), reuse: null },
 	{ service: 'cognito', credential: { cognitoClientId: SANDBOX_KEYS.cognitoClient, cognitoClientSecret: SANDBOX_KEYS.cognitoClientSecret } },
+	// The token is the whole emailed link: Parse's reset needs its username too.
+	{ service: 'parse', credential: { parseAppId: SANDBOX_KEYS.parseAppId } },
 ];
 
 const outcomeOf = ({ output, errorOutput, error }) => {

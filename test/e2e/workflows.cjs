@@ -85,6 +85,7 @@ const CREDENTIAL_IDS = {
 	medusa: 'sandboxMedusa',
 	okta: 'sandboxOkta',
 	cognito: 'sandboxCognito',
+	parse: 'sandboxParse',
 	wibiclick: 'sandboxWibiclick',
 	wabotify: 'sandboxWabotify',
 	xano: 'sandboxXano',
@@ -131,6 +132,7 @@ const credentials = ({ sandboxUrl, wibiclickApiKey, keys }) => {
 		entry('medusa', 'medusa', 'medusa', { medusaActor: 'customer' }),
 		entry('okta', 'okta', 'okta', { apiKey: keys.okta }),
 		entry('cognito', 'cognito', 'cognito', { cognitoClientId: keys.cognitoClient, cognitoClientSecret: keys.cognitoClientSecret }),
+		entry('parse', 'parse', 'parse/parse', { parseAppId: keys.parseAppId }),
 	];
 };
 
@@ -154,6 +156,7 @@ const RESET_FLOW_SERVICES = [
 	// Medusa's tokens are not single use: reusing one within its 15 minutes succeeds.
 	['medusa', 'Medusa', 'success'],
 	['cognito', 'Cognito'],
+	['parse', 'Parse'],
 ];
 
 /**

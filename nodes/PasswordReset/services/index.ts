@@ -9,6 +9,7 @@ import { industrialIot } from './industrialIot';
 import { magento } from './magento';
 import { medusa } from './medusa';
 import { okta } from './okta';
+import { parse } from './parse';
 import { payload } from './payload';
 import { pocketbase } from './pocketbase';
 import { strapi } from './strapi';
@@ -38,6 +39,7 @@ export const SERVICE_PROFILES: readonly ServiceProfile[] = [
 	medusa,
 	okta,
 	cognito,
+	parse,
 ];
 
 export const CUSTOM_SERVICE = 'custom';

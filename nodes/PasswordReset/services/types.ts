@@ -60,6 +60,8 @@ export interface RequestContract {
 	path: string;
 	/** Request fields: JSON body, or the query string for a GET. */
 	fields: (input: ResetInput, settings: CredentialSettings) => IDataObject;
+	/** `form`: the fields as an URL-encoded form body (Parse's reset page), not JSON. */
+	bodyFormat?: 'json' | 'form';
 }
 
 /** How one operation is called. */

@@ -19,17 +19,20 @@ export const TRANSPORT_RULES = {
 } satisfies Partial<IHttpRequestOptions>;
 
 /**
- * Method, URL and fields of one request: fields in the query for a GET, else a JSON body. The
- * URL is only ever a path under the Base URL: `pathField` names where a path that is not one
- * (a full or protocol-relative address) was set, and it fails before anything is sent.
+ * Method, URL and fields of one request: fields in the query for a GET, else a JSON body (or a
+ * form, where the contract says so). The URL is only ever a path under the Base URL:
+ * `pathField` names where a path that is not one (a full or protocol-relative address) was
+ * set, and it fails before anything is sent.
  */
 export const requestFor = (contract: RequestContract, fields: IDataObject, settings: CredentialSettings, pathField: string, input?: ResetInput) => {
 	const sendInQuery = contract.method === 'GET';
+	const asForm = !sendInQuery && contract.bodyFormat === 'form';
 	return {
 		method: contract.method,
 		url: expandPath(relativePath(contract.path, pathField), settings, input),
 		qs: sendInQuery ? fields : {},
-		body: sendInQuery ? undefined : fields,
+		body: sendInQuery ? undefined : asForm ? new URLSearchParams(fields as Record<string, string>).toString() : fields,
+		contentType: asForm ? 'application/x-www-form-urlencoded' : undefined,
 	};
 };
 

@@ -113,7 +113,7 @@ async function callService(item: ItemRun): Promise<IDataObject> {
 	const { requestData, input, secrets } = item;
 	const { operation, settings, profile, contract, baseUrl, options } = item.run;
 	secrets.push(...(contract.derivedSecrets?.(input, settings) ?? []));
-	const withRequest = (request: ReturnType<typeof requestFor>, headers?: Record<string, string>) => ({
+	const withRequest = ({ contentType, ...request }: ReturnType<typeof requestFor>, headers?: Record<string, string>) => ({
 		...requestData,
 		// Request Options' timeout, or the node's default when unset (RoutingNode's is 300 s).
 		options: {
@@ -122,7 +122,7 @@ async function callService(item: ItemRun): Promise<IDataObject> {
 			...request,
 			baseURL: baseUrl,
 			timeout: options.timeout,
-			headers: { ...requestData.options.headers, ...headers },
+			headers: { ...requestData.options.headers, ...(contentType ? { 'Content-Type': contentType } : {}), ...headers },
 		},
 	});
 	const read = (response: ServiceResponse, request: DeclarativeRestApiSettings.ResultOptions) =>

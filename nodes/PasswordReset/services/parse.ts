@@ -1,0 +1,93 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { ResetInput, ServiceProfile } from './types';
+
+/**
+ * Parse Server 7 (source: `Routers/UsersRouter.js` handleResetRequest, `Routers/PublicAPIRouter.js`,
+ * `middlewares.js`). Base URL: the server URL (`…/parse`). The app ID goes in
+ * X-Parse-Application-Id; the REST API key, when the server sets one, in X-Parse-REST-API-Key.
+ * Send is JSON. Reset has no JSON route: it is the form the emailed link opens, posted
+ * URL-encoded as an XHR so Parse answers in JSON (a bare string on success) instead of
+ * redirecting. Errors: `{code, error}`.
+ */
+const errorText = (body: IDataObject) => String(body.error ?? '');
+
+/** The emailed link (`…/request_password_reset?token=…&username=…`), or the token alone with the Email as username. */
+const resetParts = ({ resetToken, email }: ResetInput) => {
+	try {
+		const link = new URL(resetToken);
+		return { token: link.searchParams.get('token') ?? '', username: link.searchParams.get('username') ?? email };
+	} catch {
+		return { token: resetToken, username: email };
+	}
+};
+
+export const parse: ServiceProfile = {
+	id: 'parse',
+	displayName: 'Parse Server',
+	baseUrl: { placeholder: 'e.g. https://api.example.com/parse' },
+	credentialFields: [
+		{
+			displayName: 'Application ID',
+			name: 'parseAppId',
+			type: 'string',
+			required: true,
+			default: '',
+			description: "The Parse app's Application ID, sent as X-Parse-Application-Id",
+		},
+	],
+	// Without an email Parse answers 400 code 204 "you must provide an email": nothing sent.
+	credentialTest: {
+		method: 'POST',
+		path: '/requestPasswordReset',
+		fields: {},
+		expect: ({ status, body }) => status === 400 && body.code === 204,
+		proves: "Parse's requestPasswordReset refused a request without an email, so no email was sent and the Base URL, Application ID and key are right",
+	},
+	auth: {
+		apiKey: {
+			in: 'header',
+			name: 'X-Parse-REST-API-Key',
+			prefix: '',
+			required: false,
+			description: 'Only when the server sets a REST API key: sent as X-Parse-REST-API-Key. Never the master key',
+		},
+		headers: ({ parseAppId }) => ({ 'X-Parse-Application-Id': parseAppId ?? '' }),
+	},
+	operations: {
+		sendResetEmail: {
+			method: 'POST',
+			path: '/requestPasswordReset',
+			requires: ['email'],
+			fields: ({ email }) => ({ email }),
+		},
+		resetPassword: {
+			method: 'POST',
+			path: '/apps/{parseAppId}/request_password_reset',
+			bodyFormat: 'form',
+			// As an XHR, Parse answers in JSON instead of redirecting to its pages.
+			headers: () => ({ 'X-Requested-With': 'XMLHttpRequest' }),
+			requires: ['resetToken', 'newPassword'],
+			derivedSecrets: (input) => [resetParts(input).token],
+			checkInput: (input) => (resetParts(input).username ? undefined : 'Parse needs the username: paste the whole link from the email as the Reset Token, or give the Email'),
+			fields: (input) => ({ ...resetParts(input), new_password: input.newPassword }),
+		},
+	},
+	isSuccess: (body, operation) => operation === 'sendResetEmail',
+	isBareSuccess: (rawBody) => rawBody === 'Password successfully reset',
+	unknownAccount: [
+		{
+			operation: 'sendResetEmail',
+			status: 404,
+			when: (body) => body.code === 101,
+			source: 'UsersRouter.js: only with passwordPolicy.resetPasswordSuccessOnInvalidEmail false; by default every email gets {}',
+		},
+	],
+	errorRules: [
+		{ when: (body) => /token is invalid|link has expired|username \/ email \/ token/i.test(errorText(body)), code: 'invalid_or_expired_token' },
+		{ when: (body) => /should not be the same as last/i.test(errorText(body)), code: 'password_reused' },
+		{ when: (body) => /password policy|cannot contain your username/i.test(errorText(body)), code: 'weak_password' },
+		{ when: (body) => body.code === 204, code: 'invalid_input' },
+		{ when: (body) => body.code === 1 && /emailAdapter|publicServerURL/i.test(errorText(body)), code: 'not_supported' },
+	],
+};

@@ -1,0 +1,39 @@
+'use strict';
+/**
+ * Parse Server 7: X-Parse-Application-Id; `{}` for every email (resetPasswordSuccessOnInvalidEmail
+ * on); the reset is the emailed link's form, posted URL-encoded as an XHR, answered in JSON.
+ */
+const crypto = require('node:crypto');
+
+const KEYS = { parseAppId: 'sandbox-parse-app' };
+const error = (reply, status, code, message) => reply(status, { code, error: message });
+
+module.exports = {
+	id: 'parse',
+	basePath: '/parse',
+	keys: KEYS,
+	// The email carries the link to Parse's reset form: its token and the username.
+	token: {
+		lifetime: 3600,
+		issue: (user) => `https://api.example.com/parse/apps/${KEYS.parseAppId}/choose_password?token=${crypto.randomBytes(16).toString('hex')}&username=${encodeURIComponent(user.email)}`,
+	},
+	handle(sandbox, { method, path, body, headers }, reply) {
+		if (headers['x-parse-application-id'] !== KEYS.parseAppId) return reply(403, { error: 'unauthorized' });
+		if (method === 'POST' && path === '/parse/requestPasswordReset') {
+			if (!body?.email) return error(reply, 400, 204, 'you must provide an email');
+			const account = sandbox.account('parse', body.email);
+			if (account) sandbox.issueToken('parse', account);
+			return reply(200, {});
+		}
+		if (method === 'POST' && path === `/parse/apps/${KEYS.parseAppId}/request_password_reset`) {
+			if (headers['x-requested-with'] !== 'XMLHttpRequest') return reply(302, '', { Location: '/parse/apps/choose_password' });
+			const { account, problem } = sandbox.redeem('parse', body?.token, (value) => new URL(value).searchParams.get('token') === body?.token);
+			if (problem === 'expired') return error(reply, 400, -1, 'The password reset link has expired');
+			if (problem || account.email !== String(body.username).toLowerCase()) return error(reply, 400, -1, 'Failed to reset password: username / email / token is invalid');
+			if (String(body.new_password ?? '').length < 8) return error(reply, 400, -1, 'Password does not meet the Password Policy requirements.');
+			sandbox.changePassword(account, body.new_password);
+			return reply(200, JSON.stringify('Password successfully reset'), { 'Content-Type': 'application/json' });
+		}
+		return error(reply, 404, 119, 'Invalid route');
+	},
+};
