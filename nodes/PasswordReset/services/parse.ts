@@ -33,7 +33,7 @@ export const parse: ServiceProfile = {
 			type: 'string',
 			required: true,
 			default: '',
-			description: "The Parse app's Application ID, sent as X-Parse-Application-Id",
+			description: "The Parse app's Application ID, sent in the X-Parse-Application-ID header",
 		},
 	],
 	// Without an email Parse answers 400 code 204 "you must provide an email": nothing sent.
