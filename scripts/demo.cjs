@@ -52,6 +52,13 @@ const SCENARIOS = [
 	{ service: 'cognito', credential: { cognitoClientId: SANDBOX_KEYS.cognitoClient, cognitoClientSecret: SANDBOX_KEYS.cognitoClientSecret } },
 	// The token is the whole emailed link: Parse's reset needs its username too.
 	{ service: 'parse', credential: { parseAppId: SANDBOX_KEYS.parseAppId } },
+	// Three requests for one send; Keycloak's own page finishes the reset.
+	{
+		service: 'keycloak',
+		credential: { keycloakRealm: SANDBOX_KEYS.keycloakRealm, keycloakClientId: SANDBOX_KEYS.keycloakClientId, keycloakClientSecret: SANDBOX_KEYS.keycloakClientSecret },
+		reset: failed('not_supported'),
+		reuse: null,
+	},
 ];
 
 const outcomeOf = ({ output, errorOutput, error }) => {

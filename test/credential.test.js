@@ -36,6 +36,7 @@ const PROBES = [
 	['payload', 'POST', '/members/forgot-password', [400, { errors: [{ message: 'Missing email.' }] }], { payloadCollection: 'members' }, { authorization: undefined }],
 	['cognito', 'POST', '/', [400, { __type: 'InvalidParameterException', message: "Value null at 'clientId' failed to satisfy constraint" }], { cognitoClientId: 'client-1' }, { 'x-amz-target': 'AWSCognitoIdentityProviderService.ForgotPassword' }],
 	['parse', 'POST', '/requestPasswordReset', [400, { code: 204, error: 'you must provide an email' }], { parseAppId: 'app-1' }, { 'x-parse-application-id': 'app-1', 'x-parse-rest-api-key': SENTINELS.apiKey }],
+	['keycloak', 'GET', '/realms/acme/.well-known/openid-configuration', [200, { issuer: `${BASE}/realms/acme` }], { keycloakRealm: 'acme', keycloakClientId: 'c' }, { authorization: undefined }],
 	['okta', 'GET', '/api/v1/users/me', [200, { id: '00u1', status: 'ACTIVE' }], {}, { authorization: `SSWS ${SENTINELS.apiKey}` }],
 	['medusa', 'POST', '/auth/user/emailpass/reset-password', [400, { type: 'invalid_data', message: "Invalid request: Field 'identifier' is required" }], { medusaActor: 'user' }, { authorization: undefined }],
 ];

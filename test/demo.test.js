@@ -7,5 +7,5 @@ const { runDemo } = require('../scripts/demo.cjs');
 test('every demo scenario gives its expected outcomes', async () => {
 	const rows = await runDemo();
 	expect(rows.filter((row) => !row.ok)).toEqual([]);
-	expect(new Set(rows.map((row) => row.service)).size).toBe(20);
+	expect(new Set(rows.map((row) => row.service)).size).toBe(21);
 }, 60_000);

@@ -16,7 +16,7 @@ test('public names are fixed', () => {
 	expect(credential).toMatchObject({ name: 'passwordResetApi', displayName: 'Password Reset API' });
 	expect(property('operation')[0].options.map((o) => o.value).sort()).toEqual(['resetPassword', 'sendResetEmail', 'verifyResetToken']);
 	expect(credential.properties.find((p) => p.name === 'service').options.map((o) => o.value).sort()).toEqual(
-		['appwrite', 'auth0', 'betterAuth', 'betterAuthEmailOtp', 'cognito', 'custom', 'directus', 'firebase', 'industrialIot', 'magento', 'medusa', 'okta', 'parse', 'payload', 'pocketbase', 'strapi', 'supabase', 'wabotify', 'wibiclick', 'xano'],
+		['appwrite', 'auth0', 'betterAuth', 'betterAuthEmailOtp', 'cognito', 'custom', 'directus', 'firebase', 'industrialIot', 'keycloak', 'magento', 'medusa', 'okta', 'parse', 'payload', 'pocketbase', 'strapi', 'supabase', 'wabotify', 'wibiclick', 'xano'],
 	);
 });
 

@@ -9,7 +9,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const { ResetSandbox, SANDBOX_KEYS } = require('../../sandbox/server.cjs');
-const { E2E_WORKFLOWS, credentials, RESET_FLOW_SERVICES } = require('./workflows.cjs');
+const { E2E_WORKFLOWS, credentials, RESET_FLOW_SERVICES, SEND_ONLY_SERVICES } = require('./workflows.cjs');
 const { Checks, assert, equal } = require('../support/checks.cjs');
 const { prepareN8n, logWithoutExecutionDumps } = require('../support/realN8n.cjs');
 const { formChecks } = require('./form.cjs');
@@ -53,8 +53,8 @@ async function run() {
 		assertAgentToolRefusal(executions.agentToolRefusal, sandbox);
 		const written = Object.values(executions).flatMap((execution) => passwordResetRunData(execution)).map((task) => JSON.stringify(task));
 		const log = logWithoutExecutionDumps(logDir);
-		// The credential secrets the sandbox takes are scanned for too: Cognito's client secret is one.
-		const secrets = { ...SENTINELS, cognitoClientSecret: SANDBOX_KEYS.cognitoClientSecret, ...Object.fromEntries(tokens.map((token, index) => [`token${index}`, token])) };
+		// The credential secrets the sandbox takes are scanned for too: Cognito's and Keycloak's client secrets.
+		const secrets = { ...SENTINELS, cognitoClientSecret: SANDBOX_KEYS.cognitoClientSecret, keycloakClientSecret: SANDBOX_KEYS.keycloakClientSecret, ...Object.fromEntries(tokens.map((token, index) => [`token${index}`, token])) };
 		// Whole-word matches: a 6-digit OTP must not be "found" inside a timestamp.
 		const appearsIn = (text, value) => new RegExp(`(?<![A-Za-z0-9])${value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![A-Za-z0-9])`).test(text);
 		check(`sentinel scan: ${Object.keys(secrets).length} secrets absent from ${written.length} Password Reset node runs`, () => {
@@ -106,7 +106,7 @@ function assertResetFlow(execution) {
 	check('resetFlow: Industrial IOT reset → success', () => equal(items(json, 'Industrial IOT: Reset Password').map(summary), ['success'], 'reset'));
 	check('resetFlow: Industrial IOT reused token → invalid_or_expired_token', () =>
 		equal(items(json, 'Industrial IOT: Reuse Token').map(summary), ['invalid_or_expired_token'], 'reuse'));
-	for (const label of ['Auth0', 'Okta']) {
+	for (const [, label] of SEND_ONLY_SERVICES) {
 		check(`resetFlow: ${label} send → success; Reset Password → not_supported (its hosted page finishes)`, () =>
 			equal([...items(json, `${label}: Send Reset Email`), ...items(json, `${label}: Reset Password`)].map(summary), ['success', 'not_supported'], label));
 	}

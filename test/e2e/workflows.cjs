@@ -86,6 +86,7 @@ const CREDENTIAL_IDS = {
 	okta: 'sandboxOkta',
 	cognito: 'sandboxCognito',
 	parse: 'sandboxParse',
+	keycloak: 'sandboxKeycloak',
 	wibiclick: 'sandboxWibiclick',
 	wabotify: 'sandboxWabotify',
 	xano: 'sandboxXano',
@@ -133,6 +134,7 @@ const credentials = ({ sandboxUrl, wibiclickApiKey, keys }) => {
 		entry('okta', 'okta', 'okta', { apiKey: keys.okta }),
 		entry('cognito', 'cognito', 'cognito', { cognitoClientId: keys.cognitoClient, cognitoClientSecret: keys.cognitoClientSecret }),
 		entry('parse', 'parse', 'parse/parse', { parseAppId: keys.parseAppId }),
+		entry('keycloak', 'keycloak', 'keycloak', { keycloakRealm: keys.keycloakRealm, keycloakClientId: keys.keycloakClientId, keycloakClientSecret: keys.keycloakClientSecret }),
 	];
 };
 
@@ -159,6 +161,13 @@ const RESET_FLOW_SERVICES = [
 	['parse', 'Parse'],
 ];
 
+/** The services whose reset finishes on their own page: sent here, Reset Password refused. */
+const SEND_ONLY_SERVICES = [
+	['auth0', 'Auth0'],
+	['okta', 'Okta'],
+	['keycloak', 'Keycloak'],
+];
+
 /**
  * Each seed service end to end: send a reset email, read the token from the sandbox outbox,
  * reset the password, reuse the token (fails; the node continues). Industrial IOT's send is
@@ -178,7 +187,7 @@ const resetFlow = ({ sandboxUrl, newPassword }) => {
 		]);
 	}
 	// Send only: the emailed link opens the service's own page.
-	for (const [service, label] of [['auth0', 'Auth0'], ['okta', 'Okta']]) {
+	for (const [service, label] of SEND_ONLY_SERVICES) {
 		flow.chain([
 			passwordReset(`${label}: Send Reset Email`, CREDENTIAL_IDS[service], { operation: 'sendResetEmail', email: EMAIL }),
 			passwordReset(`${label}: Reset Password`, CREDENTIAL_IDS[service], { operation: 'resetPassword', resetToken: 'from-the-email', newPassword }, 'continueRegularOutput'),
@@ -503,4 +512,4 @@ const WORKFLOWS = { ...EXECUTED_EXAMPLES, selfServiceReset, aiAgentTool };
 /** Workflows the e2e suite runs that make no example. */
 const E2E_WORKFLOWS = { ...EXECUTED_EXAMPLES, expressionErrorStop, agentTool, agentToolRefusal };
 
-module.exports = { WORKFLOWS, E2E_WORKFLOWS, selfServiceReset, credentials, CREDENTIAL_IDS, EMAIL, RESET_FLOW_SERVICES, RESET_FORM_PATH };
+module.exports = { WORKFLOWS, E2E_WORKFLOWS, selfServiceReset, credentials, CREDENTIAL_IDS, EMAIL, RESET_FLOW_SERVICES, SEND_ONLY_SERVICES, RESET_FORM_PATH };

@@ -6,6 +6,7 @@ import { buildCustomProfile } from './custom';
 import { directus } from './directus';
 import { firebase } from './firebase';
 import { industrialIot } from './industrialIot';
+import { keycloak } from './keycloak';
 import { magento } from './magento';
 import { medusa } from './medusa';
 import { okta } from './okta';
@@ -40,6 +41,7 @@ export const SERVICE_PROFILES: readonly ServiceProfile[] = [
 	okta,
 	cognito,
 	parse,
+	keycloak,
 ];
 
 export const CUSTOM_SERVICE = 'custom';

@@ -54,6 +54,8 @@ export const supabase: ServiceProfile = {
 				headers: ({ access_token: accessToken }) =>
 					typeof accessToken === 'string' && accessToken ? { Authorization: `Bearer ${accessToken}` } : undefined,
 				secrets: (session) => [session.access_token, session.refresh_token].filter((value): value is string => typeof value === 'string'),
+				missingMessage:
+					'Supabase accepted the token but answered without the session the second step needs, so the new password was not sent. The token may be used up: send a new reset email',
 			},
 		},
 		verifyResetToken: {

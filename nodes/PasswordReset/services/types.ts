@@ -58,8 +58,8 @@ export interface RequestContract {
 	 * `{email}` by the item's email (Okta). Nothing secret ever goes into a path.
 	 */
 	path: string;
-	/** Request fields: JSON body, or the query string for a GET. */
-	fields: (input: ResetInput, settings: CredentialSettings) => IDataObject;
+	/** Request fields: JSON body, or the query string for a GET. A list is sent as a JSON array (Keycloak's actions). */
+	fields: (input: ResetInput, settings: CredentialSettings) => IDataObject | string[];
 	/** `form`: the fields as an URL-encoded form body (Parse's reset page), not JSON. */
 	bodyFormat?: 'json' | 'form';
 }
@@ -88,15 +88,26 @@ export interface OperationContract extends RequestContract {
 	/** Values in the success answer that are secrets (Payload's session token): redacted everywhere. */
 	answerSecrets?: (answer: IDataObject) => string[];
 	/**
-	 * A second request, made when the first succeeded, from what the first answered (Supabase:
-	 * the session its verify returns). The item's outcome is the second request's.
+	 * The next request, made when this one succeeded, from what the earlier ones answered
+	 * (Supabase: the session its verify returns; Keycloak: an admin token, then the user's id).
+	 * A step may have a `then` of its own. The item's outcome is the last request's.
 	 */
-	then?: RequestContract & {
-		/** The second request's headers, or undefined when the first answer lacks what it needs. */
-		headers: (firstAnswer: IDataObject) => Record<string, string> | undefined;
-		/** Values in the first answer that are secrets (a session token): redacted everywhere. */
-		secrets: (firstAnswer: IDataObject) => string[];
-	};
+	then?: ChainStep;
+}
+
+/** One request of a chain: it reads the answers before it, the latest first. */
+export interface ChainStep extends RequestContract {
+	/** Its headers, or undefined when an earlier answer lacks what it needs (nothing is sent). */
+	headers: (previous: IDataObject, answers: unknown[]) => Record<string, string> | undefined;
+	/** The `unexpected_response` message when `headers` finds nothing to send with: what happened, what to do. */
+	missingMessage: string;
+	/** Values in the earlier answers that are secrets (a session, an admin token): redacted everywhere. */
+	secrets: (previous: IDataObject, answers: unknown[]) => string[];
+	/** `{name}` values for its path from the earlier answers (a user's id), URL-encoded. */
+	pathValues?: (answers: unknown[]) => Record<string, string>;
+	/** Whether the previous answer says the email has no account (Keycloak's empty user search). */
+	isUnknownAccount?: (answers: unknown[]) => boolean;
+	then?: ChainStep;
 }
 
 /** An operation the service does not offer through an API, or n8n cannot call faithfully. */

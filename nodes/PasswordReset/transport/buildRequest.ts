@@ -24,13 +24,13 @@ export const TRANSPORT_RULES = {
  * `pathField` names where a path that is not one (a full or protocol-relative address) was
  * set, and it fails before anything is sent.
  */
-export const requestFor = (contract: RequestContract, fields: IDataObject, settings: CredentialSettings, pathField: string, input?: ResetInput) => {
+export const requestFor = (contract: RequestContract, fields: IDataObject | string[], settings: CredentialSettings, pathField: string, input?: ResetInput) => {
 	const sendInQuery = contract.method === 'GET';
 	const asForm = !sendInQuery && contract.bodyFormat === 'form';
 	return {
 		method: contract.method,
 		url: expandPath(relativePath(contract.path, pathField), settings, input),
-		qs: sendInQuery ? fields : {},
+		qs: sendInQuery ? (fields as IDataObject) : {},
 		body: sendInQuery ? undefined : asForm ? new URLSearchParams(fields as Record<string, string>).toString() : fields,
 		contentType: asForm ? 'application/x-www-form-urlencoded' : undefined,
 	};

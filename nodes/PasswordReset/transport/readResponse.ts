@@ -59,6 +59,18 @@ export interface ReadContext {
 	endpoint: string;
 }
 
+/**
+ * The email has no account: the neutral success on Send Reset Email (unless Reveal Unknown
+ * Accounts is on), else `user_not_found`.
+ */
+export const unknownAccountOutcome = (context: ReadContext, status: number, serverMessage?: string): IDataObject => {
+	const { profile, operation, options } = context;
+	if (operation === 'sendResetEmail' && !options.revealUnknownAccounts) {
+		return { success: true, operation, service: profile.id, message: NEUTRAL_SEND_MESSAGE };
+	}
+	throw new ResetFailure('user_not_found', status, serverMessage);
+};
+
 /** A service's answer → the success item's json, or a thrown typed failure. */
 export const readResponse = (response: ServiceResponse, context: ReadContext): IDataObject => {
 	const { profile, operation, options, secrets, endpoint } = context;
@@ -105,10 +117,7 @@ export const readResponse = (response: ServiceResponse, context: ReadContext): I
 		);
 	}
 	const answer: Answer = { operation, status, body, rawBody, serviceCode: profile.errorCodeOf?.(body) };
-	if (profile.unknownAccount.some((known) => matches(known, answer))) {
-		if (neutralSend) return success(NEUTRAL_SEND_MESSAGE);
-		throw new ResetFailure('user_not_found', status, serverMessage);
-	}
+	if (profile.unknownAccount.some((known) => matches(known, answer))) return unknownAccountOutcome(context, status, serverMessage);
 	const rule = profile.errorRules.find((candidate) => matches(candidate, answer));
 	const code = rule?.code ?? (is2xx ? 'unexpected_response' : genericCode(status, operation));
 	if (code === 'endpoint_not_found') {

@@ -13,7 +13,7 @@ import { ResetFailure, toFailureItem, toInternalError, toNodeError } from './err
 import type { Exchange } from './exchange';
 import { exchange } from './exchange';
 import { readInput, readOperation } from './input';
-import { isObject, readResponse } from './readResponse';
+import { isObject, readResponse, unknownAccountOutcome } from './readResponse';
 import { redactValue } from './redact';
 import { retryAfterSeconds } from './retryAfter';
 import type { RunContext, SendClaim } from './runContext';
@@ -131,25 +131,24 @@ async function callService(item: ItemRun): Promise<IDataObject> {
 	const first = withRequest(requestFor(contract, contract.fields(input, settings), settings, PATH_FIELD_NAMES[operation], input), contract.headers?.(input));
 	const firstResponse = await send(item, first);
 	if (contract.answerSecrets && isObject(firstResponse.body)) secrets.push(...contract.answerSecrets(firstResponse.body));
-	const json = read(firstResponse, first);
-	const { then } = contract;
-	if (!then) return json;
-	// Two requests, one item: the second uses what the first answered (a session).
-	const answer = (firstResponse.body ?? {}) as IDataObject;
-	secrets.push(...then.secrets(answer));
-	const headers = then.headers(answer);
-	if (!headers) {
-		// Nothing of the second step was sent: the password is unchanged, though the token may be spent.
-		throw new ResetFailure(
-			'unexpected_response',
-			firstResponse.statusCode,
-			undefined,
-			`${profile.displayName} accepted the token but answered without the session the second step needs, so the new password was not sent. The token may be used up: send a new reset email`,
-		);
+	let json = read(firstResponse, first);
+	// A chain: each next request reads the answers before it (a session, an admin token, an id).
+	const answers: unknown[] = [firstResponse.body];
+	let last = firstResponse;
+	for (let step = contract.then, index = 2; step; step = step.then, index++) {
+		const previous = (isObject(last.body) ? last.body : {}) as IDataObject;
+		secrets.push(...step.secrets(previous, answers));
+		if (step.isUnknownAccount?.(answers)) return unknownAccountOutcome({ profile, operation, options, secrets, endpoint: endpointOf(first.options) }, last.statusCode);
+		const headers = step.headers(previous, answers);
+		// Nothing of this step is sent: the message says what that leaves (a spent token, no change).
+		if (!headers) throw new ResetFailure('unexpected_response', last.statusCode, undefined, step.missingMessage);
+		const stepSettings = { ...settings, ...step.pathValues?.(answers) };
+		const request = withRequest(requestFor(step, step.fields(input, settings), stepSettings, `${profile.displayName} profile's request ${index} path`, input), headers);
+		last = await send(item, request);
+		answers.push(last.body);
+		json = read(last, request);
 	}
-	const secondPath = `${profile.displayName} profile's second path`;
-	const followUp = withRequest(requestFor(then, then.fields(input, settings), settings, secondPath), headers);
-	return read(await send(item, followUp), followUp);
+	return json;
 }
 
 /**

@@ -1,0 +1,108 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { ChainStep, ServiceProfile } from './types';
+
+/**
+ * Keycloak (source: `services/.../admin/UserResource.java`, the OpenID Connect token endpoint).
+ * Base URL: the server, `https://<host>` (with `/auth` on versions before 17). Send is three
+ * requests: an admin token for a confidential client with a service account allowed to manage
+ * users (client credentials), the user found by exact email, then `execute-actions-email` with
+ * UPDATE_PASSWORD, which mails Keycloak's own link. The user sets the password on Keycloak's
+ * page, so Reset Password is not offered. The token is redacted everywhere. Errors:
+ * `{errorMessage}` (admin API) or `{error, error_description}` (token). Not run against a real
+ * Keycloak here.
+ */
+const adminToken = (answers: unknown[]) => {
+	const token = (answers[0] as IDataObject | undefined)?.access_token;
+	return typeof token === 'string' && token ? token : undefined;
+};
+const bearer = (answers: unknown[]): Record<string, string> | undefined => {
+	const token = adminToken(answers);
+	return token ? { Authorization: `Bearer ${token}` } : undefined;
+};
+const tokenSecrets = (_previous: IDataObject, answers: unknown[]) => [adminToken(answers) ?? ''];
+const foundUsers = (answers: unknown[]) => (Array.isArray(answers[1]) ? (answers[1] as IDataObject[]) : []);
+const errorText = (body: IDataObject) => String(body.errorMessage ?? body.error_description ?? body.error ?? '');
+
+const sendActionsEmail: ChainStep = {
+	method: 'PUT',
+	path: '/admin/realms/{keycloakRealm}/users/{keycloakUserId}/execute-actions-email',
+	// The actions the emailed link asks of the user: set a new password.
+	fields: () => ['UPDATE_PASSWORD'],
+	headers: (_previous, answers) => bearer(answers),
+	secrets: tokenSecrets,
+	pathValues: (answers) => ({ keycloakUserId: String(foundUsers(answers)[0]?.id ?? '') }),
+	isUnknownAccount: (answers) => foundUsers(answers).length === 0,
+	missingMessage: 'Keycloak answered the user search without the admin token it needs next: nothing was sent',
+};
+
+const findUser: ChainStep = {
+	method: 'GET',
+	path: '/admin/realms/{keycloakRealm}/users',
+	fields: ({ email }) => ({ email, exact: 'true' }),
+	headers: (_previous, answers) => bearer(answers),
+	secrets: tokenSecrets,
+	missingMessage: 'Keycloak answered the token request without an access_token: nothing was sent. Check the client has Client authentication and Service accounts on',
+	then: sendActionsEmail,
+};
+
+export const keycloak: ServiceProfile = {
+	id: 'keycloak',
+	displayName: 'Keycloak',
+	baseUrl: { placeholder: 'e.g. https://keycloak.example.com' },
+	credentialFields: [
+		{ displayName: 'Realm', name: 'keycloakRealm', type: 'string', required: true, default: '', placeholder: 'e.g. my-realm', description: 'The realm the users belong to' },
+		{
+			displayName: 'Client ID',
+			name: 'keycloakClientId',
+			type: 'string',
+			required: true,
+			default: '',
+			description: "A confidential client of that realm with a service account whose roles include realm-management's manage-users",
+		},
+		{
+			displayName: 'Client Secret',
+			name: 'keycloakClientSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			required: true,
+			default: '',
+			description: "The client's secret (Clients → Credentials). Sent only to the realm's token endpoint, in the form body.",
+		},
+	],
+	// The realm's discovery document: proves the Base URL and the Realm, changes nothing.
+	credentialTest: {
+		method: 'GET',
+		path: '/realms/{keycloakRealm}/.well-known/openid-configuration',
+		expect: ({ status, body }) => status === 200 && typeof body.issuer === 'string',
+		proves: "Keycloak's discovery document for this realm answered, so the Base URL and Realm are right. The client and its secret are checked on a send",
+	},
+	auth: {},
+	operations: {
+		sendResetEmail: {
+			method: 'POST',
+			path: '/realms/{keycloakRealm}/protocol/openid-connect/token',
+			bodyFormat: 'form',
+			requires: ['email'],
+			fields: (_input, { keycloakClientId, keycloakClientSecret }) => ({
+				grant_type: 'client_credentials',
+				client_id: keycloakClientId ?? '',
+				client_secret: keycloakClientSecret ?? '',
+			}),
+			then: findUser,
+		},
+		resetPassword: {
+			notSupported: "Keycloak finishes password resets on its own page: the emailed link opens it and the user sets the new password there. Use Send Reset Email",
+		},
+	},
+	isSuccess: () => true,
+	// The user search answers a JSON array.
+	isBareSuccess: (rawBody) => Array.isArray(rawBody),
+	unknownAccount: [],
+	errorRules: [
+		{ when: (body) => /user is disabled/i.test(errorText(body)), code: 'user_disabled' },
+		{ when: (body) => /failed to send execute actions email/i.test(errorText(body)), code: 'server_error' },
+		{ when: (body) => /user email missing/i.test(errorText(body)), code: 'invalid_input' },
+		{ when: (body) => body.error === 'unauthorized_client' || body.error === 'invalid_client', code: 'auth_failed' },
+	],
+};
