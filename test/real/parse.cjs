@@ -1,0 +1,103 @@
+'use strict';
+/**
+ * The Parse Server profile against a real Parse Server (7.5.4 on Node.js 22, PostgreSQL from
+ * Debian, both started on loopback), not a mock: send a reset email, take the link Parse's
+ * email adapter got, reset with the whole link (posted as Parse's own form), sign in with the
+ * new password, reuse the link, an unknown email (neutral), the credential test with the right
+ * and a wrong Application ID. The node runs on n8n's engine. Prints "N passed, N failed".
+ */
+const { execFileSync, spawn } = require('node:child_process');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { runNode, testCredential } = require('../support/engine.cjs');
+const { Checks, assert, equal } = require('../support/checks.cjs');
+const { freePort } = require('../support/realN8n.cjs');
+const { startPostgres } = require('../support/debianServices.cjs');
+
+const root = path.resolve(__dirname, '../..');
+const APP_ID = 'password-reset-real-parse';
+const USER = { username: 'ada@example.com', email: 'ada@example.com', password: 'Original-pw-1234' };
+const NEW_PASSWORD = 'New-parse-password-2';
+const checks = new Checks();
+const check = (name, fn) => checks.check(name, fn);
+
+async function waitForLine(child, text, seconds) {
+	let output = '';
+	return new Promise((resolve, reject) => {
+		const timer = setTimeout(() => reject(new Error(`Parse Server did not start within ${seconds} s:\n${output.slice(-2000)}`)), seconds * 1000);
+		const read = (chunk) => {
+			output += chunk;
+			if (output.includes(text)) {
+				clearTimeout(timer);
+				resolve();
+			}
+		};
+		child.stdout.on('data', read);
+		child.stderr.on('data', read);
+		child.on('close', (status) => {
+			clearTimeout(timer);
+			reject(new Error(`Parse Server exited (${status}):\n${output.slice(-2000)}`));
+		});
+	});
+}
+
+async function main() {
+	const [parseDir, node22] = execFileSync('bash', [path.join(root, 'scripts/ensure-parse.sh')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] })
+		.trim()
+		.split('\n');
+	const postgres = await startPostgres();
+	const work = fs.mkdtempSync(path.join(os.tmpdir(), 'password-reset-parse-'));
+	const mailFile = path.join(work, 'mail.jsonl');
+	const port = await freePort();
+	const baseUrl = `http://127.0.0.1:${port}/parse`;
+	const server = spawn(node22, [path.join(__dirname, 'parseServer.cjs')], {
+		env: { ...process.env, PARSE_DIR: parseDir, PORT: String(port), APP_ID: APP_ID, MAIL_FILE: mailFile, DATABASE_URI: `postgres://postgres@127.0.0.1:${postgres.port}/n8n` },
+		stdio: ['ignore', 'pipe', 'pipe'],
+	});
+	try {
+		const started = Date.now();
+		await waitForLine(server, 'ready', 120);
+		console.log(`Parse Server on ${baseUrl} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+		const parseApi = (method, route, body) =>
+			fetch(`${baseUrl}${route}`, { method, headers: { 'X-Parse-Application-Id': APP_ID, 'Content-Type': 'application/json' }, body: body && JSON.stringify(body) });
+		const signUp = await parseApi('POST', '/users', USER);
+		check('a user signs up', () => equal(signUp.status, 201, 'status'));
+		const mails = () => (fs.existsSync(mailFile) ? fs.readFileSync(mailFile, 'utf8').trim().split('\n').map((line) => JSON.parse(line)) : []);
+		const credential = { service: 'parse', baseUrl, parseAppId: APP_ID };
+		const run = (parameters) => runNode({ parameters, credential, onError: 'continueRegularOutput' });
+		const outcome = ({ output }) => (output[0].json.success ? 'success' : output[0].json.details?.errorCode);
+
+		const sent = await run({ operation: 'sendResetEmail', email: USER.email });
+		check('Send Reset Email → the neutral success', () => equal(outcome(sent), 'success', JSON.stringify(sent.output[0].json)));
+		const link = mails().at(-1)?.link;
+		check("Parse's email adapter got a reset link", () => assert(link && /token=/.test(link), JSON.stringify(mails())));
+		const reset = { operation: 'resetPassword', resetToken: link ?? '', newPassword: NEW_PASSWORD };
+		const first = await run(reset);
+		check('Reset Password with the whole link (its form, URL-encoded, as an XHR) → success', () => equal(outcome(first), 'success', JSON.stringify(first.output[0].json)));
+		const login = await fetch(`${baseUrl}/login?${new URLSearchParams({ username: USER.username, password: NEW_PASSWORD })}`, { headers: { 'X-Parse-Application-Id': APP_ID } });
+		check('sign in with the new password works', () => equal(login.status, 200, 'login'));
+		const again = await run(reset);
+		check('the same link again → invalid_or_expired_token', () => equal(outcome(again), 'invalid_or_expired_token', JSON.stringify(again.output[0].json)));
+		check('no output holds the link or its token', () => assert(!JSON.stringify([first, again]).includes(new URL(link).searchParams.get('token')), 'token found'));
+		const mailsBefore = mails().length;
+		const unknown = await run({ operation: 'sendResetEmail', email: 'nobody@example.com' });
+		check('an unknown email → the same neutral success, no mail', () => equal([outcome(unknown), mails().length - mailsBefore], ['success', 0], 'unknown'));
+		const right = await testCredential(credential);
+		check('credential test: the right Application ID passes', () => equal(right.status, 'OK', right.message));
+		const wrong = await testCredential({ ...credential, parseAppId: 'wrong-app' });
+		check('credential test: a wrong Application ID fails', () => equal(wrong.status, 'Error', wrong.message));
+	} finally {
+		server.kill('SIGTERM');
+		await postgres.stop();
+	}
+	checks.report('real Parse Server');
+}
+
+main().catch((error) => {
+	console.error(error);
+	checks.check('the real Parse Server run completed', () => {
+		throw error;
+	});
+	checks.report('real Parse Server');
+});

@@ -1,0 +1,42 @@
+'use strict';
+/**
+ * A real Parse Server for test/real/parse.cjs, run by Node.js 22 from its cached install
+ * (PARSE_DIR): PostgreSQL (DATABASE_URI), mounted at /parse on PORT, with an email adapter that
+ * appends each reset link to MAIL_FILE. Prints "ready" once it serves.
+ */
+const fs = require('node:fs');
+const { createRequire } = require('node:module');
+const path = require('node:path');
+
+const parseRequire = createRequire(path.join(process.env.PARSE_DIR, 'package.json'));
+const express = parseRequire('express');
+const { ParseServer } = parseRequire('parse-server');
+
+const origin = `http://127.0.0.1:${process.env.PORT}`;
+const mailAdapter = {
+	sendPasswordResetEmail: async ({ link, user }) => fs.appendFileSync(process.env.MAIL_FILE, `${JSON.stringify({ to: user.get('email'), link })}\n`),
+	sendVerificationEmail: async () => {},
+	sendMail: async () => {},
+};
+
+async function main() {
+	const server = new ParseServer({
+		databaseURI: process.env.DATABASE_URI,
+		appId: process.env.APP_ID,
+		masterKey: 'real-parse-master-key-not-sent-by-the-node',
+		serverURL: `${origin}/parse`,
+		publicServerURL: `${origin}/parse`,
+		appName: 'Password Reset test',
+		emailAdapter: mailAdapter,
+		logLevel: 'error',
+	});
+	await server.start();
+	const app = express();
+	app.use('/parse', server.app);
+	app.listen(Number(process.env.PORT), '127.0.0.1', () => console.log('ready'));
+}
+
+main().catch((error) => {
+	console.error(error);
+	process.exit(1);
+});
