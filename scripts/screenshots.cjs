@@ -64,6 +64,7 @@ async function main() {
 
 		// 3. The credential form, Supabase's fields only.
 		await page.goto(`${dev.url}/home/credentials`);
+		await page.locator('[data-test-id="resources-list-search"] input, input[data-test-id="resources-list-search"]').first().fill('sandboxSupabase');
 		await page.getByText('sandboxSupabase', { exact: true }).first().click();
 		await page.getByText('Connection tested successfully').first().waitFor();
 		await shot('credential-supabase');
