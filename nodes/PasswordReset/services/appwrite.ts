@@ -35,7 +35,6 @@ export const appwrite: ServiceProfile = {
 	id: 'appwrite',
 	displayName: 'Appwrite',
 	baseUrl: { placeholder: 'e.g. https://fra.cloud.appwrite.io/v1' },
-	// The project is looked up first (404 project_not_found), then the parameters are checked.
 	credentialFields: [
 		{
 			displayName: 'Project ID',
@@ -56,6 +55,7 @@ export const appwrite: ServiceProfile = {
 				'The page the recovery email links to; Appwrite appends userId and secret. Its host must be a platform registered in the project.',
 		},
 	],
+	// The project is looked up first (404 project_not_found), then the parameters are checked.
 	credentialTest: {
 		method: 'POST',
 		path: '/account/recovery',

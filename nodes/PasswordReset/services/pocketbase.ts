@@ -16,7 +16,6 @@ export const pocketbase: ServiceProfile = {
 	id: 'pocketbase',
 	displayName: 'PocketBase',
 	baseUrl: { placeholder: 'e.g. https://pb.example.com' },
-	// The route looks the collection up (404 when unknown), then validates the body.
 	credentialFields: [
 		{
 			displayName: 'Collection',
@@ -26,6 +25,7 @@ export const pocketbase: ServiceProfile = {
 			description: 'The PocketBase auth collection whose records reset their passwords',
 		},
 	],
+	// The route looks the collection up (404 when unknown), then validates the body.
 	credentialTest: {
 		method: 'POST',
 		path: '/api/collections/{pocketbaseCollection}/request-password-reset',

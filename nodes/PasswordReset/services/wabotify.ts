@@ -10,7 +10,6 @@ export const wabotify: ServiceProfile = {
 	id: 'wabotify',
 	displayName: 'Wabotify',
 	baseUrl: { placeholder: 'e.g. https://api.wabotify.com' },
-	// Documented: 400 when the email or company is missing. The route is public: no key to check.
 	credentialFields: [
 		{
 			displayName: 'Company',
@@ -20,6 +19,7 @@ export const wabotify: ServiceProfile = {
 			description: 'The white-label company code Wabotify expects with each reset email request',
 		},
 	],
+	// Documented: 400 when the email or company is missing. The route is public: no key to check.
 	credentialTest: {
 		method: 'POST',
 		path: '/api/user/sendEmailToResetPassword',

@@ -59,15 +59,21 @@ export interface ReadContext {
 	endpoint: string;
 }
 
+/** Send Reset Email's answer when it must not tell known and unknown accounts apart. */
+const neutralSendItem = (profile: ServiceProfile): IDataObject => ({
+	success: true,
+	operation: 'sendResetEmail',
+	service: profile.id,
+	message: NEUTRAL_SEND_MESSAGE,
+});
+
 /**
  * The email has no account: the neutral success on Send Reset Email (unless Reveal Unknown
  * Accounts is on), else `user_not_found`.
  */
 export const unknownAccountOutcome = (context: ReadContext, status: number, serverMessage?: string): IDataObject => {
 	const { profile, operation, options } = context;
-	if (operation === 'sendResetEmail' && !options.revealUnknownAccounts) {
-		return { success: true, operation, service: profile.id, message: NEUTRAL_SEND_MESSAGE };
-	}
+	if (operation === 'sendResetEmail' && !options.revealUnknownAccounts) return neutralSendItem(profile);
 	throw new ResetFailure('user_not_found', status, serverMessage);
 };
 
@@ -86,8 +92,7 @@ export const readResponse = (response: ServiceResponse, context: ReadContext): I
 		service: profile.id,
 		message,
 		...(operation !== 'sendResetEmail' && isEmailAddress(body.email) ? { email: body.email } : {}),
-		// Never on a neutral send: the raw answer would tell known and unknown accounts apart.
-		...(options.includeRawResponse && !neutralSend ? { rawResponse: redactSecretFields(redactValue(rawBody, secrets)) } : {}),
+		...(options.includeRawResponse ? { rawResponse: redactSecretFields(redactValue(rawBody, secrets)) } : {}),
 	});
 
 	const is2xx = status >= 200 && status < 300;
@@ -106,7 +111,8 @@ export const readResponse = (response: ServiceResponse, context: ReadContext): I
 	// A JSON object (or nothing) is judged by isSuccess; any other answer (text, a bare `true`) by isBareSuccess.
 	const isSuccessAnswer = isObject(rawBody) || isEmptyBody ? profile.isSuccess(body, operation) : profile.isBareSuccess?.(rawBody) === true;
 	if (is2xx && isSuccessAnswer) {
-		return success(neutralSend ? NEUTRAL_SEND_MESSAGE : (serverMessage ?? DEFAULT_SUCCESS_MESSAGES[operation]));
+		// A neutral send carries no raw answer: it would tell known and unknown accounts apart.
+		return neutralSend ? neutralSendItem(profile) : success(serverMessage ?? DEFAULT_SUCCESS_MESSAGES[operation]);
 	}
 	if (status >= 300 && status < 400) {
 		throw new ResetFailure(

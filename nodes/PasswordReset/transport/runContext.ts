@@ -7,7 +7,7 @@ import type { NodeOptions } from './input';
 import { readOperation, readOptions } from './input';
 import { RequestQueue } from './requestQueue';
 import type { RequestSettings } from './settings';
-import { CREDENTIAL_TYPE, settingsFrom } from './settings';
+import { CREDENTIAL_TYPE, credentialSecrets, settingsFrom } from './settings';
 import { validateRun } from './validate';
 
 /** The first Send Reset Email of an email in this run, which its duplicates answer from. */
@@ -29,6 +29,8 @@ export interface RunContext {
 	/** The credential, read once: every request of the run passes it on instead of n8n reading it again. */
 	credentials: ICredentialsDecrypted;
 	settings: RequestSettings;
+	/** The credential's secrets (its API key and password fields): every item redacts them. */
+	credentialSecrets: string[];
 	/** Set when the run cannot send at all (unknown service, bad Base URL, bad option): every item fails with it. */
 	setupFailure?: unknown;
 	profile: ServiceProfile;
@@ -50,7 +52,8 @@ const build = async (context: IExecuteSingleFunctions, isToolCall: boolean): Pro
 	const reference = context.getNode().credentials?.[CREDENTIAL_TYPE];
 	const credentials = { id: reference?.id ?? '', name: reference?.name ?? '', type: CREDENTIAL_TYPE, data };
 	const settings = settingsFrom(data);
-	const run = { operation, isToolCall, credentials, settings, sends: new Map(), breakerOpen: false };
+	const profile = resolveProfile(settings);
+	const run = { operation, isToolCall, credentials, settings, credentialSecrets: credentialSecrets(settings, profile), sends: new Map(), breakerOpen: false };
 	try {
 		if (context.getNode().retryOnFail) {
 			throw new ResetFailure(
@@ -64,7 +67,7 @@ const build = async (context: IExecuteSingleFunctions, isToolCall: boolean): Pro
 		if (modelFilled) throw new ResetFailure('invalid_input', null, undefined, modelFilled);
 		const options = readOptions(context);
 		const ignoreSslIssues = context.getNodeParameter('requestOptions.allowUnauthorizedCerts', false) === true;
-		const valid = validateRun(resolveProfile(settings), settings, operation, ignoreSslIssues);
+		const valid = validateRun(profile, settings, operation, ignoreSslIssues);
 		return { ...run, ...valid, options, queue: new RequestQueue(options.maxConcurrentRequests) };
 	} catch (setupFailure) {
 		return { ...run, setupFailure } as RunContext;

@@ -13,12 +13,12 @@ import { ResetFailure, toFailureItem, toInternalError, toNodeError } from './err
 import type { Exchange } from './exchange';
 import { exchange } from './exchange';
 import { readInput, readOperation } from './input';
+import type { ReadContext } from './readResponse';
 import { isObject, readResponse, unknownAccountOutcome } from './readResponse';
 import { redactValue } from './redact';
 import { retryAfterSeconds } from './retryAfter';
 import type { RunContext, SendClaim } from './runContext';
 import { runContextFor } from './runContext';
-import { credentialSecrets } from './settings';
 import { PATH_FIELD_NAMES, validateInput } from './validate';
 
 /** Wait before the one retry of a send that provably never reached the server. */
@@ -125,8 +125,8 @@ async function callService(item: ItemRun): Promise<IDataObject> {
 			headers: { ...requestData.options.headers, ...(contentType ? { 'Content-Type': contentType } : {}), ...headers },
 		},
 	});
-	const read = (response: ServiceResponse, request: DeclarativeRestApiSettings.ResultOptions) =>
-		readResponse(response, { profile, operation, options, secrets, endpoint: endpointOf(request.options) });
+	const readContext = (request: DeclarativeRestApiSettings.ResultOptions): ReadContext => ({ profile, operation, options, secrets, endpoint: endpointOf(request.options) });
+	const read = (response: ServiceResponse, request: DeclarativeRestApiSettings.ResultOptions) => readResponse(response, readContext(request));
 
 	const first = withRequest(requestFor(contract, contract.fields(input, settings), settings, PATH_FIELD_NAMES[operation], input), contract.headers?.(input));
 	const firstResponse = await send(item, first);
@@ -138,7 +138,7 @@ async function callService(item: ItemRun): Promise<IDataObject> {
 	for (let step = contract.then, index = 2; step; step = step.then, index++) {
 		const previous = (isObject(last.body) ? last.body : {}) as IDataObject;
 		secrets.push(...step.secrets(previous, answers));
-		if (step.isUnknownAccount?.(answers)) return unknownAccountOutcome({ profile, operation, options, secrets, endpoint: endpointOf(first.options) }, last.statusCode);
+		if (step.isUnknownAccount?.(answers)) return unknownAccountOutcome(readContext(first), last.statusCode);
 		const headers = step.headers(previous, answers);
 		// Nothing of this step is sent: the message says what that leaves (a spent token, no change).
 		if (!headers) throw new ResetFailure('unexpected_response', last.statusCode, undefined, step.missingMessage);
@@ -218,7 +218,7 @@ export async function runResetRequest(
 	let run: RunContext | undefined;
 	try {
 		run = await runContextFor(this);
-		secrets.push(...credentialSecrets(run.settings, run.profile));
+		secrets.push(...run.credentialSecrets);
 		if (signal?.aborted) throw cancelledFailure(run.operation, false);
 		if (run.setupFailure) throw run.setupFailure;
 		const input = readInput(this, run.operation, run.isToolCall);
