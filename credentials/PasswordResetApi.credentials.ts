@@ -8,7 +8,7 @@ import type {
 
 import { CREDENTIAL_SERVICES, CUSTOM_SERVICE, OPERATION_NAMES, isUnsupported } from '../nodes/PasswordReset/services';
 import type { Operation, ServiceProfile } from '../nodes/PasswordReset/services/types';
-import { withAuth } from '../nodes/PasswordReset/transport/auth';
+import { withAuth } from './auth';
 
 /*
  * The form is built from the service profiles, the one list of services and of the fields each

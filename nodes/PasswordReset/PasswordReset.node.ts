@@ -2,7 +2,7 @@ import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { SERVICE_PROFILES } from './services';
-import { testPasswordResetCredential } from './transport/credentialTest';
+import { testPasswordResetCredential } from '../../credentials/credentialTest';
 import { userDescription } from './user';
 
 export class PasswordReset implements INodeType {
@@ -23,10 +23,10 @@ export class PasswordReset implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		// Tested by a probe the service's profile describes (see transport/credentialTest.ts).
+		// Tested by a probe the service's profile describes (see credentials/credentialTest.ts).
 		credentials: [{ name: 'passwordResetApi', required: true, testedBy: 'passwordResetApiTest' }],
 		// No expressions here: RoutingNode would resolve each for every item. The credential is
-		// read once per run instead, and the Base URL set from it (see transport/runContext.ts).
+		// read once per run instead, and the Base URL set from it (see run/runContext.ts).
 		requestDefaults: {
 			headers: { Accept: 'application/json' },
 		},

@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { objectOrEmpty } from './answers';
 import type { ResetInput, ServiceProfile } from './types';
 
 /**
@@ -78,18 +79,19 @@ export const appwrite: ServiceProfile = {
 			method: 'POST',
 			path: '/account/recovery',
 			requires: ['email'],
+			isSuccess: objectOrEmpty,
 			fields: ({ email }, { appwriteRecoveryUrl }) => ({ email, url: appwriteRecoveryUrl ?? '' }),
 		},
 		resetPassword: {
 			method: 'PUT',
 			path: '/account/recovery',
 			requires: ['resetToken', 'newPassword'],
+			isSuccess: objectOrEmpty,
 			checkInput: checkRecoveryToken,
 			derivedSecrets: ({ resetToken }) => [recoveryParts(resetToken)?.secret ?? ''],
 			fields: ({ resetToken, newPassword }) => ({ ...recoveryParts(resetToken), password: newPassword }),
 		},
 	},
-	isSuccess: () => true,
 	errorCodeOf: (body: IDataObject) => (typeof body.type === 'string' ? body.type : undefined),
 	unknownAccount: [
 		{

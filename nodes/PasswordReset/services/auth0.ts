@@ -1,4 +1,4 @@
-import { answersOk } from './probes';
+import { answersOk, objectOrEmpty } from './answers';
 import type { ServiceProfile } from './types';
 
 /**
@@ -7,6 +7,9 @@ import type { ServiceProfile } from './types';
  * Success is 200 with a plain-text body, for unknown emails too. No secret: the public client ID
  * and the database connection go in the body.
  */
+/** Its sentence ("We've just sent you an email…"), never a page: a single-page app's index.html at a wrong Base URL answers 200 too. */
+const isSentence = (body: unknown) => typeof body === 'string' && !/^\s*</.test(body);
+
 export const auth0: ServiceProfile = {
 	id: 'auth0',
 	displayName: 'Auth0',
@@ -41,6 +44,7 @@ export const auth0: ServiceProfile = {
 			method: 'POST',
 			path: '/dbconnections/change_password',
 			requires: ['email'],
+			isSuccess: (answer) => objectOrEmpty(answer) || isSentence(answer.body),
 			fields: ({ email }, { auth0ClientId, auth0Connection }) => ({
 				client_id: auth0ClientId ?? '',
 				email,
@@ -52,9 +56,6 @@ export const auth0: ServiceProfile = {
 				'Auth0 finishes password resets on its own hosted page, from the link in the email: there is no API to call with a token. Use Send Reset Email only',
 		},
 	},
-	isSuccess: () => true,
-	// Its sentence, never a page: a single-page app's index.html at a wrong Base URL answers 200 too.
-	isBareSuccess: (rawBody) => typeof rawBody === 'string' && !/^\s*</.test(rawBody),
 	unknownAccount: [
 		{
 			operation: 'sendResetEmail',

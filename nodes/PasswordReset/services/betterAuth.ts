@@ -1,3 +1,4 @@
+import { objectWhere } from './answers';
 import type { ServiceProfile } from './types';
 
 /**
@@ -51,17 +52,18 @@ export const betterAuth: ServiceProfile = {
 			method: 'POST',
 			path: '/request-password-reset',
 			requires: ['email'],
+			isSuccess: objectWhere((body) => body.status === true),
 			fields: ({ email }, { betterAuthRedirectTo }) => ({ email, ...(betterAuthRedirectTo ? { redirectTo: betterAuthRedirectTo } : {}) }),
 		},
 		resetPassword: {
 			method: 'POST',
 			path: '/reset-password',
 			requires: ['resetToken', 'newPassword'],
+			isSuccess: objectWhere((body) => body.status === true),
 			fields: ({ resetToken, newPassword }) => ({ token: resetToken, newPassword }),
 		},
 		// Its check (GET /reset-password/{token}) puts the token in a URL: not offered.
 	},
-	isSuccess: (body) => body.status === true,
 	unknownAccount: [
 		{
 			operation: 'resetPassword',
@@ -81,16 +83,17 @@ export const betterAuthEmailOtp: ServiceProfile = {
 			method: 'POST',
 			path: '/email-otp/request-password-reset',
 			requires: ['email'],
+			isSuccess: objectWhere((body) => body.success === true),
 			fields: ({ email }) => ({ email }),
 		},
 		resetPassword: {
 			method: 'POST',
 			path: '/email-otp/reset-password',
 			requires: ['email', 'resetToken', 'newPassword'],
+			isSuccess: objectWhere((body) => body.success === true),
 			fields: ({ email, resetToken, newPassword }) => ({ email, otp: resetToken, password: newPassword }),
 		},
 	},
-	isSuccess: (body) => body.success === true,
 	unknownAccount: [
 		{
 			operation: 'resetPassword',

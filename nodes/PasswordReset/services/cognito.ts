@@ -2,6 +2,7 @@ import { createHmac } from 'crypto';
 
 import type { IDataObject } from 'n8n-workflow';
 
+import { objectOrEmpty } from './answers';
 import type { CredentialSettings, ResetInput, ServiceProfile } from './types';
 
 /**
@@ -62,6 +63,7 @@ export const cognito: ServiceProfile = {
 			method: 'POST',
 			path: '/',
 			requires: ['email'],
+			isSuccess: objectOrEmpty,
 			headers: operationHeaders('ForgotPassword'),
 			fields: ({ email }, settings) => clientFields(email, settings),
 			derivedSecrets: hashOf,
@@ -70,12 +72,12 @@ export const cognito: ServiceProfile = {
 			method: 'POST',
 			path: '/',
 			requires: ['email', 'resetToken', 'newPassword'],
+			isSuccess: objectOrEmpty,
 			headers: operationHeaders('ConfirmForgotPassword'),
 			fields: ({ email, resetToken, newPassword }, settings) => ({ ...clientFields(email, settings), ConfirmationCode: resetToken, Password: newPassword }),
 			derivedSecrets: hashOf,
 		},
 	},
-	isSuccess: () => true,
 	// `__type` may carry a namespace: `com.amazon…#CodeMismatchException`.
 	errorCodeOf: (body) => (typeof body.__type === 'string' ? body.__type.split('#').pop() : undefined),
 	unknownAccount: [

@@ -1,4 +1,5 @@
-import type { CredentialField, CredentialSettings, HttpMethod, ServiceProfile } from './types';
+import { isJsonObject } from './answers';
+import type { CredentialField, CredentialSettings, HttpMethod, RawAnswer, ServiceProfile } from './types';
 
 const methodOptions = (methods: string[]) => methods.map((method) => ({ name: method, value: method }));
 
@@ -136,6 +137,9 @@ export const buildCustomProfile = (settings: CredentialSettings): ServiceProfile
 		newPassword: settings.customNewPassField?.trim() || 'password',
 		...(resetEmailField ? { email: resetEmailField } : {}),
 	};
+	// Any 2xx JSON object (or empty body), with the Success Field true where one is set.
+	const isSuccess = ({ body }: RawAnswer) =>
+		successField ? isJsonObject(body) && body[successField] === true : body === undefined || isJsonObject(body);
 	const sendMethod: HttpMethod = settings.customSendMethod === 'GET' ? 'GET' : bodyMethod(settings.customSendMethod);
 	return {
 		id: 'custom',
@@ -165,6 +169,7 @@ export const buildCustomProfile = (settings: CredentialSettings): ServiceProfile
 				method: sendMethod,
 				path: '',
 				requires: ['email'],
+				isSuccess,
 				fields: ({ email }) => ({ [settings.customSendEmailField?.trim() || 'email']: email }),
 			},
 			resetPassword: {
@@ -172,6 +177,7 @@ export const buildCustomProfile = (settings: CredentialSettings): ServiceProfile
 				path: '',
 				requires: resetEmailField ? ['email', 'resetToken', 'newPassword'] : ['resetToken', 'newPassword'],
 				settingsProblem: collision(resetFields),
+				isSuccess,
 				fields: ({ email, resetToken, newPassword }) => ({
 					[resetFields.code]: resetToken,
 					[resetFields.newPassword]: newPassword,
@@ -179,7 +185,6 @@ export const buildCustomProfile = (settings: CredentialSettings): ServiceProfile
 				}),
 			},
 		},
-		isSuccess: (body) => !successField || body[successField] === true,
 		unknownAccount: unknownAccountText
 			? [
 					{

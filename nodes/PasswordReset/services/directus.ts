@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { answersOk } from './probes';
+import { answersOk, objectOrEmpty } from './answers';
 import type { ServiceProfile } from './types';
 
 /**
@@ -42,16 +42,17 @@ export const directus: ServiceProfile = {
 			method: 'POST',
 			path: '/auth/password/request',
 			requires: ['email'],
+			isSuccess: objectOrEmpty,
 			fields: ({ email }, { directusResetUrl }) => ({ email, ...(directusResetUrl ? { reset_url: directusResetUrl } : {}) }),
 		},
 		resetPassword: {
 			method: 'POST',
 			path: '/auth/password/reset',
 			requires: ['resetToken', 'newPassword'],
+			isSuccess: objectOrEmpty,
 			fields: ({ resetToken, newPassword }) => ({ token: resetToken, password: newPassword }),
 		},
 	},
-	isSuccess: () => true,
 	errorCodeOf: directusCode,
 	// The request controller swallows the service's errors "to not give away what email addresses exist".
 	unknownAccount: [],

@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { ServiceProfile } from './types';
+import { objectOrEmpty } from './answers';
+import type { RawAnswer, ServiceProfile } from './types';
 
 /**
  * Firebase Authentication (Identity Toolkit REST v1), from the REST reference and the emulator's
@@ -12,6 +13,9 @@ const firebaseCode = (body: IDataObject) => {
 	const message = (body.error as IDataObject | undefined)?.message;
 	return typeof message === 'string' ? message.split(' : ')[0].trim() : undefined;
 };
+
+/** Its answers are JSON objects; an `error` in one is no success. */
+const firebaseSuccess = (answer: RawAnswer) => objectOrEmpty(answer) && !(answer.body as IDataObject | undefined)?.error;
 
 export const firebase: ServiceProfile = {
 	id: 'firebase',
@@ -40,12 +44,14 @@ export const firebase: ServiceProfile = {
 			method: 'POST',
 			path: '/accounts:sendOobCode',
 			requires: ['email'],
+			isSuccess: firebaseSuccess,
 			fields: ({ email }) => ({ requestType: 'PASSWORD_RESET', email }),
 		},
 		resetPassword: {
 			method: 'POST',
 			path: '/accounts:resetPassword',
 			requires: ['resetToken', 'newPassword'],
+			isSuccess: firebaseSuccess,
 			fields: ({ resetToken, newPassword }) => ({ oobCode: resetToken, newPassword }),
 		},
 		// resetPassword with only the code checks it without using it up.
@@ -53,10 +59,10 @@ export const firebase: ServiceProfile = {
 			method: 'POST',
 			path: '/accounts:resetPassword',
 			requires: ['resetToken'],
+			isSuccess: firebaseSuccess,
 			fields: ({ resetToken }) => ({ oobCode: resetToken }),
 		},
 	},
-	isSuccess: (body) => !body.error,
 	errorCodeOf: firebaseCode,
 	unknownAccount: [
 		{

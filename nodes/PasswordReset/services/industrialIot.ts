@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { objectWhere } from './answers';
 import type { ServiceProfile } from './types';
 
 /** The documented (wiki) and coded error strings for a bad token: `invalid token` / `expired token`. */
@@ -34,10 +35,10 @@ export const industrialIot: ServiceProfile = {
 			method: 'PUT',
 			path: '/api/resetouttoken',
 			requires: ['resetToken', 'newPassword'],
+			isSuccess: objectWhere((body) => Boolean(body.success ?? body.succcess) && !body.error && !body.Error),
 			fields: ({ resetToken, newPassword }) => ({ token: resetToken, new: newPassword }),
 		},
 	},
-	isSuccess: (body) => Boolean(body.success ?? body.succcess) && !body.error && !body.Error,
 	// Only its send tells unknown emails apart (400 "incorrect email"), and n8n cannot call it.
 	unknownAccount: [],
 	errorRules: [

@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { objectOrEmpty, objectWhere } from './answers';
 import type { ChainStep, ServiceProfile } from './types';
 
 /**
@@ -21,7 +22,8 @@ const bearer = (answers: unknown[]): Record<string, string> | undefined => {
 	return token ? { Authorization: `Bearer ${token}` } : undefined;
 };
 const tokenSecrets = (_previous: IDataObject, answers: unknown[]) => [adminToken(answers) ?? ''];
-const foundUsers = (answers: unknown[]) => (Array.isArray(answers[1]) ? (answers[1] as IDataObject[]) : []);
+/** The user search's answer, which its `isSuccess` has already found to be a list. */
+const foundUsers = (answers: unknown[]) => answers[1] as IDataObject[];
 const errorText = (body: IDataObject) => String(body.errorMessage ?? body.error_description ?? body.error ?? '');
 
 const sendActionsEmail: ChainStep = {
@@ -32,7 +34,10 @@ const sendActionsEmail: ChainStep = {
 	headers: (_previous, answers) => bearer(answers),
 	secrets: tokenSecrets,
 	pathValues: (answers) => ({ keycloakUserId: String(foundUsers(answers)[0]?.id ?? '') }),
+	// Keycloak's one "no account" answer is an empty list (`[]`).
 	isUnknownAccount: (answers) => foundUsers(answers).length === 0,
+	// execute-actions-email answers 204 No Content (UserResource.java).
+	isSuccess: objectOrEmpty,
 	missingMessage: 'Keycloak answered the user search without the admin token it needs next: nothing was sent',
 };
 
@@ -40,6 +45,8 @@ const findUser: ChainStep = {
 	method: 'GET',
 	path: '/admin/realms/{keycloakRealm}/users',
 	fields: ({ email }) => ({ email, exact: 'true' }),
+	// A list of users, never an object: an object (an error, one user) is unexpected_response.
+	isSuccess: ({ body }) => Array.isArray(body),
 	headers: (_previous, answers) => bearer(answers),
 	secrets: tokenSecrets,
 	missingMessage: 'Keycloak answered the token request without an access_token: nothing was sent. Check the client has Client authentication and Service accounts on',
@@ -84,6 +91,7 @@ export const keycloak: ServiceProfile = {
 			path: '/realms/{keycloakRealm}/protocol/openid-connect/token',
 			bodyFormat: 'form',
 			requires: ['email'],
+			isSuccess: objectWhere((body) => typeof body.access_token === 'string'),
 			fields: (_input, { keycloakClientId, keycloakClientSecret }) => ({
 				grant_type: 'client_credentials',
 				client_id: keycloakClientId ?? '',
@@ -95,9 +103,6 @@ export const keycloak: ServiceProfile = {
 			notSupported: "Keycloak finishes password resets on its own page: the emailed link opens it and the user sets the new password there. Use Send Reset Email",
 		},
 	},
-	isSuccess: () => true,
-	// The user search answers a JSON array.
-	isBareSuccess: (rawBody) => Array.isArray(rawBody),
 	unknownAccount: [],
 	errorRules: [
 		{ when: (body) => /user is disabled/i.test(errorText(body)), code: 'user_disabled' },

@@ -40,19 +40,18 @@ export const magento: ServiceProfile = {
 			method: 'PUT',
 			path: '/customers/password',
 			requires: ['email'],
+			isSuccess: ({ body }) => body === true,
 			fields: ({ email }, { magentoWebsiteId }) => ({ email, template: 'email_reset', websiteId: Number(magentoWebsiteId || 1) }),
 		},
 		resetPassword: {
 			method: 'POST',
 			path: '/customers/resetPassword',
 			requires: ['email', 'resetToken', 'newPassword'],
+			isSuccess: ({ body }) => body === true,
 			fields: ({ email, resetToken, newPassword }) => ({ email, resetToken, newPassword }),
 		},
 		// Its check needs the customer's numeric id, which a reset email does not carry.
 	},
-	// Magento answers success with a bare `true`, never an object.
-	isSuccess: () => false,
-	isBareSuccess: (rawBody) => rawBody === true,
 	unknownAccount: [
 		{
 			status: 404,

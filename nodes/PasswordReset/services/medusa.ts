@@ -1,3 +1,4 @@
+import { successFlag } from './answers';
 import type { ServiceProfile } from './types';
 
 /**
@@ -39,17 +40,18 @@ export const medusa: ServiceProfile = {
 			method: 'POST',
 			path: '/auth/{medusaActor}/emailpass/reset-password',
 			requires: ['email'],
+			isSuccess: ({ status, body }) => status === 201 && (body === 'Created' || body === undefined),
 			fields: ({ email }) => ({ identifier: email }),
 		},
 		resetPassword: {
 			method: 'POST',
 			path: '/auth/{medusaActor}/emailpass/update',
 			requires: ['email', 'resetToken', 'newPassword'],
+			isSuccess: successFlag,
 			headers: ({ resetToken }) => ({ Authorization: `Bearer ${resetToken}` }),
 			fields: ({ email, newPassword }) => ({ email, password: newPassword }),
 		},
 	},
-	isSuccess: (body, operation) => operation === 'sendResetEmail' || body.success === true,
 	unknownAccount: [],
 	errorRules: [{ operation: 'resetPassword', status: 401, code: 'invalid_or_expired_token' }],
 };

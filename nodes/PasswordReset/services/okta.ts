@@ -1,3 +1,4 @@
+import { objectOrEmpty } from './answers';
 import type { ServiceProfile } from './types';
 
 /**
@@ -30,15 +31,16 @@ export const okta: ServiceProfile = {
 	operations: {
 		sendResetEmail: {
 			method: 'POST',
-			path: '/api/v1/users/{email}/lifecycle/reset_password?sendEmail=true',
+			path: '/api/v1/users/{email}/lifecycle/reset_password',
+			query: { sendEmail: 'true' },
 			requires: ['email'],
+			isSuccess: objectOrEmpty,
 			fields: () => ({}),
 		},
 		resetPassword: {
 			notSupported: 'Okta finishes password resets on its own hosted page: the emailed link opens it and the user sets the new password there. Use Send Reset Email',
 		},
 	},
-	isSuccess: () => true,
 	errorCodeOf: (body) => (typeof body.errorCode === 'string' ? body.errorCode : undefined),
 	unknownAccount: [{ status: 404, serviceCode: 'E0000007', source: 'Okta error codes (docs): E0000007 "Not found: Resource not found"' }],
 	errorRules: [

@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { objectOrEmpty } from './answers';
 import type { ResetInput, ServiceProfile } from './types';
 
 /**
@@ -59,6 +60,7 @@ export const parse: ServiceProfile = {
 			method: 'POST',
 			path: '/requestPasswordReset',
 			requires: ['email'],
+			isSuccess: objectOrEmpty,
 			fields: ({ email }) => ({ email }),
 		},
 		resetPassword: {
@@ -68,13 +70,12 @@ export const parse: ServiceProfile = {
 			// As an XHR, Parse answers in JSON instead of redirecting to its pages.
 			headers: () => ({ 'X-Requested-With': 'XMLHttpRequest' }),
 			requires: ['resetToken', 'newPassword'],
+			isSuccess: ({ body }) => body === 'Password successfully reset',
 			derivedSecrets: (input) => [resetParts(input).token],
 			checkInput: (input) => (resetParts(input).username ? undefined : 'Parse needs the username: paste the whole link from the email as the Reset Token, or give the Email'),
 			fields: (input) => ({ ...resetParts(input), new_password: input.newPassword }),
 		},
 	},
-	isSuccess: (body, operation) => operation === 'sendResetEmail',
-	isBareSuccess: (rawBody) => rawBody === 'Password successfully reset',
 	unknownAccount: [
 		{
 			operation: 'sendResetEmail',

@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { isJsonObject, objectOrEmpty, objectWhere } from './answers';
 import type { ServiceProfile } from './types';
 
 /**
@@ -39,18 +40,19 @@ export const payload: ServiceProfile = {
 			method: 'POST',
 			path: '/{payloadCollection}/forgot-password',
 			requires: ['email'],
+			isSuccess: objectOrEmpty,
 			fields: ({ email }) => ({ email }),
 		},
 		resetPassword: {
 			method: 'POST',
 			path: '/{payloadCollection}/reset-password',
 			requires: ['resetToken', 'newPassword'],
+			isSuccess: objectWhere((body) => isJsonObject(body.user) || typeof body.token === 'string'),
 			fields: ({ resetToken, newPassword }) => ({ token: resetToken, password: newPassword }),
 			// The reset logs the user in: its session token must never leave the node.
 			answerSecrets: (answer) => (typeof answer.token === 'string' ? [answer.token] : []),
 		},
 	},
-	isSuccess: (body, operation) => (operation === 'resetPassword' ? typeof body.user === 'object' || typeof body.token === 'string' : true),
 	unknownAccount: [],
 	errorRules: [
 		{ when: (body) => /invalid or has expired/i.test(errorMessage(body)), code: 'invalid_or_expired_token' },

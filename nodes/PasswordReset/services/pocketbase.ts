@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { objectOrEmpty } from './answers';
 import type { ServiceProfile } from './types';
 
 /**
@@ -40,16 +41,17 @@ export const pocketbase: ServiceProfile = {
 			method: 'POST',
 			path: '/api/collections/{pocketbaseCollection}/request-password-reset',
 			requires: ['email'],
+			isSuccess: objectOrEmpty,
 			fields: ({ email }) => ({ email }),
 		},
 		resetPassword: {
 			method: 'POST',
 			path: '/api/collections/{pocketbaseCollection}/confirm-password-reset',
 			requires: ['resetToken', 'newPassword'],
+			isSuccess: objectOrEmpty,
 			fields: ({ resetToken, newPassword }) => ({ token: resetToken, password: newPassword, passwordConfirm: newPassword }),
 		},
 	},
-	isSuccess: () => true,
 	// The request route answers 204 for every email, before looking the record up (source).
 	unknownAccount: [],
 	errorRules: [

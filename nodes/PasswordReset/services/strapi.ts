@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { objectWhere } from './answers';
 import type { ServiceProfile } from './types';
 
 /**
@@ -9,6 +10,9 @@ import type { ServiceProfile } from './types';
  * Reset codes never expire in Strapi.
  */
 const errorMessage = (body: IDataObject) => String((body.error as IDataObject | undefined)?.message ?? '');
+
+/** `{ok: true}` on send; the user (and a JWT, unless the app turned it off) on reset. */
+const strapiSuccess = objectWhere((body) => body.ok === true || body.jwt !== undefined || body.user !== undefined);
 
 export const strapi: ServiceProfile = {
 	id: 'strapi',
@@ -29,16 +33,17 @@ export const strapi: ServiceProfile = {
 			method: 'POST',
 			path: '/auth/forgot-password',
 			requires: ['email'],
+			isSuccess: strapiSuccess,
 			fields: ({ email }) => ({ email }),
 		},
 		resetPassword: {
 			method: 'POST',
 			path: '/auth/reset-password',
 			requires: ['resetToken', 'newPassword'],
+			isSuccess: strapiSuccess,
 			fields: ({ resetToken, newPassword }) => ({ code: resetToken, password: newPassword, passwordConfirmation: newPassword }),
 		},
 	},
-	isSuccess: (body) => body.ok === true || body.jwt !== undefined || body.user !== undefined,
 	unknownAccount: [
 		{
 			operation: 'sendResetEmail',

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { answersOk } from './probes';
+import { answersOk, objectOrEmpty } from './answers';
 import type { ServiceProfile } from './types';
 
 /**
@@ -40,17 +40,20 @@ export const supabase: ServiceProfile = {
 			method: 'POST',
 			path: '/recover',
 			requires: ['email'],
+			isSuccess: objectOrEmpty,
 			fields: ({ email }) => ({ email }),
 		},
 		resetPassword: {
 			method: 'POST',
 			path: '/verify',
 			requires: ['email', 'resetToken', 'newPassword'],
+			isSuccess: objectOrEmpty,
 			fields: ({ email, resetToken }) => ({ type: 'recovery', email, token: resetToken }),
 			then: {
 				method: 'PUT',
 				path: '/user',
 				fields: ({ newPassword }) => ({ password: newPassword }),
+				isSuccess: objectOrEmpty,
 				headers: ({ access_token: accessToken }) =>
 					typeof accessToken === 'string' && accessToken ? { Authorization: `Bearer ${accessToken}` } : undefined,
 				secrets: (session) => [session.access_token, session.refresh_token].filter((value): value is string => typeof value === 'string'),
@@ -62,7 +65,6 @@ export const supabase: ServiceProfile = {
 			notSupported: "Supabase's only check of a recovery code is the verify that uses it up. Use Reset Password",
 		},
 	},
-	isSuccess: () => true,
 	errorCodeOf: supabaseCode,
 	// `/recover` answers 200 for every email (openapi.yaml); `/verify` answers otp_expired.
 	unknownAccount: [],

@@ -32,7 +32,7 @@ export interface ResetInput {
 }
 
 /**
- * The credential's text fields, read once per run (see `transport/runContext.ts`): the shared ones
+ * The credential's text fields, read once per run (see `run/runContext.ts`): the shared ones
  * below, and each profile's own `credentialFields`, by name.
  */
 export interface CredentialSettings {
@@ -50,18 +50,39 @@ export type CredentialField = Omit<INodeProperties, 'displayOptions'>;
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH';
 
-/** One request. Secrets always go in the body: a GET request may carry the email only. */
+/**
+ * An answer as a request's `isSuccess` sees it: the status and the body as the service sent it
+ * (`undefined` when empty, the parsed value when JSON, else the text, e.g. Medusa's `Created`).
+ */
+export interface RawAnswer {
+	status: number;
+	body: unknown;
+}
+
+/**
+ * One request. Secrets always go in the body (or a header the profile names): a GET request
+ * carries the email only, in its query.
+ */
 export interface RequestContract {
 	method: HttpMethod;
 	/**
-	 * `{field}` is replaced by that credential field, URL-encoded (e.g. a PocketBase collection);
-	 * `{email}` by the item's email (Okta). Nothing secret ever goes into a path.
+	 * Literal segments and `{name}` placeholders, each a whole segment: `{field}` is that
+	 * credential field (a PocketBase collection), `{email}` the item's email (Okta), and a chain
+	 * step's `pathValues` name the rest. The engine refuses a value that is not one segment
+	 * (empty, `.` or `..`) and URL-encodes it, so no path leaves the Base URL's path.
 	 */
 	path: string;
+	/** A query string that does not vary (Okta's `sendEmail=true`); a GET's fields are added to it. */
+	query?: Record<string, string>;
 	/** Request fields: JSON body, or the query string for a GET. A list is sent as a JSON array (Keycloak's actions). */
 	fields: (input: ResetInput, settings: CredentialSettings) => IDataObject | string[];
 	/** `form`: the fields as an URL-encoded form body (Parse's reset page), not JSON. */
 	bodyFormat?: 'json' | 'form';
+	/**
+	 * Whether a 2xx answer is this request's success, judged on the body the service really
+	 * sends (from its source). Any other 2xx is `unexpected_response`, never a success.
+	 */
+	isSuccess: (answer: RawAnswer) => boolean;
 }
 
 /** How one operation is called. */
@@ -103,9 +124,15 @@ export interface ChainStep extends RequestContract {
 	missingMessage: string;
 	/** Values in the earlier answers that are secrets (a session, an admin token): redacted everywhere. */
 	secrets: (previous: IDataObject, answers: unknown[]) => string[];
-	/** `{name}` values for its path from the earlier answers (a user's id), URL-encoded. */
+	/**
+	 * `{name}` values for its path from the earlier answers (a user's id). Like every path value,
+	 * one segment each: an answer that gives an empty id or `..` is `unexpected_response`.
+	 */
 	pathValues?: (answers: unknown[]) => Record<string, string>;
-	/** Whether the previous answer says the email has no account (Keycloak's empty user search). */
+	/**
+	 * Whether the previous answer, already judged a success by its `isSuccess`, is the service's
+	 * documented "no account" (Keycloak's empty user list): nothing more is sent.
+	 */
 	isUnknownAccount?: (answers: unknown[]) => boolean;
 	then?: ChainStep;
 }
@@ -209,13 +236,6 @@ export interface ServiceProfile {
 	auth: AuthScheme;
 	/** An operation left out is not supported by this service (Verify Reset Token, mostly). */
 	operations: Partial<Record<Operation, OperationContract | UnsupportedOperation>>;
-	/** Whether a 2xx body is the service's success answer; a 2xx that is not is `unexpected_response`. */
-	isSuccess: (body: IDataObject, operation: Operation) => boolean;
-	/**
-	 * Whether a 2xx answer that is not a JSON object is the service's success: Auth0's plain
-	 * text, Magento's bare JSON `true`. Without it such an answer is never a success.
-	 */
-	isBareSuccess?: (rawBody: unknown) => boolean;
 	/** The service's own error code in an error body, for `ErrorRule.serviceCode`. */
 	errorCodeOf?: (body: IDataObject) => string | undefined;
 	/**

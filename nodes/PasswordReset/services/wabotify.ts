@@ -1,4 +1,4 @@
-import { rejectsEmptyRequest } from './probes';
+import { rejectsEmptyRequest, successFlag } from './answers';
 import type { ServiceProfile } from './types';
 
 /**
@@ -33,12 +33,14 @@ export const wabotify: ServiceProfile = {
 			method: 'POST',
 			path: '/api/user/sendEmailToResetPassword',
 			requires: ['email'],
+			isSuccess: successFlag,
 			fields: ({ email }, { company }) => ({ email, company: company || 'wabotify' }),
 		},
 		resetPassword: {
 			method: 'POST',
 			path: '/api/user/resetPassword',
 			requires: ['email', 'resetToken', 'newPassword'],
+			isSuccess: successFlag,
 			fields: ({ email, resetToken, newPassword }) => ({
 				email,
 				newPassword,
@@ -46,7 +48,6 @@ export const wabotify: ServiceProfile = {
 			}),
 		},
 	},
-	isSuccess: (body) => body.success === true,
 	unknownAccount: [
 		{
 			status: 404,

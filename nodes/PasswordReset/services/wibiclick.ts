@@ -1,4 +1,4 @@
-import { rejectsEmptyRequest } from './probes';
+import { rejectsEmptyRequest, successFlag } from './answers';
 import type { ServiceProfile } from './types';
 
 /**
@@ -33,12 +33,14 @@ export const wibiclick: ServiceProfile = {
 			method: 'POST',
 			path: '/verify-email',
 			requires: ['email'],
+			isSuccess: successFlag,
 			fields: ({ email }) => ({ email }),
 		},
 		resetPassword: {
 			method: 'POST',
 			path: '/password-reset',
 			requires: ['resetToken', 'newPassword'],
+			isSuccess: successFlag,
 			fields: ({ resetToken, newPassword }) => ({
 				token: resetToken,
 				password: newPassword,
@@ -46,7 +48,6 @@ export const wibiclick: ServiceProfile = {
 			}),
 		},
 	},
-	isSuccess: (body) => body.success === true,
 	unknownAccount: [
 		{
 			operation: 'sendResetEmail',

@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { objectOrEmpty } from './answers';
 import type { ServiceProfile } from './types';
 
 /**
@@ -32,16 +33,17 @@ export const xano: ServiceProfile = {
 			method: 'GET',
 			path: '/reset/password',
 			requires: ['email'],
+			isSuccess: objectOrEmpty,
 			fields: ({ email }) => ({ email }),
 		},
 		resetPassword: {
 			method: 'POST',
 			path: '/reset/password',
 			requires: ['resetToken', 'newPassword'],
+			isSuccess: objectOrEmpty,
 			fields: ({ resetToken, newPassword }) => ({ code: resetToken, password: newPassword }),
 		},
 	},
-	isSuccess: () => true,
 	unknownAccount: [
 		{
 			operation: 'sendResetEmail',

@@ -4,7 +4,7 @@ import {
 	DEFAULT_MAX_CONCURRENT_REQUESTS,
 	DEFAULT_MAX_RETRY_AFTER_SECONDS,
 	DEFAULT_MAX_SENDS_PER_RUN,
-} from '../transport/input';
+} from '../run/input';
 import { resetPasswordFields, resetPasswordOperation } from './resetPassword.operation';
 import { sendResetEmailFields, sendResetEmailOperation } from './sendResetEmail.operation';
 import { resetTokenField } from './resetToken.field';

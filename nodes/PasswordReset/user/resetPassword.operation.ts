@@ -1,6 +1,6 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { resetRouting } from '../transport/routing';
+import { resetRouting } from '../run/routing';
 
 export const resetPasswordOperation: INodePropertyOptions = {
 	name: 'Reset Password',

@@ -1,6 +1,6 @@
 import type { INodePropertyOptions } from 'n8n-workflow';
 
-import { resetRouting } from '../transport/routing';
+import { resetRouting } from '../run/routing';
 
 export const verifyResetTokenOperation: INodePropertyOptions = {
 	name: 'Verify Reset Token',

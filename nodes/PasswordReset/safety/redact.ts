@@ -1,23 +1,66 @@
 import type { GenericValue, IDataObject } from 'n8n-workflow';
+import { REDACTED } from 'n8n-workflow';
 
-export const REDACTED = '**hidden**';
+/** What replaces a secret wherever it would appear: n8n's own mark. */
+export { REDACTED };
+
 const MAX_SERVER_MESSAGE_LENGTH = 300;
 /** Shorter values are not redacted inside text: a 1-2 character secret would mangle every message. */
 const MIN_SECRET_LENGTH = 3;
 
-const jsonEscaped = (value: string) => JSON.stringify(value).slice(1, -1);
+/**
+ * How the node itself encodes a value for the wire: the request builder (`http/wire.ts`) uses
+ * these and nothing else, so every form a secret is sent in is a form the redactor knows.
+ */
+export const WIRE_ENCODINGS = {
+	/** A header value: as is (checked to be header text first). */
+	header: (value: string) => value,
+	/** Inside a JSON string (the body, and most echoes). */
+	json: (value: string) => JSON.stringify(value).slice(1, -1),
+	/** One path segment. */
+	pathSegment: encodeURIComponent,
+	/** A form body's value (`application/x-www-form-urlencoded`, as URLSearchParams writes it). */
+	form: (value: string) => new URLSearchParams({ v: value }).toString().slice(2),
+	/** A query value as axios writes it (n8n's HTTP client): `encodeURIComponent`, some kept, space as `+`. */
+	query: (value: string) =>
+		encodeURIComponent(value)
+			.replace(/%3A/gi, ':')
+			.replace(/%24/g, '$')
+			.replace(/%2C/gi, ',')
+			.replace(/%20/g, '+')
+			.replace(/%5B/gi, '[')
+			.replace(/%5D/gi, ']'),
+} satisfies Record<string, (value: string) => string>;
+
+/** Forms a server may echo a value in that the node never sends: `\u`-escaped JSON, HTML, `%20` for space. */
+const ECHO_ENCODINGS: ReadonlyArray<(value: string) => string> = [
+	(value) => WIRE_ENCODINGS.json(value).replace(/[\u007f-\uffff]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`),
+	(value) => value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;'),
+	(value) => value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&#34;').replace(/'/g, '&#x27;'),
+	(value) => WIRE_ENCODINGS.form(value).replace(/\+/g, '%20'),
+	(value) => encodeURIComponent(value).replace(/%[0-9A-F]{2}/g, (escape) => escape.toLowerCase()),
+	(value) => WIRE_ENCODINGS.form(value).replace(/%[0-9A-F]{2}/g, (escape) => escape.toLowerCase()),
+];
+
+const ENCODINGS = [...Object.values(WIRE_ENCODINGS), ...ECHO_ENCODINGS];
 
 /**
- * Every form in which a secret may come back from a service or a library: as sent, trimmed,
- * JSON-escaped, URL-encoded (`%20` and form `+`). Longest first, so a form is replaced before
- * a shorter one inside it could break it up.
+ * Every form in which a secret may come back from a service or a library: each encoding the
+ * node sends it in, each a server may echo it in, of the value as given and trimmed. Longest
+ * first, so a form is replaced before a shorter one inside it could break it up.
  */
 const secretForms = (secrets: readonly string[]): string[] => {
 	const forms = new Set<string>();
 	for (const secret of secrets) {
-		for (const value of [secret, secret.trim()]) {
-			const encoded = encodeURIComponent(value);
-			for (const form of [value, jsonEscaped(value), encoded, encoded.replace(/%20/g, '+')]) {
+		for (const value of new Set([secret, secret.trim()])) {
+			for (const encode of ENCODINGS) {
+				let form: string;
+				try {
+					form = encode(value);
+				} catch {
+					// A lone surrogate cannot be URL-encoded: then it was not sent that way either.
+					continue;
+				}
 				if (form.length >= MIN_SECRET_LENGTH) forms.add(form);
 			}
 		}

@@ -1,14 +1,17 @@
 import type { ICredentialsDecrypted, IExecuteSingleFunctions, INodeParameters } from 'n8n-workflow';
 
+import { createHash } from 'crypto';
+
+import { CREDENTIAL_TYPE, credentialSecrets, settingsFrom } from '../../../credentials/settings';
+import type { RequestSettings } from '../../../credentials/settings';
+import { RequestQueue } from '../http/requestQueue';
+import { invalidInput } from '../outcome/errors';
+import type { ResetFailure } from '../outcome/errors';
 import { resolveProfile } from '../services';
 import type { Operation, OperationContract, ServiceProfile } from '../services/types';
-import { ResetFailure } from './errors';
 import type { NodeOptions } from './input';
 import { readOperation, readOptions } from './input';
-import { RequestQueue } from './requestQueue';
-import type { RequestSettings } from './settings';
-import { CREDENTIAL_TYPE, credentialSecrets, settingsFrom } from './settings';
-import { validateRun } from './validate';
+import { validateRun } from './setup';
 
 /** The first Send Reset Email of an email in this run, which its duplicates answer from. */
 export interface SendClaim {
@@ -16,6 +19,20 @@ export interface SendClaim {
 	/** Settles when that send has an outcome: its failure, or undefined when it succeeded. */
 	failure: Promise<ResetFailure | undefined>;
 }
+
+/**
+ * The guards that outlive one run where a run is one AI tool call: who was mailed, and whether
+ * the service rate limited. Nothing else: no credential, no setting, no address in clear.
+ */
+export interface RunGuards {
+	/** A hash of the lower-cased email → its first send. */
+	sends: Map<string, SendClaim>;
+	/** Open after a 429 the node did not wait out: nothing more is sent. */
+	breaker: { open: boolean };
+}
+
+/** The key an email's send is remembered by: a hash, so no address is kept in memory in clear. */
+export const sendKey = (email: string) => createHash('sha256').update(email.toLowerCase()).digest('base64');
 
 /**
  * What every item of one run shares, built once by its first item: the credential (read once,
@@ -40,31 +57,25 @@ export interface RunContext {
 	baseUrl: string;
 	options: NodeOptions;
 	queue: RequestQueue;
-	/** Lower-cased email → its first send in this run. */
-	sends: Map<string, SendClaim>;
-	/** Open after a 429 the node did not wait out: nothing more is sent in this run. */
-	breakerOpen: boolean;
+	guards: RunGuards;
 }
 
-const build = async (context: IExecuteSingleFunctions, isToolCall: boolean): Promise<RunContext> => {
+const build = async (context: IExecuteSingleFunctions, isToolCall: boolean, guards: RunGuards): Promise<RunContext> => {
 	const operation = readOperation(context);
 	const data = await context.getCredentials(CREDENTIAL_TYPE);
 	const reference = context.getNode().credentials?.[CREDENTIAL_TYPE];
 	const credentials = { id: reference?.id ?? '', name: reference?.name ?? '', type: CREDENTIAL_TYPE, data };
 	const settings = settingsFrom(data);
 	const profile = resolveProfile(settings);
-	const run = { operation, isToolCall, credentials, settings, credentialSecrets: credentialSecrets(settings, profile), sends: new Map(), breakerOpen: false };
+	const run = { operation, isToolCall, credentials, settings, credentialSecrets: credentialSecrets(settings, profile), guards };
 	try {
 		if (context.getNode().retryOnFail) {
-			throw new ResetFailure(
-				'invalid_input',
-				null,
-				undefined,
+			throw invalidInput(
 				"Retry On Fail is on in this node's settings. n8n would run every item again, sending reset emails twice and reusing one-time tokens. Turn it off: the node retries safely by itself",
 			);
 		}
 		const modelFilled = isToolCall ? modelFilledSafeguard(context.getNode().parameters) : undefined;
-		if (modelFilled) throw new ResetFailure('invalid_input', null, undefined, modelFilled);
+		if (modelFilled) throw invalidInput(modelFilled);
 		const options = readOptions(context);
 		const ignoreSslIssues = context.getNodeParameter('requestOptions.allowUnauthorizedCerts', false) === true;
 		const valid = validateRun(profile, settings, operation, ignoreSslIssues);
@@ -99,27 +110,30 @@ const runs = new WeakMap<object, Promise<RunContext>>();
 
 /**
  * As an AI agent's tool, each tool call is a run of its own, and an agent calls the tool several
- * times in one execution: there the run context lasts for the execution, so the agent cannot
- * mail one address twice or hammer a service that is rate limiting, whatever it asks.
+ * times in one execution: there the guards last for the execution, so the agent cannot mail one
+ * address twice or hammer a service that is rate limiting, whatever it asks. Only the guards:
+ * each call reads the credential again, and no decrypted value stays in this map.
  */
-const toolRuns = new Map<string, { run: Promise<RunContext>; usedAt: number }>();
-/** A tool's context is dropped this long after its last call (an execution this idle is over). */
-const TOOL_RUN_IDLE_MS = 60 * 60 * 1000;
+const toolGuards = new Map<string, { guards: RunGuards; usedAt: number }>();
+/** A tool's guards are dropped this long after its last call: an agent's calls come in minutes. */
+export const TOOL_GUARDS_IDLE_MS = 15 * 60 * 1000;
+
+const guardsForToolCall = (context: IExecuteSingleFunctions): RunGuards => {
+	const now = Date.now();
+	for (const [key, entry] of toolGuards) if (now - entry.usedAt > TOOL_GUARDS_IDLE_MS) toolGuards.delete(key);
+	const key = `${context.getExecutionId()}\u0000${context.getNode().name}`;
+	const entry = toolGuards.get(key) ?? { guards: { sends: new Map(), breaker: { open: false } }, usedAt: now };
+	entry.usedAt = now;
+	toolGuards.set(key, entry);
+	return entry.guards;
+};
 
 export const runContextFor = (context: IExecuteSingleFunctions): Promise<RunContext> => {
-	if (context.getNode().type.endsWith('Tool')) {
-		const now = Date.now();
-		for (const [key, entry] of toolRuns) if (now - entry.usedAt > TOOL_RUN_IDLE_MS) toolRuns.delete(key);
-		const key = `${context.getExecutionId()}\u0000${context.getNode().name}`;
-		const entry = toolRuns.get(key) ?? { run: build(context, true), usedAt: now };
-		entry.usedAt = now;
-		toolRuns.set(key, entry);
-		return entry.run;
-	}
 	const key = context.getExecuteData();
 	let run = runs.get(key);
 	if (!run) {
-		run = build(context, false);
+		const isToolCall = context.getNode().type.endsWith('Tool');
+		run = build(context, isToolCall, isToolCall ? guardsForToolCall(context) : { sends: new Map(), breaker: { open: false } });
 		runs.set(key, run);
 	}
 	return run;

@@ -1,6 +1,7 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
-import type { CredentialSettings, ServiceProfile } from '../services/types';
+import type { CredentialSettings, ServiceProfile } from '../nodes/PasswordReset/services/types';
+import { InputProblem } from '../nodes/PasswordReset/safety/checks';
 
 export const CREDENTIAL_TYPE = 'passwordResetApi';
 
@@ -29,3 +30,18 @@ export const credentialSecrets = (settings: RequestSettings, profile: ServicePro
 		settings.apiKey,
 		...(profile?.credentialFields ?? []).filter((field) => field.typeOptions?.password).map((field) => settings[field.name]),
 	].filter((value): value is string => Boolean(value));
+
+const isSecretField = (profile: ServiceProfile, name: string) =>
+	name === 'apiKey' || Boolean(profile.credentialFields?.find((field) => field.name === name)?.typeOptions?.password);
+
+/**
+ * The credential's fields as `{name}` path values, and how messages name them. A secret field
+ * (the API key, a client secret) is refused: no secret ever goes into a URL.
+ */
+export const credentialPathValues = (profile: ServiceProfile, settings: CredentialSettings) => ({
+	pathValue: (name: string) => {
+		if (isSecretField(profile, name)) throw new InputProblem(`A path may not contain {${name}}: the credential's secrets never go into a URL`);
+		return settings[name];
+	},
+	pathSource: (name: string) => `the credential's ${profile.credentialFields?.find((field) => field.name === name)?.displayName ?? name}`,
+});

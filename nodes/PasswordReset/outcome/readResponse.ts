@@ -1,11 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { AnswerMatch, ErrorCode, Operation, ServiceProfile, ServiceResponse } from '../services/types';
+import { isJsonObject } from '../services/answers';
+import type { AnswerMatch, ErrorCode, Operation, RequestContract, ServiceProfile, ServiceResponse } from '../services/types';
+import { isEmailAddress } from '../safety/checks';
+import { redactSecretFields, redactValue, serverMessageOf } from '../safety/redact';
 import { ResetFailure } from './errors';
-import type { NodeOptions } from './input';
-import { redactSecretFields, redactValue, serverMessageOf } from './redact';
 import { retryAfterSeconds } from './retryAfter';
-import { isEmailAddress } from './validate';
 
 /** What Send Reset Email says by default, whether or not the account exists (no enumeration oracle). */
 export const NEUTRAL_SEND_MESSAGE = 'If an account exists for this email, a password reset email has been sent';
@@ -15,9 +15,6 @@ const DEFAULT_SUCCESS_MESSAGES: Record<Operation, string> = {
 	resetPassword: 'Password reset successfully',
 	verifyResetToken: 'The reset token is valid',
 };
-
-export const isObject = (value: unknown): value is IDataObject =>
-	value !== null && typeof value === 'object' && !Array.isArray(value);
 
 /** One answer, as the profile's rules look at it. */
 interface Answer {
@@ -53,7 +50,9 @@ const genericCode = (status: number, operation: Operation): ErrorCode => {
 export interface ReadContext {
 	profile: ServiceProfile;
 	operation: Operation;
-	options: NodeOptions;
+	/** The request whose answer this is: its `isSuccess` judges a 2xx. */
+	request: Pick<RequestContract, 'isSuccess'>;
+	options: { revealUnknownAccounts: boolean; includeRawResponse: boolean };
 	secrets: readonly string[];
 	/** The request as `METHOD /path`, to say where a wrong address led. */
 	endpoint: string;
@@ -81,9 +80,8 @@ export const unknownAccountOutcome = (context: ReadContext, status: number, serv
 export const readResponse = (response: ServiceResponse, context: ReadContext): IDataObject => {
 	const { profile, operation, options, secrets, endpoint } = context;
 	const { statusCode: status, body: rawBody } = response;
-	const body = isObject(rawBody) ? rawBody : {};
+	const body = isJsonObject(rawBody) ? rawBody : {};
 	const serverMessage = serverMessageOf(rawBody, secrets);
-	const isEmptyBody = rawBody === undefined || rawBody === null || rawBody === '';
 	const neutralSend = operation === 'sendResetEmail' && !options.revealUnknownAccounts;
 
 	const success = (message: string): IDataObject => ({
@@ -108,9 +106,8 @@ export const readResponse = (response: ServiceResponse, context: ReadContext): I
 		}
 		throw new ResetFailure('unexpected_response', status, undefined, `${unread}. Check the Base URL and the service chosen`);
 	}
-	// A JSON object (or nothing) is judged by isSuccess; any other answer (text, a bare `true`) by isBareSuccess.
-	const isSuccessAnswer = isObject(rawBody) || isEmptyBody ? profile.isSuccess(body, operation) : profile.isBareSuccess?.(rawBody) === true;
-	if (is2xx && isSuccessAnswer) {
+	// Judged on the body as the service sent it: a bare `Created`, `true`, a list, nothing.
+	if (is2xx && context.request.isSuccess({ status, body: rawBody })) {
 		// A neutral send carries no raw answer: it would tell known and unknown accounts apart.
 		return neutralSend ? neutralSendItem(profile) : success(serverMessage ?? DEFAULT_SUCCESS_MESSAGES[operation]);
 	}

@@ -2,7 +2,7 @@ import type { IDataObject, INode, INodeExecutionData, JsonObject } from 'n8n-wor
 import { NodeApiError } from 'n8n-workflow';
 
 import type { ErrorCode, Operation } from '../services/types';
-import { REDACTED, redactText } from './redact';
+import { REDACTED, redactText } from '../safety/redact';
 
 /** What happened, and what to do about it, for each code. The item is appended to the message. */
 const GUIDANCE: Record<ErrorCode, { message: string; retryable: boolean }> = {
@@ -171,4 +171,38 @@ export const toNodeError = (failure: ResetFailure, node: INode, context: Failure
 	};
 	Object.assign(error.context, details);
 	return error;
+};
+
+/** Bad input, named: nothing was sent. */
+export const invalidInput = (message: string) => new ResetFailure('invalid_input', null, undefined, message);
+
+/** An item not sent because the run's breaker opened (a 429 it did not wait out). */
+export const breakerFailure = () =>
+	new ResetFailure(
+		'rate_limited',
+		null,
+		undefined,
+		'Not sent: the service rate limited this run, so Password Reset stopped sending for the rest of it. Run these items again later, or space items out with Batching under Request Options',
+	);
+
+/**
+ * What a cancelled execution means for an item: nothing sent yet is `cancelled`; a request in
+ * flight may have reached the service, which on Reset Password may have changed the password.
+ */
+export const cancelledFailure = (operation: Operation, inFlight: boolean) => {
+	if (!inFlight) return new ResetFailure('cancelled', null, undefined);
+	if (operation === 'resetPassword') {
+		return new ResetFailure(
+			'unknown_outcome',
+			null,
+			undefined,
+			'The execution was cancelled while the reset was in flight: the password may have changed. Do not retry with the same token: check whether the new password works, or send a new reset email',
+		);
+	}
+	return new ResetFailure(
+		'cancelled',
+		null,
+		undefined,
+		'The execution was cancelled while the request was in flight: the service may or may not have acted on it',
+	);
 };

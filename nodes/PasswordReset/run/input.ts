@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
 
 import type { Operation, ResetInput } from '../services/types';
-import { ResetFailure } from './errors';
+import { invalidInput } from '../outcome/errors';
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
 export const DEFAULT_MAX_SENDS_PER_RUN = 100;
@@ -19,8 +19,6 @@ export interface NodeOptions {
 	maxConcurrentRequests: number;
 }
 
-const invalid = (message: string) => new ResetFailure('invalid_input', null, undefined, message);
-
 const kindOf = (value: unknown) => (Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'an object' : `a ${typeof value}`);
 
 /**
@@ -32,7 +30,7 @@ const text = (value: unknown, label: string): string => {
 	if (typeof value === 'string') return value;
 	if (value === undefined || value === null || value === '') return '';
 	if (typeof value === 'number' && Number.isFinite(value)) return String(value);
-	throw invalid(`The ${label} parameter must be text, but its expression gave ${kindOf(value)}. Map it to a text field`);
+	throw invalidInput(`The ${label} parameter must be text, but its expression gave ${kindOf(value)}. Map it to a text field`);
 };
 
 /** The usual mapping, a whole parameter that is `{{ $json.field }}` and nothing else. */
@@ -67,7 +65,7 @@ const numberOption = (options: IDataObject, name: string, label: string, fallbac
 	if (value === undefined || value === null || value === '') return fallback;
 	if (typeof value !== 'number' || !Number.isFinite(value) || value < min) {
 		const given = typeof value === 'string' ? `the text "${value}"` : typeof value === 'number' ? String(value) : kindOf(value);
-		throw invalid(`The ${label} option must be a number of at least ${min}, but it is ${given}`);
+		throw invalidInput(`The ${label} option must be a number of at least ${min}, but it is ${given}`);
 	}
 	return value;
 };
@@ -75,7 +73,7 @@ const numberOption = (options: IDataObject, name: string, label: string, fallbac
 const booleanOption = (options: IDataObject, name: string, label: string) => {
 	const value = options[name];
 	if (value === undefined || typeof value === 'boolean') return value === true;
-	throw invalid(`The ${label} option must be on or off, but it is ${kindOf(value)}`);
+	throw invalidInput(`The ${label} option must be on or off, but it is ${kindOf(value)}`);
 };
 
 /**

@@ -1,5 +1,4 @@
 import type {
-	DeclarativeRestApiSettings,
 	ICredentialsDecrypted,
 	IDataObject,
 	IExecutePaginationFunctions,
@@ -9,8 +8,8 @@ import type {
 import { jsonParse, sleep } from 'n8n-workflow';
 
 import type { Operation, ServiceResponse } from '../services/types';
-import { ResetFailure } from './errors';
-import { CREDENTIAL_TYPE } from './settings';
+import { CREDENTIAL_TYPE } from '../../../credentials/settings';
+import { ResetFailure } from '../outcome/errors';
 
 /** The most of a response body the node reads; reset APIs answer in bytes, not megabytes. */
 export const MAX_RESPONSE_BYTES = 256 * 1024;
@@ -131,7 +130,7 @@ export type Exchange = { response: ServiceResponse; failure?: undefined } | { re
  */
 export async function exchange(
 	context: IExecutePaginationFunctions,
-	requestData: DeclarativeRestApiSettings.ResultOptions,
+	options: IHttpRequestOptions,
 	timeoutMs: number,
 	credentials: ICredentialsDecrypted,
 ): Promise<Exchange> {
@@ -147,8 +146,6 @@ export async function exchange(
 	const attempt = (async (): Promise<Exchange> => {
 		let envelope: IN8nHttpFullResponse;
 		try {
-			// The request was built with a URL (requestFor): never the routing default's undefined one.
-			const options = requestData.options as IHttpRequestOptions;
 			// The run's credential goes along already read: n8n would otherwise fetch and decrypt it
 			// again for every request (a database read each time).
 			envelope = (await context.helpers.httpRequestWithAuthentication.call(context, CREDENTIAL_TYPE, options, {
@@ -165,7 +162,7 @@ export async function exchange(
 		} catch (error) {
 			return { failure: new TransportFailure(transportCodeOf(error)) };
 		}
-		const parsed = body ? parseBody(read.text) : { body: raw, unreadable: false };
+		const parsed = body ? parseBody(read.text) : { body: raw === '' || raw === null ? undefined : raw, unreadable: false };
 		return {
 			response: {
 				statusCode: envelope.statusCode,

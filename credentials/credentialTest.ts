@@ -4,16 +4,16 @@ import type {
 	INodeCredentialTestResult,
 } from 'n8n-workflow';
 
-import { resolveProfile } from '../services';
-import { answersOk } from '../services/probes';
-import type { CredentialProbe, CredentialSettings } from '../services/types';
+import type { WireRequest } from '../nodes/PasswordReset/http/wire';
+import { endpointOf, wireRequest } from '../nodes/PasswordReset/http/wire';
+import { DEFAULT_TIMEOUT_MS } from '../nodes/PasswordReset/run/input';
+import { resolveProfile } from '../nodes/PasswordReset/services';
+import { answersOk, isJsonObject } from '../nodes/PasswordReset/services/answers';
+import type { CredentialProbe, CredentialSettings } from '../nodes/PasswordReset/services/types';
+import { normalizeBaseUrl } from '../nodes/PasswordReset/safety/checks';
+import { serverMessageOf } from '../nodes/PasswordReset/safety/redact';
 import { withAuth } from './auth';
-import { endpointOf, requestFor } from './buildRequest';
-import { ResetFailure } from './errors';
-import { DEFAULT_TIMEOUT_MS } from './input';
-import { isObject } from './readResponse';
-import { serverMessageOf } from './redact';
-import { normalizeBaseUrl } from './validate';
+import { credentialPathValues } from './settings';
 
 /** What a user-set Credential Test Path proves: a GET there answered 2xx, nothing more. */
 const customPathProbe = (path: string): CredentialProbe => ({
@@ -60,12 +60,21 @@ export async function testPasswordResetCredential(
 	if (!probe.path) return failed('Set the Send Reset Email Path: the test calls it without an email, so no email is sent');
 	const fields = probe.fields ?? {};
 	let baseUrl: string;
-	let request: ReturnType<typeof requestFor>;
+	let request: WireRequest;
 	try {
 		baseUrl = normalizeBaseUrl(typeof data.baseUrl === 'string' ? data.baseUrl : '');
-		request = requestFor({ ...probe, fields: () => fields }, fields, settings, overridePath ? 'Credential Test Path' : 'path the test calls');
+		request = wireRequest(
+			{ ...probe, fields: () => fields, isSuccess: () => false },
+			{
+				fields,
+				...credentialPathValues(profile, settings),
+				where: overridePath ? 'Credential Test Path' : 'path the test calls',
+				headers: probe.headers,
+				headerSource: () => 'the service profile',
+			},
+		);
 	} catch (error) {
-		return failed((error as ResetFailure).message);
+		return failed((error as Error).message);
 	}
 	const endpoint = endpointOf({ method: request.method, baseURL: baseUrl, url: request.url });
 	const apiKey = typeof data.apiKey === 'string' ? data.apiKey : '';
@@ -80,7 +89,7 @@ export async function testPasswordResetCredential(
 				uri: `${baseUrl}/${request.url.replace(/^\/+/, '')}`,
 				qs: request.qs,
 				body: request.body,
-				headers: { Accept: 'application/json', ...probe.headers },
+				headers: { Accept: 'application/json', ...request.headers },
 				json: true,
 				simple: false,
 				resolveWithFullResponse: true,
@@ -96,7 +105,7 @@ export async function testPasswordResetCredential(
 		);
 	}
 	const { statusCode: status, body } = response;
-	if (probe.expect({ status, body: isObject(body) ? body : {}, isJson: isObject(body) })) {
+	if (probe.expect({ status, body: isJsonObject(body) ? body : {}, isJson: isJsonObject(body) })) {
 		return { status: 'OK', message: `${probe.proves} (${endpoint}: HTTP ${status}).` };
 	}
 	return failed(explain(endpoint, status, serverMessageOf(body, apiKey ? [apiKey] : []), profile.displayName));

@@ -1,0 +1,214 @@
+import type {
+	DeclarativeRestApiSettings,
+	IDataObject,
+	IExecutePaginationFunctions,
+	IHttpRequestOptions,
+	INodeExecutionData,
+} from 'n8n-workflow';
+
+import { credentialPathValues } from '../../../credentials/settings';
+import { send } from '../http/send';
+import type { SendPolicy } from '../http/send';
+import type { WireRequest, WireValues } from '../http/wire';
+import { endpointOf, TRANSPORT_RULES, wireRequest } from '../http/wire';
+import type { FailureContext } from '../outcome/errors';
+import { cancelledFailure, invalidInput, ResetFailure, toFailureItem, toInternalError, toNodeError } from '../outcome/errors';
+import type { ReadContext } from '../outcome/readResponse';
+import { readResponse, unknownAccountOutcome } from '../outcome/readResponse';
+import { isJsonObject } from '../services/answers';
+import type { ChainStep, Operation, RequestContract, ResetInput, ServiceResponse } from '../services/types';
+import { InputProblem, isHeaderText, isSegmentValue } from '../safety/checks';
+import { redactValue } from '../safety/redact';
+import { readInput, readOperation } from './input';
+import type { RunContext, SendClaim } from './runContext';
+import { runContextFor, sendKey } from './runContext';
+import { FIELD_NAMES, PATH_FIELD_NAMES, validateInput } from './setup';
+
+/** One item of a run: its own context, request and input, and the run it belongs to. */
+interface ItemRun {
+	context: IExecutePaginationFunctions;
+	requestData: DeclarativeRestApiSettings.ResultOptions;
+	run: RunContext;
+	input: ResetInput;
+	signal: AbortSignal | undefined;
+	/** Every secret this item sends or receives, for redaction; grows as the item goes on. */
+	secrets: string[];
+}
+
+/** Which input field a header value carries, to name it when the value cannot be sent. */
+const headerSource = (input: ResetInput) => (value: string) => {
+	const field = (['resetToken', 'newPassword', 'email'] as const).find((name) => input[name] && value.includes(input[name]));
+	return field ? `the ${FIELD_NAMES[field]}` : 'the service profile';
+};
+
+/** The request's n8n options: the routing's own, the transport rules, the wire request, the run's Base URL and timeout. */
+const httpOptions = (item: ItemRun, { headers, ...wire }: WireRequest): IHttpRequestOptions => {
+	const { requestData, run } = item;
+	return {
+		...requestData.options,
+		...TRANSPORT_RULES,
+		...wire,
+		baseURL: run.baseUrl,
+		// Request Options' timeout, or the node's default when unset (RoutingNode's is 300 s).
+		timeout: run.options.timeout,
+		headers: { ...requestData.options.headers, ...headers },
+	} as IHttpRequestOptions;
+};
+
+/**
+ * The service's request(s) for the item, and the success item's json from their answers. A
+ * chain (`then`) sends each next request only when the one before was a success by its own
+ * `isSuccess`, and reads the values it needs from the answers so far; one of those that cannot
+ * be sent as it is (an empty id, `..`, a line break) is the service's unexpected answer.
+ */
+async function callService(item: ItemRun): Promise<IDataObject> {
+	const { input, secrets, run } = item;
+	const { operation, settings, profile, contract } = run;
+	secrets.push(...(contract.derivedSecrets?.(input, settings) ?? []));
+	const policy: SendPolicy = {
+		context: item.context,
+		operation,
+		credentials: run.credentials,
+		queue: run.queue,
+		breaker: run.guards.breaker,
+		timeout: run.options.timeout,
+		maxRetryAfter: run.options.maxRetryAfter,
+		signal: item.signal,
+	};
+	const fromCredential = credentialPathValues(profile, settings);
+	const inputValues = (request: RequestContract, where: string, headers?: Record<string, string>): WireValues => ({
+		fields: request.fields(input, settings),
+		pathValue: (name) => (name === 'email' ? input.email : fromCredential.pathValue(name)),
+		pathSource: (name) => (name === 'email' ? 'the Email' : fromCredential.pathSource(name)),
+		where,
+		headers,
+		headerSource: headerSource(input),
+	});
+	// A request that cannot be built throws its `InputProblem`: the item's invalid_input, nothing sent.
+	const exchangeAndRead = async (request: RequestContract, wire: WireRequest) => {
+		const options = httpOptions(item, wire);
+		const response = await send(policy, options);
+		const readContext: ReadContext = { profile, operation, request, options: run.options, secrets, endpoint: endpointOf(options) };
+		return { response, readContext, json: readResponse(response, readContext) };
+	};
+
+	const first = await exchangeAndRead(contract, wireRequest(contract, inputValues(contract, PATH_FIELD_NAMES[operation], contract.headers?.(input))));
+	if (contract.answerSecrets && isJsonObject(first.response.body)) secrets.push(...contract.answerSecrets(first.response.body));
+	let { json } = first;
+	const answers: unknown[] = [first.response.body];
+	let last: ServiceResponse = first.response;
+	for (let step: ChainStep | undefined = contract.then, index = 2; step; step = step.then, index++) {
+		const previous = isJsonObject(last.body) ? last.body : {};
+		secrets.push(...step.secrets(previous, answers));
+		if (step.isUnknownAccount?.(answers)) return unknownAccountOutcome(first.readContext, last.statusCode);
+		const headers = step.headers(previous, answers);
+		// Nothing of this step is sent: the message says what that leaves (a spent token, no change).
+		if (!headers) throw new ResetFailure('unexpected_response', last.statusCode, undefined, step.missingMessage);
+		const fromAnswers = step.pathValues?.(answers) ?? {};
+		const unsendable = [...Object.values(fromAnswers).filter((value) => !isSegmentValue(value)), ...Object.values(headers).filter((value) => !isHeaderText(value))];
+		if (unsendable.length) {
+			throw new ResetFailure(
+				'unexpected_response',
+				last.statusCode,
+				undefined,
+				`${profile.displayName} answered request ${index - 1} with a value request ${index} cannot send as it is (empty, "." or "..", or not header text): nothing more was sent`,
+			);
+		}
+		const stepValues = inputValues(step, `${profile.displayName} profile's request ${index} path`, headers);
+		const valuesWithAnswers: WireValues = { ...stepValues, pathValue: (name) => fromAnswers[name] ?? stepValues.pathValue(name) };
+		const next = await exchangeAndRead(step, wireRequest(step, valuesWithAnswers));
+		last = next.response;
+		answers.push(last.body);
+		json = next.json;
+	}
+	return json;
+}
+
+/**
+ * Send Reset Email's per-run guards: an email already sent in this run is answered from that
+ * send's outcome without a request, and past the run's limit nothing more is sent. The claim is
+ * made synchronously when the item starts, so items claim their emails in input order.
+ */
+async function sendOnce(item: ItemRun, itemIndex: number): Promise<IDataObject> {
+	const { run, input } = item;
+	const { sends } = run.guards;
+	const key = sendKey(input.email);
+	const earlier = sends.get(key);
+	if (earlier) return await answerDuplicate(earlier, run.operation, run.profile.id);
+	if (sends.size >= run.options.maxSendsPerRun) {
+		throw invalidInput(
+			`More than ${run.options.maxSendsPerRun} reset emails in one run: this item was not sent. If the list is right, raise Max Reset Emails Per Run in the node's options`,
+		);
+	}
+	const outcome = callService(item);
+	sends.set(key, {
+		itemIndex,
+		failure: outcome.then(
+			() => undefined,
+			(error: unknown) => asFailure(error, run.operation, item),
+		),
+	});
+	return await outcome;
+}
+
+/** A duplicate reports its first send's outcome: the skip when it succeeded, its failure when not. */
+async function answerDuplicate(earlier: SendClaim, operation: Operation, service: string): Promise<IDataObject> {
+	const failure = await earlier.failure;
+	if (!failure) return { success: true, skipped: 'duplicate', operation, service };
+	throw new ResetFailure(
+		failure.errorCode,
+		failure.httpStatus,
+		failure.serverMessage,
+		`Not sent: item ${earlier.itemIndex} has the same email, and its send failed (${failure.errorCode}): ${failure.message}`,
+		failure.retryAfterSeconds,
+	);
+}
+
+/**
+ * Any error of an item as a typed failure. Bad input found by a check is `invalid_input`; one
+ * the node did not raise itself is a cancellation when n8n cancelled the execution, and
+ * otherwise a bug: `internal_error`, never dressed up as bad input or a network problem.
+ */
+const asFailure = (error: unknown, operation: Operation, item: Pick<ItemRun, 'signal' | 'secrets'>): ResetFailure => {
+	if (error instanceof ResetFailure) return error.redacted(item.secrets);
+	if (error instanceof InputProblem) return invalidInput(error.message).redacted(item.secrets);
+	if (item.signal?.aborted) return cancelledFailure(operation, false);
+	return toInternalError(error, item.secrets);
+};
+
+/**
+ * Runs one item: guard, validate, call, read the answer. Wired as the operation's `pagination`
+ * function because it is the one declarative hook that wraps the request itself: RoutingNode
+ * still drives the items (one call per item, with its own context), and every failure (bad
+ * input, transport, service answer, cancellation, a bug) leaves here in one shape: an error
+ * item under On Error = Continue, a safe node error under Stop. What does not vary per item is
+ * read once, by the run's first item (see `runContext`).
+ */
+export async function runResetRequest(
+	this: IExecutePaginationFunctions,
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+): Promise<INodeExecutionData[]> {
+	const itemIndex = this.getItemIndex();
+	const signal = this.getExecutionCancelSignal?.();
+	const secrets: string[] = [];
+	let run: RunContext | undefined;
+	try {
+		run = await runContextFor(this);
+		secrets.push(...run.credentialSecrets);
+		if (signal?.aborted) throw cancelledFailure(run.operation, false);
+		if (run.setupFailure) throw run.setupFailure;
+		const input = readInput(this, run.operation, run.isToolCall);
+		secrets.push(...[input.resetToken, input.newPassword].filter(Boolean));
+		validateInput(run.profile, run.contract, input);
+		const item: ItemRun = { context: this, requestData, run, input, signal, secrets };
+		const json = run.operation === 'sendResetEmail' ? await sendOnce(item, itemIndex) : await callService(item);
+		// Whatever the service echoed, in whatever form: no secret leaves in the item.
+		return [{ json: redactValue(json, secrets) as IDataObject, pairedItem: { item: itemIndex } }];
+	} catch (error) {
+		const operation = run?.operation ?? readOperation(this);
+		const failure = asFailure(error, operation, { signal, secrets });
+		const failureContext: FailureContext = { itemIndex, operation, service: run?.profile?.id ?? run?.settings.service ?? '' };
+		if (this.continueOnFail()) return [toFailureItem(failure, failureContext)];
+		throw toNodeError(failure, this.getNode(), failureContext);
+	}
+}
