@@ -1,7 +1,13 @@
-/** Tests run the built package (dist/) through n8n-core; `npm test` builds first. */
+/**
+ * Two tiers in one run: unit tests (test/unit, and the pure half of each service's table)
+ * require the TypeScript sources through a transpile-only transform; engine tests run the
+ * built package (dist/) through n8n-core. `npm test` builds first.
+ */
 module.exports = {
 	testEnvironment: 'node',
 	roots: ['<rootDir>/test'],
 	testMatch: ['**/*.test.js'],
 	testTimeout: 20000,
+	transform: { '\\.ts$': '<rootDir>/test/support/tsTransform.cjs' },
+	moduleFileExtensions: ['js', 'cjs', 'ts', 'json'],
 };

@@ -1,5 +1,9 @@
 'use strict';
-/** Medusa v2 (≥ 2.5): 201 for every identifier; the reset takes the token as a Bearer token; 401 for a bad one. */
+/**
+ * Medusa v2 (≥ 2.5), from its routes: the send ends with `res.sendStatus(201)`, so Express answers
+ * `201 Created` as text/plain for every identifier; the reset takes the token as a Bearer token;
+ * 401 for a bad one.
+ */
 const crypto = require('node:crypto');
 
 module.exports = {
@@ -12,7 +16,7 @@ module.exports = {
 			if (!body?.identifier) return reply(400, { type: 'invalid_data', message: "Invalid request: Field 'identifier' is required" });
 			const account = sandbox.account('medusa', body.identifier);
 			if (account) sandbox.issueToken('medusa', account);
-			return reply(201, '');
+			return reply(201, 'Created', { 'Content-Type': 'text/plain; charset=utf-8' });
 		}
 		const token = String(headers.authorization ?? '').replace(/^Bearer /, '');
 		const { account, problem } = sandbox.redeem('medusa', token);

@@ -97,3 +97,43 @@ test("the credential test reads the realm's discovery document", async () => {
 	nock(BASE).get('/realms/acme/.well-known/openid-configuration').reply(404, { error: 'Realm does not exist' });
 	expect(await testCredential(credential)).toMatchObject({ status: 'Error' });
 });
+
+// Only `[]` is Keycloak's "no account": any other shape of a search answer is unexpected, never "sent".
+test.each([
+	['an object with an id', { id: 'u1' }],
+	['an error object', { error: 'unknown_error' }],
+	['text', 'OK'],
+	['an empty body', ''],
+])('a user search answering %s is unexpected_response, with and without Reveal Unknown Accounts', async (_name, answer) => {
+	for (const options of [{}, { revealUnknownAccounts: true }]) {
+		tokenStep();
+		nock(BASE).get('/admin/realms/acme/users').query(true).reply(200, answer);
+		const actions = actionsStep();
+		const result = await run(send(options));
+		expect(result.output[0].json.details).toMatchObject({ errorCode: 'unexpected_response' });
+		expect(actions.isDone()).toBe(false);
+		nock.cleanAll();
+	}
+});
+
+test.each([
+	['..', 'a dot segment'],
+	['.', 'a dot'],
+	['', 'empty'],
+	[undefined, 'missing'],
+])('a user id %j (%s) in the search answer sends nothing more', async (id) => {
+	tokenStep();
+	searchStep([{ id, email: EMAIL }]);
+	const anyPut = nock(BASE).put(/.*/).reply(204);
+	const result = await run(send());
+	expect(result.output[0].json.details).toMatchObject({ errorCode: 'unexpected_response' });
+	expect(anyPut.isDone()).toBe(false);
+});
+
+test('a realm ".." is refused before the client secret goes anywhere', async () => {
+	const anyRequest = nock(BASE).post(/.*/).reply(200, { access_token: ADMIN_TOKEN });
+	const result = await runNode({ parameters: send(), credential: { ...credential, keycloakRealm: '..' }, onError: 'continueRegularOutput' });
+	expect(result.output[0].json.details.errorCode).toBe('invalid_input');
+	expect(result.output[0].json.error).toMatch(/^The credential's Realm is "\.\.", but it is one segment of the/);
+	expect(anyRequest.isDone()).toBe(false);
+});

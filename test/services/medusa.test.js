@@ -11,7 +11,7 @@ describeServiceContract({
 		sendResetEmail: {
 			parameters: { email: EMAIL },
 			request: { method: 'POST', path: '/auth/user/emailpass/reset-password', body: { identifier: EMAIL }, absentHeaders: ['Authorization'] },
-			success: { status: 201, body: '', output: { success: true, operation: 'sendResetEmail', service: 'medusa', message: NEUTRAL } },
+			success: { status: 201, body: 'Created', output: { success: true, operation: 'sendResetEmail', service: 'medusa', message: NEUTRAL } },
 			errors: [[400, { type: 'invalid_data', message: "Invalid request: Field 'identifier' is required" }, 'invalid_input']],
 		},
 		resetPassword: {
@@ -29,4 +29,34 @@ describeServiceContract({
 			],
 		},
 	},
+});
+
+const nock = require('nock');
+const { runNode } = require('../support/engine.cjs');
+
+describe('Medusa as it really answers', () => {
+	const credential = { service: 'medusa', baseUrl: 'https://medusa.example.test', medusaActor: 'customer' };
+	afterEach(() => nock.cleanAll());
+
+	// route.ts ends with res.sendStatus(201): Express writes the text "Created".
+	test('its 201 "Created" (text/plain) is the neutral success', async () => {
+		nock(credential.baseUrl).post('/auth/customer/emailpass/reset-password').reply(201, 'Created', { 'Content-Type': 'text/plain; charset=utf-8' });
+		const result = await runNode({ parameters: { operation: 'sendResetEmail', email: EMAIL }, credential });
+		expect(result.output.map((item) => item.json)).toEqual([{ success: true, operation: 'sendResetEmail', service: 'medusa', message: NEUTRAL }]);
+	});
+
+	test.each([
+		['a line break', `${SENTINELS.resetToken}\r\nX-Injected: 1`],
+		['a non-ASCII letter', `${SENTINELS.resetToken}Ü`],
+	])('a reset token with %s is refused, naming the Reset Token, and nothing is sent', async (_name, resetToken) => {
+		const anyRequest = nock(credential.baseUrl).post(/.*/).reply(200, { success: true });
+		const result = await runNode({
+			parameters: { operation: 'resetPassword', email: EMAIL, resetToken, newPassword: SENTINELS.newPassword },
+			credential,
+			onError: 'continueRegularOutput',
+		});
+		expect(result.output[0].json.details.errorCode).toBe('invalid_input');
+		expect(result.output[0].json.error).toMatch(/^The Reset Token goes in the Authorization header/);
+		expect(anyRequest.isDone()).toBe(false);
+	});
 });

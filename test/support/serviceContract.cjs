@@ -1,12 +1,18 @@
 'use strict';
 /**
  * A service's contract as a table: the request each operation must put on the wire, its
- * success answer and output, and each documented error status with the code it must map to.
- * Each row becomes a test that runs the node through n8n's engine against nock.
+ * success answer and output, its unknown-account answers and each documented error with the
+ * code it must map to. Two tiers: what only the engine shows (the request on the wire, the
+ * success item, an error of a chain's second request) runs the node through n8n's engine
+ * against nock; the reading of each answer (error rows, unknown accounts, route 404s) runs on
+ * the sources, as the engine calls it. What is the same for every service (On Error modes,
+ * paired items) is tested once, for the mechanism: test/transport/onError.test.js and
+ * test/transport/routeNotFound.test.js.
  */
 const nock = require('nock');
 const { runNode } = require('./engine.cjs');
 const { SENTINELS, leakedSentinels, intercept } = require('./fixtures.cjs');
+const { readAnswer } = require('./sources.cjs');
 
 const secretsIn = (text) => Object.values(SENTINELS).filter((secret) => text.includes(secret));
 
@@ -35,6 +41,8 @@ const ROUTE_NOT_FOUND = [
 	['plain text', 'Not Found'],
 	['empty', ''],
 ];
+
+const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 function describeServiceContract(contract) {
 	const { service, baseUrl, credential = {} } = contract;
@@ -96,77 +104,34 @@ function describeServiceContract(contract) {
 					expect(leakedSentinels(result)).toEqual([]);
 				});
 
-				// Two items, the first answered with success and the second with the first error row:
-				// one item out per item in, paired, in every On Error mode.
-				describe.each([undefined, 'continueRegularOutput', 'continueErrorOutput'])('On Error = %s', (onError) => {
-					test('two items: a success and a failure', async () => {
-						const [status, body, errorCode] = spec.errors.find((row) => row[2] !== 'success' && !row[3]?.options && !row[3]?.step);
-						// A path that names the user (Okta) differs per email: `pathFor` gives it.
-						const where = (email) => ({ base: baseUrl, method: spec.request.method, path: spec.request.pathFor?.(email) ?? spec.request.path });
-						intercept({ ...where('first@example.com'), ...spec.success });
-						if (spec.followUp) intercept({ base: baseUrl, method: spec.followUp.method, path: spec.followUp.path, ...spec.followUp.success });
-						intercept({ ...where('second@example.com'), status, body });
-						// Distinct emails: the same email twice in one run is sent once.
-						const result = await run({
-							onError,
-							items: [{ email: 'first@example.com' }, { email: 'second@example.com' }],
-							parameters: { email: '={{ $json.email }}' },
-						});
-						const failure = onError === undefined ? undefined : { pairedItem: { item: 1 }, json: { details: { errorCode } } };
-						if (onError === undefined) {
-							expect(result.error.context).toMatchObject({ itemIndex: 1, errorCode });
-							expect(result.output).toEqual([]);
-						} else if (onError === 'continueRegularOutput') {
-							expect(result.output).toMatchObject([{ pairedItem: { item: 0 }, json: spec.success.output }, failure]);
-						} else {
-							expect(result.output).toMatchObject([{ pairedItem: { item: 0 }, json: spec.success.output }]);
-							expect(result.errorOutput).toMatchObject([failure]);
-						}
-						expect(leakedSentinels(result)).toEqual([]);
-					});
-				});
-
 				// A wrong Base URL or path: never a success, whatever Reveal Unknown Accounts says.
-				describe.each(ROUTE_NOT_FOUND)('a route 404 (%s)', (_shape, body) => {
-					test.each([undefined, 'continueRegularOutput', 'continueErrorOutput'])('is endpoint_not_found, On Error = %s', async (onError) => {
-						intercept({ base: baseUrl, method: spec.request.method, path: spec.request.path, status: 404, body });
-						const result = await run({ onError });
-						const details = onError === undefined ? result.error.context : (result.output[0] ?? result.errorOutput[0]).json.details;
-						expect(details).toMatchObject({ errorCode: 'endpoint_not_found', operation, service });
-						if (onError !== undefined) {
-							expect(result.output.filter((item) => item.json.success)).toEqual([]);
-							expect((onError === 'continueErrorOutput' ? result.errorOutput : result.output)[0].json.error).toMatch(
-								new RegExp(`^The service has no endpoint at ${spec.request.method} \\S*${spec.request.path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(HTTP 404\\)\\. Check the Base URL and the paths in the credential`),
-							);
-						}
-						expect(leakedSentinels(result)).toEqual([]);
-					});
+				test.each(ROUTE_NOT_FOUND)('a route 404 (%s) is endpoint_not_found, naming the endpoint', (_shape, body) => {
+					for (const options of [{}, { revealUnknownAccounts: true }]) {
+						const json = readAnswer({ credential: credentialValues, operation, status: 404, body, options, secrets: Object.values(SENTINELS), input: spec.parameters });
+						expect(json.details).toMatchObject({ errorCode: 'endpoint_not_found', operation, service });
+						expect(json.error).toMatch(
+							new RegExp(`^The service has no endpoint at ${spec.request.method} \\S*${escapeRegExp(spec.request.path)} \\(HTTP 404\\)\\. Check the Base URL and the paths in the credential`),
+						);
+					}
 				});
 
 				// The service's own "no account for this email": the neutral success on send unless
 				// revealed, and user_not_found everywhere else.
 				for (const [status, body] of spec.unknownAccount ?? []) describe(`its unknown-account answer HTTP ${status} ${JSON.stringify(body)}`, () => {
 					const neutral = operation === 'sendResetEmail';
-					test(neutral ? 'is the neutral success' : 'is user_not_found', async () => {
-						intercept({ base: baseUrl, method: spec.request.method, path: spec.request.path, status, body });
-						const { output } = await run({ onError: 'continueRegularOutput' });
-						if (neutral) expect(output.map((item) => item.json)).toEqual([spec.success.output]);
-						else expect(output[0].json.details).toMatchObject({ errorCode: 'user_not_found', httpStatus: status });
+					const read = (options) => readAnswer({ credential: credentialValues, operation, status, body, options, input: spec.parameters });
+					test(neutral ? 'is the neutral success' : 'is user_not_found', () => {
+						if (neutral) expect(read({})).toEqual(spec.success.output);
+						else expect(read({}).details).toMatchObject({ errorCode: 'user_not_found', httpStatus: status });
 					});
-					test('is user_not_found with Reveal Unknown Accounts', async () => {
-						intercept({ base: baseUrl, method: spec.request.method, path: spec.request.path, status, body });
-						const { output } = await run({ onError: 'continueRegularOutput', options: { revealUnknownAccounts: true } });
-						expect(output[0].json.details).toMatchObject({ errorCode: 'user_not_found', httpStatus: status });
+					test('is user_not_found with Reveal Unknown Accounts', () => {
+						expect(read({ revealUnknownAccounts: true }).details).toMatchObject({ errorCode: 'user_not_found', httpStatus: status });
 					});
 				});
 
-				test.each(spec.errors)('HTTP %i %j → %s', async (status, body, errorCode, extra = {}) => {
-					// `step: 2`: the first request succeeds and the follow-up answers this.
-					if (extra.step === 2) interceptAll(baseUrl, spec, spec.success, { status, body });
-					else intercept({ base: baseUrl, method: spec.request.method, path: spec.request.path, status, body });
-					const result = await run({ onError: 'continueRegularOutput', options: extra.options });
-					expect(result.output).toHaveLength(1);
-					const { json } = result.output[0];
+				// An error of a chain's second request, and rows with options the engine reads, run in the engine.
+				const inEngine = (row) => row[3]?.step === 2;
+				const check = (json, [status, , errorCode, extra = {}]) => {
 					if (errorCode === 'success') {
 						expect(json.success).toBe(true);
 						return;
@@ -175,11 +140,29 @@ function describeServiceContract(contract) {
 					expect(json.details).toMatchObject({ errorCode, httpStatus: status, operation, service });
 					if (extra.serverMessage) expect(json.details.serverMessage).toBe(extra.serverMessage);
 					if (extra.message) expect(json.error).toMatch(extra.message);
-					expect(leakedSentinels(result)).toEqual([]);
-				});
+					expect(Object.values(SENTINELS).filter((secret) => JSON.stringify(json).includes(secret))).toEqual([]);
+				};
+				const pureRows = spec.errors.filter((row) => !inEngine(row));
+				const engineRows = spec.errors.filter(inEngine);
+				if (pureRows.length) {
+					test.each(pureRows)('HTTP %i %j → %s', (...row) => {
+						const [status, body, , extra = {}] = row;
+						check(readAnswer({ credential: credentialValues, operation, status, body, options: extra.options, secrets: Object.values(SENTINELS), input: spec.parameters }), row);
+					});
+				}
+				if (engineRows.length) {
+					test.each(engineRows)('HTTP %i %j → %s (second request, through the engine)', async (...row) => {
+						const [status, body, , extra = {}] = row;
+						interceptAll(baseUrl, spec, spec.success, { status, body });
+						const result = await run({ onError: 'continueRegularOutput', options: extra.options });
+						expect(result.output).toHaveLength(1);
+						check(result.output[0].json, row);
+						expect(leakedSentinels(result)).toEqual([]);
+					});
+				}
 			});
 		}
 	});
 }
 
-module.exports = { describeServiceContract };
+module.exports = { describeServiceContract, ROUTE_NOT_FOUND };

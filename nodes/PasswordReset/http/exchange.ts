@@ -114,7 +114,7 @@ const jsonDepth = (text: string) => {
 };
 
 /** The body as JSON where it is JSON (a UTF-8 BOM before it allowed), else as text. */
-const parseBody = (raw: string | undefined): { body: unknown; unreadable: boolean } => {
+export const parseBody = (raw: string | undefined): { body: unknown; unreadable: boolean } => {
 	const text = raw?.replace(/^\uFEFF/, '');
 	if (text === undefined || text.trim() === '') return { body: undefined, unreadable: false };
 	if (jsonDepth(text) > MAX_JSON_DEPTH) return { body: undefined, unreadable: true };

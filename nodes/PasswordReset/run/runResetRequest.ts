@@ -16,7 +16,7 @@ import { cancelledFailure, invalidInput, ResetFailure, toFailureItem, toInternal
 import type { ReadContext } from '../outcome/readResponse';
 import { readResponse, unknownAccountOutcome } from '../outcome/readResponse';
 import { isJsonObject } from '../services/answers';
-import type { ChainStep, Operation, RequestContract, ResetInput, ServiceResponse } from '../services/types';
+import type { ChainStep, CredentialSettings, Operation, RequestContract, ResetInput, ServiceProfile, ServiceResponse } from '../services/types';
 import { InputProblem, isHeaderText, isSegmentValue } from '../safety/checks';
 import { redactValue } from '../safety/redact';
 import { readInput, readOperation } from './input';
@@ -39,6 +39,29 @@ interface ItemRun {
 const headerSource = (input: ResetInput) => (value: string) => {
 	const field = (['resetToken', 'newPassword', 'email'] as const).find((name) => input[name] && value.includes(input[name]));
 	return field ? `the ${FIELD_NAMES[field]}` : 'the service profile';
+};
+
+/**
+ * What one request of an item is built from: its fields, `{email}` and the credential's fields
+ * as path values, its headers; `where` names its path in messages.
+ */
+export const itemWireValues = (
+	profile: ServiceProfile,
+	settings: CredentialSettings,
+	input: ResetInput,
+	request: RequestContract,
+	where: string,
+	headers?: Record<string, string>,
+): WireValues => {
+	const fromCredential = credentialPathValues(profile, settings);
+	return {
+		fields: request.fields(input, settings),
+		pathValue: (name) => (name === 'email' ? input.email : fromCredential.pathValue(name)),
+		pathSource: (name) => (name === 'email' ? 'the Email' : fromCredential.pathSource(name)),
+		where,
+		headers,
+		headerSource: headerSource(input),
+	};
 };
 
 /** The request's n8n options: the routing's own, the transport rules, the wire request, the run's Base URL and timeout. */
@@ -75,15 +98,8 @@ async function callService(item: ItemRun): Promise<IDataObject> {
 		maxRetryAfter: run.options.maxRetryAfter,
 		signal: item.signal,
 	};
-	const fromCredential = credentialPathValues(profile, settings);
-	const inputValues = (request: RequestContract, where: string, headers?: Record<string, string>): WireValues => ({
-		fields: request.fields(input, settings),
-		pathValue: (name) => (name === 'email' ? input.email : fromCredential.pathValue(name)),
-		pathSource: (name) => (name === 'email' ? 'the Email' : fromCredential.pathSource(name)),
-		where,
-		headers,
-		headerSource: headerSource(input),
-	});
+	const inputValues = (request: RequestContract, where: string, headers?: Record<string, string>) =>
+		itemWireValues(profile, settings, input, request, where, headers);
 	// A request that cannot be built throws its `InputProblem`: the item's invalid_input, nothing sent.
 	const exchangeAndRead = async (request: RequestContract, wire: WireRequest) => {
 		const options = httpOptions(item, wire);
