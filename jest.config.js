@@ -8,6 +8,8 @@ module.exports = {
 	roots: ['<rootDir>/test'],
 	testMatch: ['**/*.test.js'],
 	testTimeout: 20000,
+	// Jest's default on a 2-core machine is one worker; the engine suites wait on timers and sockets as much as they compute.
+	maxWorkers: 2,
 	transform: { '\\.ts$': '<rootDir>/test/support/tsTransform.cjs' },
 	moduleFileExtensions: ['js', 'cjs', 'ts', 'json'],
 };

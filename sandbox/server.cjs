@@ -31,7 +31,7 @@ const SEED_USERS = [
 ];
 
 class ResetSandbox {
-	constructor({ wibiclickApiKey = 'sandbox-wibiclick-key' } = {}) {
+	constructor({ wibiclickApiKey = SANDBOX_KEYS.wibiclickApiKey } = {}) {
 		this.wibiclickApiKey = wibiclickApiKey;
 		this.reset();
 		this.server = http.createServer((req, res) => this.handle(req, res));

@@ -7,6 +7,7 @@
  */
 const { runNode } = require('../test/support/engine.cjs');
 const { ResetSandbox, SANDBOX_KEYS } = require('../sandbox/server.cjs');
+const { SANDBOX_SCENARIOS } = require('../sandbox/services/index.cjs');
 
 const EMAIL = 'ada@example.com';
 const NEW_PASSWORD = 'Demo-new-password-42';
@@ -14,52 +15,19 @@ const WIBICLICK_KEY = 'demo-wibiclick-key';
 
 const success = { outcome: 'success', errorCode: '' };
 const failed = (errorCode) => ({ outcome: 'failed (continued)', errorCode });
-const spentToken = failed('invalid_or_expired_token');
+/** A step's expected outcome as a scenario names it: 'success', an error code, or the default. */
+const expected = (named, fallback) => (named === undefined ? fallback : named === 'success' ? success : failed(named));
 
-/** Each service, its credential's extra fields, and what each step must give. */
-const SCENARIOS = [
-	{ service: 'wibiclick', credential: { apiKey: WIBICLICK_KEY } },
-	{ service: 'wabotify', credential: { company: 'wabotify' } },
-	{ service: 'xano' },
-	// n8n cannot send this request (a GET with a JSON body); the sandbox issues the token.
-	{ service: 'industrialIot', send: failed('not_supported'), tokenFromSandbox: true },
-	{
-		service: 'industrialIot',
-		mode: 'as-deployed',
-		label: 'industrialIot (as deployed)',
-		send: failed('not_supported'),
-		tokenFromSandbox: true,
-		// Every answer is a 500, even when the password did change.
-		reset: failed('unknown_outcome'),
-		reuse: failed('unknown_outcome'),
-	},
-	{ service: 'supabase', credential: { apiKey: SANDBOX_KEYS.supabase } },
-	{ service: 'firebase', credential: { apiKey: SANDBOX_KEYS.firebase }, verify: success },
-	{ service: 'pocketbase', credential: { pocketbaseCollection: 'users' } },
-	{ service: 'directus' },
-	{ service: 'strapi' },
-	{ service: 'appwrite', credential: { appwriteProjectId: SANDBOX_KEYS.appwriteProject, appwriteRecoveryUrl: SANDBOX_KEYS.appwriteRecoveryUrl } },
-	// Auth0 finishes resets on its own page: Reset Password fails before any request.
-	{ service: 'auth0', credential: { auth0ClientId: SANDBOX_KEYS.auth0Client }, reset: failed('not_supported'), reuse: null },
-	{ service: 'betterAuth', credential: { betterAuthRedirectTo: '/reset-password' } },
-	{ service: 'betterAuthEmailOtp' },
-	{ service: 'magento', credential: { magentoWebsiteId: '1' } },
-	{ service: 'payload', credential: { payloadCollection: 'users' } },
-	// Medusa's reset tokens are not single use: the same token works again within 15 minutes.
-	{ service: 'medusa', credential: { medusaActor: 'customer' }, reuse: success },
-	// Okta, like Auth0, finishes resets on its own page.
-	{ service: 'okta', credential: { apiKey: SANDBOX_KEYS.okta }, reset: failed('not_supported'), reuse: null },
-	{ service: 'cognito', credential: { cognitoClientId: SANDBOX_KEYS.cognitoClient, cognitoClientSecret: SANDBOX_KEYS.cognitoClientSecret } },
-	// The token is the whole emailed link: Parse's reset needs its username too.
-	{ service: 'parse', credential: { parseAppId: SANDBOX_KEYS.parseAppId } },
-	// Three requests for one send; Keycloak's own page finishes the reset.
-	{
-		service: 'keycloak',
-		credential: { keycloakRealm: SANDBOX_KEYS.keycloakRealm, keycloakClientId: SANDBOX_KEYS.keycloakClientId, keycloakClientSecret: SANDBOX_KEYS.keycloakClientSecret },
-		reset: failed('not_supported'),
-		reuse: null,
-	},
-];
+/** Each service's scenarios, from its sandbox file: its credential's fields and what each step must give. */
+const SCENARIOS = SANDBOX_SCENARIOS.map((scenario) => ({
+	...scenario,
+	label: scenario.mode ? `${scenario.service} (${scenario.mode})` : scenario.service,
+	credential: scenario.credential?.({ ...SANDBOX_KEYS, wibiclickApiKey: WIBICLICK_KEY }) ?? {},
+	send: expected(scenario.send, success),
+	verify: expected(scenario.verify, undefined),
+	reset: expected(scenario.reset, success),
+	reuse: scenario.reuse === null ? null : expected(scenario.reuse, failed('invalid_or_expired_token')),
+}));
 
 const outcomeOf = ({ output, errorOutput, error }) => {
 	if (error) return { outcome: 'stopped', errorCode: error.context?.errorCode ?? '?' };
@@ -79,11 +47,11 @@ async function runDemo() {
 	try {
 		for (const scenario of SCENARIOS) {
 			const { service } = scenario;
-			const label = scenario.label ?? service;
+			const { label } = scenario;
 			const credential = { service, baseUrl: sandbox.baseUrl(service, scenario.mode), ...scenario.credential };
 			const run = async (parameters) => outcomeOf(await runNode({ parameters, credential, onError: 'continueRegularOutput' }));
 
-			record(label, 'send reset email', await run({ operation: 'sendResetEmail', email: EMAIL }), scenario.send ?? success);
+			record(label, 'send reset email', await run({ operation: 'sendResetEmail', email: EMAIL }), scenario.send);
 			if (scenario.tokenFromSandbox) {
 				await control('tokens', { service, email: EMAIL });
 				rows.push({ service: label, step: 'token issued by the sandbox instead', outcome: '-', errorCode: '', ok: true });
@@ -94,8 +62,8 @@ async function runDemo() {
 				record(label, 'verify reset token', await run({ operation: 'verifyResetToken', resetToken: token }), scenario.verify);
 			}
 			const reset = { operation: 'resetPassword', email: EMAIL, resetToken: token, newPassword: NEW_PASSWORD };
-			record(label, 'reset password', await run(reset), scenario.reset ?? success);
-			if (scenario.reuse !== null) record(label, 'reuse the same token', await run(reset), scenario.reuse ?? spentToken);
+			record(label, 'reset password', await run(reset), scenario.reset);
+			if (scenario.reuse !== null) record(label, 'reuse the same token', await run(reset), scenario.reuse);
 		}
 	} finally {
 		await sandbox.close();

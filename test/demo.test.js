@@ -3,9 +3,10 @@
  * step's outcome as expected (send → token from the outbox → verify → reset → reuse fails).
  */
 const { runDemo } = require('../scripts/demo.cjs');
+const { SANDBOX_SCENARIOS } = require('../sandbox/services/index.cjs');
 
 test('every demo scenario gives its expected outcomes', async () => {
 	const rows = await runDemo();
 	expect(rows.filter((row) => !row.ok)).toEqual([]);
-	expect(new Set(rows.map((row) => row.service)).size).toBe(21);
+	expect(new Set(rows.map((row) => row.service)).size).toBe(SANDBOX_SCENARIOS.length);
 }, 60_000);

@@ -1,3 +1,5 @@
+const fs = require('node:fs');
+const path = require('node:path');
 /** What n8n and an AI agent read off the node: the conventions a well-made node keeps. */
 const { loadedPackage } = require('./support/engine.cjs');
 
@@ -15,9 +17,12 @@ test('public names are fixed', () => {
 	expect(description).toMatchObject({ name: 'passwordReset', displayName: 'Password Reset', version: 1, usableAsTool: true });
 	expect(credential).toMatchObject({ name: 'passwordResetApi', displayName: 'Password Reset API' });
 	expect(property('operation')[0].options.map((o) => o.value).sort()).toEqual(['resetPassword', 'sendResetEmail', 'verifyResetToken']);
-	expect(credential.properties.find((p) => p.name === 'service').options.map((o) => o.value).sort()).toEqual(
-		['appwrite', 'auth0', 'betterAuth', 'betterAuthEmailOtp', 'cognito', 'custom', 'directus', 'firebase', 'industrialIot', 'keycloak', 'magento', 'medusa', 'okta', 'parse', 'payload', 'pocketbase', 'strapi', 'supabase', 'wabotify', 'wibiclick', 'xano'],
-	);
+	// A saved credential stores its service's id: the profiles, the sandbox and the test tables must agree on each.
+	const ids = credential.properties.find((p) => p.name === 'service').options.map((o) => o.value).sort();
+	const { SANDBOX_SERVICES } = require('../sandbox/services/index.cjs');
+	expect(ids).toEqual([...SANDBOX_SERVICES.map((service) => service.id), 'custom'].sort());
+	const tables = fs.readdirSync(path.join(__dirname, 'services')).map((file) => fs.readFileSync(path.join(__dirname, 'services', file), 'utf8')).join('\n');
+	for (const id of ids) expect([id, tables.includes(`describeCredentialProbe('${id}'`)]).toEqual([id, true]);
 });
 
 test('Resource and Operation take no expressions', () => {

@@ -7,6 +7,7 @@ const KEYS = { appwriteProject: 'sandbox-project', appwriteRecoveryUrl: 'https:/
 
 module.exports = {
 	id: 'appwrite',
+	scenarios: [{ credential: (keys) => ({ appwriteProjectId: keys.appwriteProject, appwriteRecoveryUrl: keys.appwriteRecoveryUrl }) }],
 	/** The path its base URL ends in, as its real deployments have it. */
 	basePath: '/v1',
 	keys: KEYS,

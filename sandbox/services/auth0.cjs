@@ -7,6 +7,10 @@ const KEYS = { auth0Client: 'sandbox-client' };
 
 module.exports = {
 	id: 'auth0',
+	scenarios: [
+		// Auth0 finishes resets on its own page: Reset Password fails before any request.
+		{ credential: (keys) => ({ auth0ClientId: keys.auth0Client }), reset: 'not_supported', reuse: null },
+	],
 	keys: KEYS,
 	// Auth0's link opens its hosted page: nothing an API can redeem.
 	token: { lifetime: 86400, issue: () => `https://tenant.auth0.example/lo/reset?ticket=${crypto.randomBytes(12).toString('hex')}` },

@@ -14,6 +14,7 @@ const rateLimited = (reply) => reply(429, { message: 'Too many requests. Please 
 
 module.exports = {
 	id: 'betterAuth',
+	scenarios: [{ credential: () => ({ betterAuthRedirectTo: '/reset-password' }) }],
 	basePath: '/api/auth',
 	token: { lifetime: 3600, issue: () => crypto.randomBytes(18).toString('base64url') },
 	betterAuthError,

@@ -7,6 +7,7 @@ const ALLOWED_ATTEMPTS = 3;
 
 module.exports = {
 	id: 'betterAuthEmailOtp',
+	scenarios: [{}],
 	basePath: '/api/auth',
 	token: { lifetime: 300, issue: () => String(crypto.randomInt(100000, 1000000)) },
 	handle(sandbox, { method, path, body }, reply) {

@@ -13,6 +13,7 @@ const secretHash = (username) => crypto.createHmac('sha256', KEYS.cognitoClientS
 
 module.exports = {
 	id: 'cognito',
+	scenarios: [{ credential: (keys) => ({ cognitoClientId: keys.cognitoClient, cognitoClientSecret: keys.cognitoClientSecret }) }],
 	keys: KEYS,
 	token: { lifetime: 3600, issue: () => String(crypto.randomInt(100000, 1000000)) },
 	handle(sandbox, { method, path, body, headers }, reply) {

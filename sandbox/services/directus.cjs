@@ -4,6 +4,7 @@ const crypto = require('node:crypto');
 
 module.exports = {
 	id: 'directus',
+	scenarios: [{}],
 	token: { lifetime: 86400, issue: () => `eyJ.${crypto.randomBytes(24).toString('base64url')}` },
 	handle(sandbox, { method, path, body }, reply) {
 		const error = (status, code, message) => reply(status, { errors: [{ message, extensions: { code } }] });

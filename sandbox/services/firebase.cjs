@@ -7,6 +7,7 @@ const KEYS = { firebase: 'sandbox-firebase-web-api-key' };
 
 module.exports = {
 	id: 'firebase',
+	scenarios: [{ credential: (keys) => ({ apiKey: keys.firebase }), verify: 'success' }],
 	/** The path its base URL ends in, as its real deployments have it. */
 	basePath: '/v1',
 	keys: KEYS,

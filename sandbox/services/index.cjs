@@ -1,7 +1,8 @@
 'use strict';
 /**
  * The sandbox's services: every file in this folder is one, a route family with its token rule
- * (and, where it has them, its base path and keys). Adding a service is adding a file.
+ * (and, where it has them, its base path, keys and scenarios). Adding a service is adding a file:
+ * the demo, the e2e suite and the wrong-address test read their lists from here.
  */
 const fs = require('node:fs');
 
@@ -11,4 +12,12 @@ const SANDBOX_SERVICES = fs
 	.sort()
 	.map((file) => require(`./${file}`));
 
-module.exports = { SANDBOX_SERVICES };
+/**
+ * Each service's runs in the demo and the e2e suite (a file's `scenarios`, or one plain run):
+ * `credential(keys)` gives its credential fields; `send`, `verify`, `reset` and `reuse` what each
+ * step gives where that is not the default (success; a reused token `invalid_or_expired_token`;
+ * `reuse: null` for no reuse); `mode` a sandbox mode other than the documented one.
+ */
+const SANDBOX_SCENARIOS = SANDBOX_SERVICES.flatMap((service) => (service.scenarios ?? [{}]).map((scenario) => ({ service: service.id, ...scenario })));
+
+module.exports = { SANDBOX_SERVICES, SANDBOX_SCENARIOS };

@@ -4,6 +4,12 @@ const crypto = require('node:crypto');
 
 module.exports = {
 	id: 'industrialIot',
+	scenarios: [
+		// n8n cannot send this request (a GET with a JSON body); the sandbox issues the token.
+		{ send: 'not_supported', tokenFromSandbox: true },
+		// Every answer is a 500, even when the password did change.
+		{ mode: 'as-deployed', send: 'not_supported', tokenFromSandbox: true, reset: 'unknown_outcome', reuse: 'unknown_outcome' },
+	],
 	// 6 digits + username, 300 s, timed from one process-wide clock (any send restarts it).
 	token: { lifetime: 300, sharedClock: true, issue: (user) => `${crypto.randomInt(100000, 1000000)}${user.username}` },
 	handle(sandbox, { method, path, body, headers, mode }, reply) {

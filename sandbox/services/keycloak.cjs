@@ -9,6 +9,10 @@ const KEYS = { keycloakRealm: 'sandbox', keycloakClientId: 'n8n-reset', keycloak
 
 module.exports = {
 	id: 'keycloak',
+	scenarios: [
+		// Three requests for one send; Keycloak's own page finishes the reset.
+		{ credential: (keys) => ({ keycloakRealm: keys.keycloakRealm, keycloakClientId: keys.keycloakClientId, keycloakClientSecret: keys.keycloakClientSecret }), reset: 'not_supported', reuse: null },
+	],
 	keys: KEYS,
 	// The link opens Keycloak's action-token page: nothing an API can redeem.
 	token: { lifetime: 43200, issue: () => `https://keycloak.example/realms/${KEYS.keycloakRealm}/login-actions/action-token?key=${crypto.randomBytes(16).toString('hex')}` },

@@ -6,6 +6,7 @@ const error = (reply, status, message, parameters = []) => reply(status, { messa
 
 module.exports = {
 	id: 'magento',
+	scenarios: [{ credential: () => ({ magentoWebsiteId: '1' }) }],
 	basePath: '/rest/V1',
 	token: { lifetime: 86400, issue: () => crypto.randomBytes(16).toString('hex') },
 	handle(sandbox, { method, path, body }, reply) {

@@ -7,6 +7,10 @@ const error = (reply, status, errorCode, errorSummary) => reply(status, { errorC
 
 module.exports = {
 	id: 'okta',
+	scenarios: [
+		// Okta finishes resets on its own page.
+		{ credential: (keys) => ({ apiKey: keys.okta }), reset: 'not_supported', reuse: null },
+	],
 	keys: KEYS,
 	// The emailed link opens Okta's hosted page: nothing an API can redeem.
 	token: { lifetime: 3600, issue: () => `https://org.okta.example/reset_password/${crypto.randomBytes(12).toString('hex')}` },

@@ -10,6 +10,10 @@ const error = (reply, status, code, message) => reply(status, { code, error: mes
 
 module.exports = {
 	id: 'parse',
+	scenarios: [
+		// The token is the whole emailed link: Parse's reset needs its username too.
+		{ credential: (keys) => ({ parseAppId: keys.parseAppId }) },
+	],
 	basePath: '/parse',
 	keys: KEYS,
 	// The email carries the link to Parse's reset form: its token and the username.

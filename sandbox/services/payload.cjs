@@ -6,6 +6,7 @@ const error = (reply, status, message, extra = {}) => reply(status, { errors: [{
 
 module.exports = {
 	id: 'payload',
+	scenarios: [{ credential: () => ({ payloadCollection: 'users' }) }],
 	basePath: '/api',
 	token: { lifetime: 3600, issue: () => crypto.randomBytes(20).toString('hex') },
 	handle(sandbox, { method, path, body }, reply) {

@@ -4,6 +4,7 @@ const crypto = require('node:crypto');
 
 module.exports = {
 	id: 'pocketbase',
+	scenarios: [{ credential: () => ({ pocketbaseCollection: 'users' }) }],
 	token: { lifetime: 1800, issue: () => `eyJ.${crypto.randomBytes(24).toString('base64url')}` },
 	handle(sandbox, { method, path, body }, reply) {
 		const fieldError = (field, code, message) => reply(400, { code: 400, message: 'An error occurred while validating the submitted data.', data: { [field]: { code, message } } });

@@ -4,6 +4,7 @@ const crypto = require('node:crypto');
 
 module.exports = {
 	id: 'strapi',
+	scenarios: [{}],
 	/** The path its base URL ends in, as its real deployments have it. */
 	basePath: '/api',
 	// Strapi reset codes never expire.

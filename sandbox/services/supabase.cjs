@@ -7,6 +7,7 @@ const KEYS = { supabase: 'sandbox-supabase-anon-key' };
 
 module.exports = {
 	id: 'supabase',
+	scenarios: [{ credential: (keys) => ({ apiKey: keys.supabase }) }],
 	/** The path its base URL ends in, as its real deployments have it. */
 	basePath: '/auth/v1',
 	keys: KEYS,

@@ -5,6 +5,7 @@ const { SEND_WINDOW_SECONDS } = require('../limits.cjs');
 
 module.exports = {
 	id: 'wabotify',
+	scenarios: [{ credential: () => ({ company: 'wabotify' }) }],
 	token: { lifetime: 3 * 3600, issue: () => crypto.randomUUID() },
 	handle(sandbox, { method, path, body }, reply) {
 		const envelope = (code, message) => ({ success: code === 200, code, errorCode: code === 200 ? null : `E${code}`, message, data: null });

@@ -4,7 +4,9 @@ const crypto = require('node:crypto');
 const { SEND_WINDOW_SECONDS } = require('../limits.cjs');
 
 module.exports = {
+	keys: { wibiclickApiKey: 'sandbox-wibiclick-key' },
 	id: 'wibiclick',
+	scenarios: [{ credential: (keys) => ({ apiKey: keys.wibiclickApiKey }) }],
 	token: { lifetime: 3600, issue: () => crypto.randomBytes(20).toString('hex') },
 	handle(sandbox, { method, path, body, headers }, reply) {
 		if (headers.authorization !== `Bearer ${sandbox.wibiclickApiKey}`) {

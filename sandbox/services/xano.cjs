@@ -5,6 +5,7 @@ const { SEND_WINDOW_SECONDS } = require('../limits.cjs');
 
 module.exports = {
 	id: 'xano',
+	scenarios: [{}],
 	token: { lifetime: null, issue: () => crypto.randomBytes(8).toString('hex') },
 	handle(sandbox, { method, path, body, query }, reply) {
 		const precondition = (message, type = 'error', input = '') => reply(500, { code: 'ERROR_FATAL', message, payload: { type, input } });

@@ -10,6 +10,15 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { ResetSandbox, SANDBOX_KEYS } = require('../../sandbox/server.cjs');
 const { E2E_WORKFLOWS, credentials, RESET_FLOW_SERVICES, SEND_ONLY_SERVICES } = require('./workflows.cjs');
+const { SERVICE_PROFILES } = require('../../dist/nodes/PasswordReset/services');
+
+/** The sandbox's values of every credential field a profile marks as a password. */
+const credentialSecretsOf = (keys) =>
+	Object.fromEntries(
+		SERVICE_PROFILES.flatMap((profile) => profile.credentialFields ?? [])
+			.filter((field) => field.typeOptions?.password && keys[field.name])
+			.map((field) => [field.name, keys[field.name]]),
+	);
 const { Checks, assert, equal } = require('../support/checks.cjs');
 const { prepareN8n, logWithoutExecutionDumps } = require('../support/realN8n.cjs');
 const { formChecks } = require('./form.cjs');
@@ -53,8 +62,8 @@ async function run() {
 		assertAgentToolRefusal(executions.agentToolRefusal, sandbox);
 		const written = Object.values(executions).flatMap((execution) => passwordResetRunData(execution)).map((task) => JSON.stringify(task));
 		const log = logWithoutExecutionDumps(logDir);
-		// The credential secrets the sandbox takes are scanned for too: Cognito's and Keycloak's client secrets.
-		const secrets = { ...SENTINELS, cognitoClientSecret: SANDBOX_KEYS.cognitoClientSecret, keycloakClientSecret: SANDBOX_KEYS.keycloakClientSecret, ...Object.fromEntries(tokens.map((token, index) => [`token${index}`, token])) };
+		// Every credential secret the sandbox takes is scanned for too: each profile's password fields (client secrets).
+		const secrets = { ...SENTINELS, ...credentialSecretsOf(SANDBOX_KEYS), ...Object.fromEntries(tokens.map((token, index) => [`token${index}`, token])) };
 		// Whole-word matches: a 6-digit OTP must not be "found" inside a timestamp.
 		const appearsIn = (text, value) => new RegExp(`(?<![A-Za-z0-9])${value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![A-Za-z0-9])`).test(text);
 		check(`sentinel scan: ${Object.keys(secrets).length} secrets absent from ${written.length} Password Reset node runs`, () => {

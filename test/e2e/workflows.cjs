@@ -4,6 +4,9 @@
  * example values, and the end-to-end suite imports the same workflows into a real n8n with the
  * sandbox's address and sentinel secrets.
  */
+const { SANDBOX_SERVICES, SANDBOX_SCENARIOS } = require('../../sandbox/services/index.cjs');
+const { SERVICE_PROFILES } = require('../../dist/nodes/PasswordReset/services');
+
 const NODE_TYPE = 'n8n-nodes-password-reset.passwordReset';
 const CREDENTIAL_TYPE = 'passwordResetApi';
 
@@ -69,35 +72,23 @@ const httpRequest = (name, method, url, jsonBody) => [
 	},
 ];
 
-/** Credential ids the workflows reference; `credentials()` gives their data. */
-const CREDENTIAL_IDS = {
-	supabase: 'sandboxSupabase',
-	firebase: 'sandboxFirebase',
-	pocketbase: 'sandboxPocketbase',
-	directus: 'sandboxDirectus',
-	strapi: 'sandboxStrapi',
-	appwrite: 'sandboxAppwrite',
-	auth0: 'sandboxAuth0',
-	betterAuth: 'sandboxBetterAuth',
-	betterAuthEmailOtp: 'sandboxBetterAuthEmailOtp',
-	magento: 'sandboxMagento',
-	payload: 'sandboxPayload',
-	medusa: 'sandboxMedusa',
-	okta: 'sandboxOkta',
-	cognito: 'sandboxCognito',
-	parse: 'sandboxParse',
-	keycloak: 'sandboxKeycloak',
-	wibiclick: 'sandboxWibiclick',
-	wabotify: 'sandboxWabotify',
-	xano: 'sandboxXano',
-	industrialIot: 'sandboxIndustrialIot',
-	industrialIotAsDeployed: 'sandboxIndustrialIotAsDeployed',
-	wabotifyDown: 'sandboxWabotifyDown',
-	xanoRateLimited: 'sandboxXanoRateLimited',
-	wibiclickWrongKey: 'sandboxWibiclickWrongKey',
-	wabotifyWrongPath: 'sandboxWabotifyWrongPath',
-	wabotifyAbsolutePath: 'sandboxWabotifyAbsolutePath',
-};
+/** The sandbox's plain scenario of each service (its documented mode), and each service's name as the node shows it. */
+const SERVICE_SCENARIOS = SANDBOX_SCENARIOS.filter((scenario) => !scenario.mode);
+const displayNameOf = (service) => SERVICE_PROFILES.find((profile) => profile.id === service).displayName;
+const credentialIdOf = (key) => `sandbox${key[0].toUpperCase()}${key.slice(1)}`;
+
+/** Credential ids the workflows reference: one per service, and the failure modes' own; `credentials()` gives their data. */
+const CREDENTIAL_IDS = Object.fromEntries(
+	[
+		...SERVICE_SCENARIOS.map(({ service }) => service),
+		'industrialIotAsDeployed',
+		'wabotifyDown',
+		'xanoRateLimited',
+		'wibiclickWrongKey',
+		'wabotifyWrongPath',
+		'wabotifyAbsolutePath',
+	].map((key) => [key, credentialIdOf(key)]),
+);
 
 const credentials = ({ sandboxUrl, wibiclickApiKey, keys }) => {
 	const entry = (key, service, path, data = {}) => ({
@@ -106,11 +97,10 @@ const credentials = ({ sandboxUrl, wibiclickApiKey, keys }) => {
 		type: CREDENTIAL_TYPE,
 		data: { service, baseUrl: `${sandboxUrl}/${path}`, ...data },
 	});
+	const scenarioKeys = { ...keys, wibiclickApiKey };
+	const basePathOf = (service) => SANDBOX_SERVICES.find((sandboxService) => sandboxService.id === service).basePath ?? '';
 	return [
-		entry('wibiclick', 'wibiclick', 'wibiclick', { apiKey: wibiclickApiKey }),
-		entry('wabotify', 'wabotify', 'wabotify', { company: 'wabotify' }),
-		entry('xano', 'xano', 'xano'),
-		entry('industrialIot', 'industrialIot', 'industrialIot'),
+		...SERVICE_SCENARIOS.map(({ service, credential }) => entry(service, service, `${service}${basePathOf(service)}`, credential?.(scenarioKeys))),
 		entry('industrialIotAsDeployed', 'industrialIot', 'industrialIot@as-deployed'),
 		entry('wabotifyDown', 'wabotify', 'wabotify@down', { company: 'wabotify' }),
 		entry('xanoRateLimited', 'xano', 'xano@rate-limited'),
@@ -119,54 +109,18 @@ const credentials = ({ sandboxUrl, wibiclickApiKey, keys }) => {
 		entry('wabotifyWrongPath', 'wabotify', 'wabotify/v2', { company: 'wabotify' }),
 		// A path override that is a whole address elsewhere: refused, nothing goes there.
 		entry('wabotifyAbsolutePath', 'wabotify', 'wabotify', { company: 'wabotify', resetPath: 'http://127.0.0.1:9/steal' }),
-		entry('supabase', 'supabase', 'supabase/auth/v1', { apiKey: keys.supabase }),
-		entry('firebase', 'firebase', 'firebase/v1', { apiKey: keys.firebase }),
-		entry('pocketbase', 'pocketbase', 'pocketbase', { pocketbaseCollection: 'users' }),
-		entry('directus', 'directus', 'directus'),
-		entry('strapi', 'strapi', 'strapi/api'),
-		entry('appwrite', 'appwrite', 'appwrite/v1', { appwriteProjectId: keys.appwriteProject, appwriteRecoveryUrl: keys.appwriteRecoveryUrl }),
-		entry('auth0', 'auth0', 'auth0', { auth0ClientId: keys.auth0Client }),
-		entry('betterAuth', 'betterAuth', 'betterAuth/api/auth', { betterAuthRedirectTo: '/reset-password' }),
-		entry('betterAuthEmailOtp', 'betterAuthEmailOtp', 'betterAuthEmailOtp/api/auth'),
-		entry('magento', 'magento', 'magento/rest/V1', { magentoWebsiteId: '1' }),
-		entry('payload', 'payload', 'payload/api', { payloadCollection: 'users' }),
-		entry('medusa', 'medusa', 'medusa', { medusaActor: 'customer' }),
-		entry('okta', 'okta', 'okta', { apiKey: keys.okta }),
-		entry('cognito', 'cognito', 'cognito', { cognitoClientId: keys.cognitoClient, cognitoClientSecret: keys.cognitoClientSecret }),
-		entry('parse', 'parse', 'parse/parse', { parseAppId: keys.parseAppId }),
-		entry('keycloak', 'keycloak', 'keycloak', { keycloakRealm: keys.keycloakRealm, keycloakClientId: keys.keycloakClientId, keycloakClientSecret: keys.keycloakClientSecret }),
 	];
 };
 
 const EMAIL = 'ada@example.com';
 
 /** The services whose whole flow (send, outbox, reset, reuse) runs in n8n, and what a reused token gives when it is not a failure. */
-const RESET_FLOW_SERVICES = [
-	['wibiclick', 'WibiClick'],
-	['wabotify', 'Wabotify'],
-	['xano', 'Xano'],
-	['supabase', 'Supabase'],
-	['firebase', 'Firebase'],
-	['pocketbase', 'PocketBase'],
-	['directus', 'Directus'],
-	['strapi', 'Strapi'],
-	['appwrite', 'Appwrite'],
-	['betterAuth', 'Better Auth'],
-	['betterAuthEmailOtp', 'Better Auth OTP'],
-	['magento', 'Magento'],
-	['payload', 'Payload'],
-	// Medusa's tokens are not single use: reusing one within its 15 minutes succeeds.
-	['medusa', 'Medusa', 'success'],
-	['cognito', 'Cognito'],
-	['parse', 'Parse'],
-];
+const RESET_FLOW_SERVICES = SERVICE_SCENARIOS.filter((scenario) => scenario.reset !== 'not_supported' && !scenario.tokenFromSandbox).map(
+	({ service, reuse }) => [service, displayNameOf(service), ...(reuse ? [reuse] : [])],
+);
 
 /** The services whose reset finishes on their own page: sent here, Reset Password refused. */
-const SEND_ONLY_SERVICES = [
-	['auth0', 'Auth0'],
-	['okta', 'Okta'],
-	['keycloak', 'Keycloak'],
-];
+const SEND_ONLY_SERVICES = SERVICE_SCENARIOS.filter((scenario) => scenario.reset === 'not_supported').map(({ service }) => [service, displayNameOf(service)]);
 
 /**
  * Each seed service end to end: send a reset email, read the token from the sandbox outbox,

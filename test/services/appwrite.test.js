@@ -96,3 +96,7 @@ describe('appwrite Reset Token forms', () => {
 		}
 	});
 });
+
+// Its credential test: the route it calls, the answer there when the address is right, extra fields, headers and query it carries.
+const { describeCredentialProbe } = require('../support/credentialProbe.cjs');
+describeCredentialProbe('appwrite', 'POST', '/account/recovery', [400, { message: 'Param "email" is not optional.', code: 400, type: 'general_argument_invalid', version: '1.6.0' }], { appwriteProjectId: 'proj-1' }, { 'x-appwrite-project': 'proj-1', 'x-appwrite-key': SENTINELS.apiKey });

@@ -34,3 +34,7 @@ describeServiceContract({
 		},
 	},
 });
+
+// Its credential test: the route it calls, the answer there when the address is right, extra fields, headers and query it carries.
+const { describeCredentialProbe } = require('../support/credentialProbe.cjs');
+describeCredentialProbe('auth0', 'GET', '/.well-known/openid-configuration', [200, { issuer: 'https://svc.example.test/' }], {}, { authorization: undefined });

@@ -67,3 +67,8 @@ describeServiceContract({
 		},
 	},
 });
+
+// Its credential test: the route it calls, the answer there when the address is right, extra fields, headers and query it carries.
+const { describeCredentialProbe } = require('../support/credentialProbe.cjs');
+describeCredentialProbe('betterAuth', 'GET', '/ok', [200, { ok: true }], {}, { authorization: undefined });
+describeCredentialProbe('betterAuthEmailOtp', 'GET', '/ok', [200, { ok: true }], {}, { authorization: undefined });

@@ -75,3 +75,7 @@ test('the client secret and the SecretHash never appear in an item or an error, 
 	expect(written).not.toContain(CLIENT_SECRET);
 	expect(written).not.toContain(SECRET_HASH);
 });
+
+// Its credential test: the route it calls, the answer there when the address is right, extra fields, headers and query it carries.
+const { describeCredentialProbe } = require('../support/credentialProbe.cjs');
+describeCredentialProbe('cognito', 'POST', '/', [400, { __type: 'InvalidParameterException', message: "Value null at 'clientId' failed to satisfy constraint" }], { cognitoClientId: 'client-1' }, { 'x-amz-target': 'AWSCognitoIdentityProviderService.ForgotPassword' });

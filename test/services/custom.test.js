@@ -65,3 +65,7 @@ describeServiceContract({
 		},
 	},
 });
+
+// Its credential test: the route it calls, the answer there when the address is right, extra fields, headers and query it carries.
+const { describeCredentialProbe } = require('../support/credentialProbe.cjs');
+describeCredentialProbe('custom', 'POST', '/recover', [422, { message: 'email is required' }], { sendEmailPath: '/recover' }, { authorization: `Bearer ${SENTINELS.apiKey}` });

@@ -34,3 +34,7 @@ describeServiceContract({
 		},
 	},
 });
+
+// Its credential test: the route it calls, the answer there when the address is right, extra fields, headers and query it carries.
+const { describeCredentialProbe } = require('../support/credentialProbe.cjs');
+describeCredentialProbe('directus', 'GET', '/server/ping', [200, 'pong'], {}, { authorization: undefined });

@@ -77,3 +77,7 @@ describeServiceContract({
 		},
 	},
 });
+
+// Its credential test: the route it calls, the answer there when the address is right, extra fields, headers and query it carries.
+const { describeCredentialProbe } = require('../support/credentialProbe.cjs');
+describeCredentialProbe('firebase', 'POST', '/accounts:sendOobCode', [400, firebaseError('MISSING_EMAIL')], {}, { authorization: undefined }, { key: SENTINELS.apiKey });

@@ -42,3 +42,7 @@ describeServiceContract({
 		},
 	},
 });
+
+// Its credential test: the route it calls, the answer there when the address is right, extra fields, headers and query it carries.
+const { describeCredentialProbe } = require('../support/credentialProbe.cjs');
+describeCredentialProbe('industrialIot', 'PUT', '/api/resetouttoken', [400, { message: { token: 'Missing required parameter in the JSON body or the post body or the query string' } }], {}, { authorization: undefined });

@@ -137,3 +137,7 @@ test('a realm ".." is refused before the client secret goes anywhere', async () 
 	expect(result.output[0].json.error).toMatch(/^The credential's Realm is "\.\.", but it is one segment of the/);
 	expect(anyRequest.isDone()).toBe(false);
 });
+
+// Its credential test: the route it calls, the answer there when the address is right, extra fields, headers and query it carries.
+const { describeCredentialProbe } = require('../support/credentialProbe.cjs');
+describeCredentialProbe('keycloak', 'GET', '/realms/acme/.well-known/openid-configuration', [200, { issuer: `${BASE}/realms/acme` }], { keycloakRealm: 'acme', keycloakClientId: 'c' }, { authorization: undefined });

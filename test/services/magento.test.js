@@ -35,3 +35,7 @@ describeServiceContract({
 		},
 	},
 });
+
+// Its credential test: the route it calls, the answer there when the address is right, extra fields, headers and query it carries.
+const { describeCredentialProbe } = require('../support/credentialProbe.cjs');
+describeCredentialProbe('magento', 'PUT', '/customers/password', [400, { message: '"%fieldName" is required. Enter and try again.', parameters: { fieldName: 'email' } }], {}, { authorization: undefined });

@@ -32,3 +32,7 @@ describeServiceContract({
 		},
 	},
 });
+
+// Its credential test: the route it calls, the answer there when the address is right, extra fields, headers and query it carries.
+const { describeCredentialProbe } = require('../support/credentialProbe.cjs');
+describeCredentialProbe('okta', 'GET', '/api/v1/users/me', [200, { id: '00u1', status: 'ACTIVE' }], {}, { authorization: `SSWS ${SENTINELS.apiKey}` });

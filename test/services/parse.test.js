@@ -68,3 +68,7 @@ describe('Parse: the whole emailed link as the Reset Token', () => {
 		expect(JSON.stringify(result)).not.toContain(SENTINELS.resetToken);
 	});
 });
+
+// Its credential test: the route it calls, the answer there when the address is right, extra fields, headers and query it carries.
+const { describeCredentialProbe } = require('../support/credentialProbe.cjs');
+describeCredentialProbe('parse', 'POST', '/requestPasswordReset', [400, { code: 204, error: 'you must provide an email' }], { parseAppId: 'app-1' }, { 'x-parse-application-id': 'app-1', 'x-parse-rest-api-key': SENTINELS.apiKey });

@@ -53,3 +53,7 @@ test('the session token a reset answers with is redacted wherever it would appea
 	expect(JSON.stringify(output)).not.toContain(SESSION);
 	expect(output[0].json.rawResponse.user.note).toBe('**hidden**');
 });
+
+// Its credential test: the route it calls, the answer there when the address is right, extra fields, headers and query it carries.
+const { describeCredentialProbe } = require('../support/credentialProbe.cjs');
+describeCredentialProbe('payload', 'POST', '/members/forgot-password', [400, { errors: [{ message: 'Missing email.' }] }], { payloadCollection: 'members' }, { authorization: undefined });

@@ -36,3 +36,7 @@ describeServiceContract({
 		},
 	},
 });
+
+// Its credential test: the route it calls, the answer there when the address is right, extra fields, headers and query it carries.
+const { describeCredentialProbe } = require('../support/credentialProbe.cjs');
+describeCredentialProbe('pocketbase', 'POST', '/api/collections/members/request-password-reset', [400, { code: 400, message: 'Failed to validate.', data: { email: { code: 'validation_required', message: 'Cannot be blank.' } } }], { pocketbaseCollection: 'members' }, { authorization: undefined });

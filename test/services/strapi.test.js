@@ -38,3 +38,7 @@ describeServiceContract({
 		},
 	},
 });
+
+// Its credential test: the route it calls, the answer there when the address is right, extra fields, headers and query it carries.
+const { describeCredentialProbe } = require('../support/credentialProbe.cjs');
+describeCredentialProbe('strapi', 'POST', '/auth/forgot-password', [400, { data: null, error: { status: 400, name: 'ValidationError', message: 'email is a required field', details: {} } }], {}, { authorization: undefined });

@@ -58,3 +58,7 @@ describeServiceContract({
 		},
 	},
 });
+
+// Its credential test: the route it calls, the answer there when the address is right, extra fields, headers and query it carries.
+const { describeCredentialProbe } = require('../support/credentialProbe.cjs');
+describeCredentialProbe('supabase', 'GET', '/settings', [200, { external: { email: true } }], {}, { apikey: SENTINELS.apiKey, authorization: undefined });

@@ -59,3 +59,7 @@ describeServiceContract({
 		},
 	},
 });
+
+// Its credential test: the route it calls, the answer there when the address is right, extra fields, headers and query it carries.
+const { describeCredentialProbe } = require('../support/credentialProbe.cjs');
+describeCredentialProbe('wabotify', 'POST', '/api/user/sendEmailToResetPassword', [400, { success: false, code: 400, errorCode: 'E400', message: 'email and company are required', data: null }], {}, { authorization: undefined });

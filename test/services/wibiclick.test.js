@@ -59,3 +59,7 @@ describeServiceContract({
 		},
 	},
 });
+
+// Its credential test: the route it calls, the answer there when the address is right, extra fields, headers and query it carries.
+const { describeCredentialProbe } = require('../support/credentialProbe.cjs');
+describeCredentialProbe('wibiclick', 'POST', '/verify-email', [400, { success: false, message: 'Email is required' }], {}, { authorization: `Bearer ${SENTINELS.apiKey}` });

@@ -45,3 +45,7 @@ describeServiceContract({
 		},
 	},
 });
+
+// Its credential test: the route it calls, the answer there when the address is right, extra fields, headers and query it carries.
+const { describeCredentialProbe } = require('../support/credentialProbe.cjs');
+describeCredentialProbe('xano', 'GET', '/reset/password', [500, { code: 'ERROR_FATAL', message: "L'email est vide.", payload: { type: 'error', input: 'email' } }], {}, { authorization: undefined });

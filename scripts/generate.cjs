@@ -1,0 +1,114 @@
+'use strict';
+/**
+ * Writes what names the services from the one list, `SERVICE_PROFILES` (read from dist/): the
+ * codex aliases, the package's keywords and description, and the README's service tables (between
+ * `<!-- generated:NAME -->` markers). `npm run generate` writes them; `--check` (a test) fails
+ * when a committed file differs from what it would write.
+ */
+const fs = require('node:fs');
+const path = require('node:path');
+
+const root = path.resolve(__dirname, '..');
+const { SERVICE_PROFILES, CREDENTIAL_SERVICES, contractFor, isUnsupported } = require(path.join(root, 'dist/nodes/PasswordReset/services'));
+
+const OPERATIONS = ['sendResetEmail', 'resetPassword', 'verifyResetToken'];
+const slug = (name) => name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+const code = (text) => `\`${text}\``;
+
+/** One request as the tables show it: `METHOD /path?query`, and each further request of a chain. */
+const requestText = (contract) => {
+	const parts = [];
+	for (let step = contract; step; step = step.then) {
+		const query = step.query ? `?${new URLSearchParams(step.query)}` : '';
+		parts.push(code(`${step.method} ${step.path || '(your path)'}${query}`));
+	}
+	return parts.join(' → ');
+};
+
+const operationCell = (profile, operation) => {
+	if (!profile.operations[operation]) return '—';
+	const contract = contractFor(profile, operation);
+	return isUnsupported(contract) ? 'not offered (`not_supported`)' : requestText(contract);
+};
+
+const authCell = ({ auth }) => {
+	const key = auth.apiKey;
+	const keyText = !key ? '' : key.in === 'query' ? `API key as ${code(`?${key.name}=`)}` : `API key as ${code(`${key.name}: ${key.prefix}<key>`)}`;
+	const parts = [keyText && `${keyText}${key.required ? '' : ' (optional)'}`, auth.headers ? 'headers from its own fields' : ''].filter(Boolean);
+	return parts.length ? parts.join('; ') : 'none (public)';
+};
+
+const table = (header, rows) => [`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`, ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n');
+const cell = (text) => String(text).replace(/\|/g, '\\|');
+
+const TABLES = {
+	services: () =>
+		table(
+			['Service', 'Send Reset Email', 'Reset Password', 'Verify Reset Token', 'API key / auth'],
+			CREDENTIAL_SERVICES.map((profile) => [profile.displayName, ...OPERATIONS.map((operation) => operationCell(profile, operation)), authCell(profile)]),
+		),
+	probes: () =>
+		table(
+			['Service', 'The test calls', 'It proves'],
+			CREDENTIAL_SERVICES.map((profile) => [profile.displayName, code(`${profile.credentialTest.method} ${profile.credentialTest.path || '(your send path)'}`), cell(profile.credentialTest.proves)]),
+		),
+	unknownAccounts: () =>
+		table(
+			['Service', 'Its "no account" answer', 'Source'],
+			SERVICE_PROFILES.map((profile) => {
+				const answers = profile.unknownAccount.map((answer) => `${answer.operation ? `${answer.operation}: ` : ''}HTTP ${typeof answer.status === 'number' ? answer.status : '4xx'}${answer.serviceCode ? ` ${code([answer.serviceCode].flat().join(', '))}` : ''}`);
+				const chained = Object.values(profile.operations).some((contract) => contract && !isUnsupported(contract) && hasUnknownAccountStep(contract));
+				const cellText = answers.length ? answers.join('; ') : chained ? 'an empty search (`[]`): nothing more is sent' : 'none: unknown emails get the answer known ones get';
+				return [profile.displayName, cellText, cell(profile.unknownAccount.map((answer) => answer.source).join('; ') || (chained ? 'its search step' : '—'))];
+			}),
+		),
+};
+
+const hasUnknownAccountStep = (contract) => {
+	for (let step = contract.then; step; step = step.then) if (step.isUnknownAccount) return true;
+	return false;
+};
+
+const CODEX_ALIASES = ['forgot password', 'reset password', 'password recovery', 'recover account', 'lost password', 'reset link', 'one-time code'];
+const KEYWORDS = ['n8n-community-node-package', 'n8n', 'password-reset', 'forgot-password', 'password-recovery'];
+
+/** Each generated file: its path and its content from the current one. */
+const OUTPUTS = {
+	'nodes/PasswordReset/PasswordReset.node.json': (current) =>
+		`${JSON.stringify({ ...JSON.parse(current), alias: [...new Set([...CODEX_ALIASES, ...SERVICE_PROFILES.map((profile) => `${profile.displayName.replace(/ \(.*\)$/, '')} password reset`)])] }, null, '\t')}\n`,
+	'package.json': (current) => {
+		const pkg = JSON.parse(current);
+		pkg.description = `n8n node for forgot-password flows: send reset emails, reset passwords and check reset tokens on ${SERVICE_PROFILES.map((profile) => profile.displayName).join(', ')} or any REST reset API`;
+		pkg.keywords = [...new Set([...KEYWORDS, ...SERVICE_PROFILES.map((profile) => slug(profile.displayName))])];
+		return `${JSON.stringify(pkg, null, 2)}\n`;
+	},
+	'README.md': (current) =>
+		current.replace(/(<!-- generated:(\w+) -->\n)[\s\S]*?(\n<!-- \/generated -->)/g, (_match, open, name, close) => {
+			if (!TABLES[name]) throw new Error(`README.md: no generated table named ${name}`);
+			return `${open}${TABLES[name]()}${close}`;
+		}),
+};
+
+const generate = (check) => {
+	const stale = [];
+	for (const [file, write] of Object.entries(OUTPUTS)) {
+		const target = path.join(root, file);
+		const current = fs.readFileSync(target, 'utf8');
+		const next = write(current);
+		if (next === current) continue;
+		stale.push(file);
+		if (!check) fs.writeFileSync(target, next);
+	}
+	return stale;
+};
+
+if (require.main === module) {
+	const check = process.argv.includes('--check');
+	const stale = generate(check);
+	if (check && stale.length) {
+		console.error(`Out of date (run npm run generate): ${stale.join(', ')}`);
+		process.exitCode = 1;
+	} else if (!check) console.log(stale.length ? `Wrote ${stale.join(', ')}` : 'Up to date');
+}
+
+module.exports = { generate };
