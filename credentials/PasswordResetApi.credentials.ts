@@ -9,6 +9,7 @@ import type {
 import { CREDENTIAL_SERVICES, CUSTOM_SERVICE, OPERATION_NAMES, isUnsupported } from '../nodes/PasswordReset/services';
 import type { Operation, ServiceProfile } from '../nodes/PasswordReset/services/types';
 import { withAuth } from './auth';
+import { CREDENTIAL_TEST, CREDENTIAL_TEST_URL, credentialTestRequest } from './credentialTest';
 
 /*
  * The form is built from the service profiles, the one list of services and of the fields each
@@ -116,9 +117,17 @@ export class PasswordResetApi implements ICredentialType {
 		},
 	];
 
-	/** Applies the service's auth (see `withAuth`): the node's requests and its credential test share it. */
+	/**
+	 * Applies the service's auth (see `withAuth`) to every request; the credential test's marker
+	 * request becomes the service's probe first (see `credentialTest.ts`).
+	 */
 	authenticate = async (
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
-	): Promise<IHttpRequestOptions> => withAuth(credentials, requestOptions);
+	): Promise<IHttpRequestOptions> =>
+		requestOptions.url === CREDENTIAL_TEST_URL
+			? credentialTestRequest(credentials, requestOptions, (probe) => withAuth(credentials, probe))
+			: withAuth(credentials, requestOptions);
+
+	test = CREDENTIAL_TEST;
 }

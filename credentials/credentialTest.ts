@@ -1,112 +1,84 @@
-import type {
-	ICredentialsDecrypted,
-	ICredentialTestFunctions,
-	INodeCredentialTestResult,
-} from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, ICredentialTestRequest, IHttpRequestOptions } from 'n8n-workflow';
 
-import type { WireRequest } from '../nodes/PasswordReset/http/wire';
-import { endpointOf, wireRequest } from '../nodes/PasswordReset/http/wire';
+import { wireRequest } from '../nodes/PasswordReset/http/wire';
 import { DEFAULT_TIMEOUT_MS } from '../nodes/PasswordReset/run/input';
 import { resolveProfile } from '../nodes/PasswordReset/services';
-import { answersOk, isJsonObject } from '../nodes/PasswordReset/services/answers';
+import { SUCCESS_STATUSES } from '../nodes/PasswordReset/services/answers';
 import type { CredentialProbe, CredentialSettings } from '../nodes/PasswordReset/services/types';
 import { normalizeBaseUrl } from '../nodes/PasswordReset/safety/checks';
-import { serverMessageOf } from '../nodes/PasswordReset/safety/redact';
-import { withAuth } from './auth';
 import { credentialPathValues } from './settings';
 
-/** What a user-set Credential Test Path proves: a GET there answered 2xx, nothing more. */
-const customPathProbe = (path: string): CredentialProbe => ({
-	method: 'GET',
-	path,
-	expect: answersOk,
-	proves: `GET ${path} answered with success. That path was chosen in the credential: the reset routes themselves were not tried`,
-});
+/*
+ * The credential's test is n8n's declarative one (`ICredentialType.test`): n8n makes one request
+ * with the credential and fails on an error status. The request it names is only a marker:
+ * the credential's `authenticate` sees it and puts the service profile's probe in its place
+ * (method, path, fields, headers, auth), with every status but the probe's `passes` made an
+ * error. So a Base URL that reaches some server but not the service's API fails, no email is
+ * ever sent, and no deprecated helper is needed.
+ */
 
-const failed = (message: string): INodeCredentialTestResult => ({ status: 'Error', message });
+/** The marker path of the credential test's request; never a path the node sends. */
+export const CREDENTIAL_TEST_URL = '/.password-reset-credential-test';
 
-/** Why a probe's answer is not the expected one, and what to check. */
-const explain = (endpoint: string, status: number, serverMessage: string | undefined, displayName: string) => {
-	const said = serverMessage ? `: "${serverMessage}"` : '';
-	if (status === 404 || status === 405) {
-		return `No ${displayName} endpoint at ${endpoint} (HTTP ${status})${said}. Check the Base URL (its path too, e.g. /api or /v1) and the paths in the credential`;
-	}
-	if (status === 401 || status === 403) {
-		return `The service refused the credential at ${endpoint} (HTTP ${status})${said}. Check the API key and the service's own fields (project, client, collection)`;
-	}
-	if (status >= 300 && status < 400) {
-		return `The service redirected ${endpoint} (HTTP ${status}); Password Reset never follows redirects. Set the Base URL to the final address`;
-	}
-	return `Unexpected answer from ${endpoint} (HTTP ${status})${said}: this does not look like ${displayName} at this Base URL. Check the Base URL and the service chosen`;
-};
+/** A user-set Credential Test Path: a GET there must answer 2xx; the reset routes are not tried. */
+const customPathProbe = (path: string): Omit<CredentialProbe, 'proves'> => ({ method: 'GET', path, passes: SUCCESS_STATUSES });
+
+const ALL_STATUSES = Array.from({ length: 500 }, (_, index) => 100 + index);
 
 /**
- * The credential's test, run by n8n when the credential is saved or tested. It makes the
- * service profile's probe request: a side-effect-free route, or a reset route without an email,
- * which the service must refuse with its own validation error. So a Base URL that reaches some
- * server but not the service's API fails, and no email is ever sent. The result says what the
- * probe proved.
+ * The probe request for this credential, in place of the marker: the service's own probe (or
+ * the Credential Test Path), at the checked Base URL, with the service's auth. A probe that
+ * cannot be built (a bad Base URL, a dot segment) throws, and n8n shows the message.
  */
-export async function testPasswordResetCredential(
-	this: ICredentialTestFunctions,
-	credential: ICredentialsDecrypted,
-): Promise<INodeCredentialTestResult> {
-	const data = credential.data ?? {};
-	const settings = data as unknown as CredentialSettings;
+export const credentialTestRequest = (
+	credentials: ICredentialDataDecryptedObject,
+	marker: IHttpRequestOptions,
+	withAuth: (request: IHttpRequestOptions) => IHttpRequestOptions,
+): IHttpRequestOptions => {
+	const settings = credentials as unknown as CredentialSettings;
 	const profile = resolveProfile(settings);
-	if (!profile) return failed(`The Service "${String(settings.service)}" is not known. Choose a service`);
-	const overridePath = typeof data.credentialTestPath === 'string' ? data.credentialTestPath.trim() : '';
+	if (!profile) throw new Error(`The Service "${String(settings.service)}" is not known. Choose a service`);
+	const overridePath = typeof credentials.credentialTestPath === 'string' ? credentials.credentialTestPath.trim() : '';
 	const probe = overridePath ? customPathProbe(overridePath) : profile.credentialTest;
-	if (!probe.path) return failed('Set the Send Reset Email Path: the test calls it without an email, so no email is sent');
+	if (!probe.path) throw new Error('Set the Send Reset Email Path: the test calls it without an email, so no email is sent');
 	const fields = probe.fields ?? {};
-	let baseUrl: string;
-	let request: WireRequest;
-	try {
-		baseUrl = normalizeBaseUrl(typeof data.baseUrl === 'string' ? data.baseUrl : '');
-		request = wireRequest(
-			{ ...probe, fields: () => fields, isSuccess: () => false },
-			{
-				fields,
-				...credentialPathValues(profile, settings),
-				where: overridePath ? 'Credential Test Path' : 'path the test calls',
-				headers: probe.headers,
-				headerSource: () => 'the service profile',
-			},
-		);
-	} catch (error) {
-		return failed((error as Error).message);
-	}
-	const endpoint = endpointOf({ method: request.method, baseURL: baseUrl, url: request.url });
-	const apiKey = typeof data.apiKey === 'string' ? data.apiKey : '';
-	let response: { statusCode: number; body: unknown };
-	try {
-		// A credential test function gets only `request` from n8n (ICredentialTestFunctions): there
-		// is no httpRequest here. It goes through n8n's own outbound HTTP (proxy, SSRF rules).
-		// eslint-disable-next-line @n8n/community-nodes/no-deprecated-workflow-functions
-		response = await this.helpers.request(
-			withAuth(data, {
-				method: request.method,
-				uri: `${baseUrl}/${request.url.replace(/^\/+/, '')}`,
-				qs: request.qs,
-				body: request.body,
-				headers: { Accept: 'application/json', ...request.headers },
-				json: true,
-				simple: false,
-				resolveWithFullResponse: true,
-				followRedirect: false,
-				followAllRedirects: false,
-				timeout: DEFAULT_TIMEOUT_MS,
-			}),
-		);
-	} catch (error) {
-		const code = (error as { code?: unknown; cause?: { code?: unknown } })?.cause?.code ?? (error as { code?: unknown })?.code;
-		return failed(
-			`Could not reach ${new URL(baseUrl).origin}${typeof code === 'string' ? ` (${code})` : ''}. Check the Base URL and that the service is online`,
-		);
-	}
-	const { statusCode: status, body } = response;
-	if (probe.expect({ status, body: isJsonObject(body) ? body : {}, isJson: isJsonObject(body) })) {
-		return { status: 'OK', message: `${probe.proves} (${endpoint}: HTTP ${status}).` };
-	}
-	return failed(explain(endpoint, status, serverMessageOf(body, apiKey ? [apiKey] : []), profile.displayName));
-}
+	const wire = wireRequest(
+		{ ...probe, fields: () => fields, isSuccess: () => false },
+		{
+			fields,
+			...credentialPathValues(profile, settings),
+			where: overridePath ? 'Credential Test Path' : 'path the test calls',
+			headers: probe.headers,
+			headerSource: () => 'the service profile',
+		},
+	);
+	return withAuth({
+		...marker,
+		baseURL: normalizeBaseUrl(settings.baseUrl ?? ''),
+		url: wire.url,
+		method: wire.method,
+		qs: wire.qs,
+		body: wire.body,
+		headers: { ...marker.headers, Accept: 'application/json', ...wire.headers },
+		json: true,
+		timeout: DEFAULT_TIMEOUT_MS,
+		disableFollowRedirect: true,
+		// Every status but the ones the service gives when the address is right is an error.
+		ignoreHttpStatusErrors: { ignore: true, except: ALL_STATUSES.filter((status) => !probe.passes.includes(status)) },
+	});
+};
+
+const rule = (statuses: number[], message: (status: number) => string) =>
+	statuses.map((status) => ({ type: 'responseCode' as const, properties: { value: status, message: message(status) } }));
+
+/** The declarative test: the marker request, and what each failing status means. */
+export const CREDENTIAL_TEST: ICredentialTestRequest = {
+	request: { method: 'GET', url: CREDENTIAL_TEST_URL },
+	rules: [
+		...rule([404, 405], (status) => `No endpoint of the chosen service at this Base URL (HTTP ${status}). Check the Base URL (its path too, e.g. /api or /v1) and the paths in the credential`),
+		...rule([401, 403], (status) => `The service refused the credential (HTTP ${status}). Check the API key and the service's own fields (project, client, collection)`),
+		...rule([301, 302, 303, 307, 308], (status) => `The service answered with a redirect (HTTP ${status}), which Password Reset never follows. Set the Base URL to the final address`),
+		...rule([500, 502, 503, 504], (status) => `The server failed (HTTP ${status}): this is not the answer the chosen service gives at this Base URL. Check the Base URL and that the service is online`),
+		...rule([200, 201, 204, 400, 422, 429], (status) => `Unexpected answer (HTTP ${status}): this does not look like the chosen service at this Base URL. Check the Base URL and the service chosen`),
+	],
+};

@@ -38,6 +38,17 @@ const authCell = ({ auth }) => {
 	return parts.length ? parts.join('; ') : 'none (public)';
 };
 
+/** A probe's passing statuses, as runs: `200–299`, `400, 422`. */
+const statusesText = (statuses) => {
+	const runs = [];
+	for (const status of [...statuses].sort((a, b) => a - b)) {
+		const last = runs.at(-1);
+		if (last && status === last[1] + 1) last[1] = status;
+		else runs.push([status, status]);
+	}
+	return runs.map(([from, to]) => (from === to ? `${from}` : `${from}–${to}`)).join(', ');
+};
+
 const table = (header, rows) => [`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`, ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n');
 const cell = (text) => String(text).replace(/\|/g, '\\|');
 
@@ -49,8 +60,13 @@ const TABLES = {
 		),
 	probes: () =>
 		table(
-			['Service', 'The test calls', 'It proves'],
-			CREDENTIAL_SERVICES.map((profile) => [profile.displayName, code(`${profile.credentialTest.method} ${profile.credentialTest.path || '(your send path)'}`), cell(profile.credentialTest.proves)]),
+			['Service', 'The test calls', 'It passes on', 'It proves'],
+			CREDENTIAL_SERVICES.map(({ displayName, credentialTest: probe }) => [
+				displayName,
+				code(`${probe.method} ${probe.path || '(your send path)'}`),
+				statusesText(probe.passes),
+				cell(probe.proves),
+			]),
 		),
 	unknownAccounts: () =>
 		table(

@@ -19,7 +19,7 @@ const firebaseError = (message) => ({ error: { code: 400, message, errors: [{ me
 test('a Base URL without its API path fails: Strapi without /api answers 404 at /auth/forgot-password', async () => {
 	nock('https://cms.example.test').post('/auth/forgot-password').reply(404, { data: null, error: { status: 404, name: 'NotFoundError', message: 'Not Found' } });
 	const outcome = await testCredential({ service: 'strapi', baseUrl: 'https://cms.example.test' });
-	expect(outcome).toEqual({ status: 'Error', message: expect.stringMatching(/^No Strapi endpoint at POST \/auth\/forgot-password \(HTTP 404\).*e\.g\. \/api or \/v1/) });
+	expect(outcome).toEqual({ status: 'Error', message: expect.stringMatching(/^No endpoint of the chosen service at this Base URL \(HTTP 404\).*e\.g\. \/api or \/v1/) });
 });
 
 test('an overridden send path moves the probe with it', async () => {
@@ -29,7 +29,7 @@ test('an overridden send path moves the probe with it', async () => {
 	expect(outcome.status).toBe('OK');
 });
 
-test('a Credential Test Path is a GET that must answer 2xx, and says it proved only that', async () => {
+test('a Credential Test Path is a GET that must answer 2xx, with the credential\'s auth', async () => {
 	const { scope, seen } = intercept({ base: BASE, method: 'GET', path: '/api/health', body: {} });
 	const outcome = await testCredential({
 		service: 'custom',
@@ -40,18 +40,21 @@ test('a Credential Test Path is a GET that must answer 2xx, and says it proved o
 		credentialTestPath: '/api/health',
 	});
 	scope.done();
-	expect(outcome).toEqual({ status: 'OK', message: expect.stringMatching(/^GET \/api\/health answered with success.*reset routes themselves were not tried/) });
+	expect(outcome).toEqual({ status: 'OK', message: 'Connection successful!' });
+	expect(seen.method).toBe('GET');
 	expect(seen.headers['x-api-key']).toBe(SENTINELS.apiKey);
+	intercept({ base: BASE, method: 'GET', path: '/api/health', status: 400, body: {} });
+	expect(await testCredential({ service: 'custom', baseUrl: BASE, credentialTestPath: '/api/health' })).toMatchObject({ status: 'Error' });
 });
 
-test('an unreachable service says to check the Base URL, not only ECONNREFUSED', async () => {
+test('an unreachable service fails with the connection\'s error code', async () => {
 	// A real refused connection: a loopback port nothing listens on (nock's faked refusal met
 	// n8n's legacy request adapter as ECONNABORTED once in a loaded run).
 	const port = await freePort();
 	nock.enableNetConnect(`127.0.0.1:${port}`);
 	try {
 		const outcome = await testCredential({ service: 'directus', baseUrl: `http://127.0.0.1:${port}` });
-		expect(outcome).toEqual({ status: 'Error', message: `Could not reach http://127.0.0.1:${port} (ECONNREFUSED). Check the Base URL and that the service is online` });
+		expect(outcome).toEqual({ status: 'Error', message: 'ECONNREFUSED' });
 	} finally {
 		nock.disableNetConnect();
 	}
@@ -72,7 +75,7 @@ test('the test does not follow a redirect', async () => {
 	const elsewhere = nock('https://elsewhere.example.test').get('/server/ping').reply(200, 'pong');
 	const outcome = await testCredential({ service: 'directus', baseUrl: BASE });
 	expect(elsewhere.isDone()).toBe(false);
-	expect(outcome).toEqual({ status: 'Error', message: expect.stringMatching(/redirected GET \/server\/ping \(HTTP 302\).*final address/) });
+	expect(outcome).toEqual({ status: 'Error', message: expect.stringMatching(/^The service answered with a redirect \(HTTP 302\), which Password Reset never follows.*final address/) });
 });
 
 test('no API key set: no auth header, even for WibiClick', async () => {

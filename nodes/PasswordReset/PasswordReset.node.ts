@@ -2,7 +2,6 @@ import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { SERVICE_PROFILES } from './services';
-import { testPasswordResetCredential } from '../../credentials/credentialTest';
 import { userDescription } from './user';
 
 export class PasswordReset implements INodeType {
@@ -23,8 +22,8 @@ export class PasswordReset implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		// Tested by a probe the service's profile describes (see credentials/credentialTest.ts).
-		credentials: [{ name: 'passwordResetApi', required: true, testedBy: 'passwordResetApiTest' }],
+		// The credential tests itself: a probe its service's profile describes (see credentials/credentialTest.ts).
+		credentials: [{ name: 'passwordResetApi', required: true }],
 		// No expressions here: RoutingNode would resolve each for every item. The credential is
 		// read once per run instead, and the Base URL set from it (see run/runContext.ts).
 		requestDefaults: {
@@ -41,9 +40,5 @@ export class PasswordReset implements INodeType {
 			},
 			...userDescription,
 		],
-	};
-
-	methods = {
-		credentialTest: { passwordResetApiTest: testPasswordResetCredential },
 	};
 }

@@ -8,6 +8,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { selfServiceReset, RESET_FORM_PATH } = require('./workflows.cjs');
 const { assert } = require('../support/checks.cjs');
+const { credentialTestChecks } = require('./credentialTest.cjs');
 
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 /** Flags for a closed network: no background calls to Google's hosts (see the machine notes). */
@@ -34,8 +35,9 @@ async function waitForForm(url) {
  * @param sandbox the running ResetSandbox
  * @param check (name, fn) => void
  * @param secrets the new password the browser types, collected for the scan
+ * @param credentials the sandbox credentials imported into the instance
  */
-async function formChecks({ instance, sandbox, check, newPassword }) {
+async function formChecks({ instance, sandbox, check, newPassword, credentials }) {
 	const workflow = selfServiceReset();
 	const file = path.join(instance.userFolder, 'selfServiceReset.json');
 	fs.writeFileSync(file, JSON.stringify(workflow));
@@ -45,6 +47,12 @@ async function formChecks({ instance, sandbox, check, newPassword }) {
 	check('form: publish', () => assert(published.status === 0, published.stderr));
 	const server = await instance.start({ extraEnv: { EXECUTIONS_DATA_PRUNE_HARD_DELETE_INTERVAL: '1' } });
 	const formUrl = `${server.url}/form/${RESET_FORM_PATH}`;
+	// The same instance serves the editor's credential test.
+	await credentialTestChecks({ server, credentials, sandbox, check }).catch((error) =>
+		check('credential test in n8n: ran', () => {
+			throw error;
+		}),
+	);
 	const browser = await launchChromium();
 	const typed = [];
 	const page = await browser.newPage();

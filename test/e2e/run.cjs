@@ -52,7 +52,7 @@ async function run() {
 			executions[key] = { status: execution.status, json: execution.json, workflow, startedAt };
 			check(`${key}: n8n left an execution`, () => assert(execution.json, execution.diagnosis));
 		}
-		await formChecks({ instance, sandbox, check, newPassword: SENTINELS.formPassword });
+		await formChecks({ instance, sandbox, check, newPassword: SENTINELS.formPassword, credentials: credentials(values) });
 		const tokens = sandbox.outbox.map((mail) => mail.token);
 		assertResetFlow(executions.resetFlow);
 		assertFailureModes(executions.failureModes);

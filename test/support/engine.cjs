@@ -19,14 +19,8 @@ for (const name of ['HTTP_PROXY', 'HTTPS_PROXY', 'http_proxy', 'https_proxy', 'A
 	delete process.env[name];
 }
 
-const { Workflow, NodeHelpers } = require('n8n-workflow');
-const {
-	WorkflowExecute,
-	ExecutionLifecycleHooks,
-	CredentialTestContext,
-	PackageDirectoryLoader,
-	RoutingNode,
-} = require('n8n-core');
+const { Workflow, NodeHelpers, createEmptyRunExecutionData } = require('n8n-workflow');
+const { WorkflowExecute, ExecutionLifecycleHooks, ExecuteContext, PackageDirectoryLoader, RoutingNode } = require('n8n-core');
 
 const root = path.resolve(__dirname, '../..');
 const { name: PACKAGE_NAME } = require(path.join(root, 'package.json'));
@@ -199,18 +193,65 @@ async function runNode({ parameters, credential, items = [{}], onError, requestO
 	};
 }
 
+/** The node type n8n's CredentialsTester runs a credential's own declarative test on (its No Op). */
+const noOpType = {
+	description: { displayName: 'No Operation', name: 'noOp', group: ['organization'], version: 1, description: '', defaults: { name: 'No Operation' }, inputs: ['main'], outputs: ['main'], properties: [] },
+};
+
 /**
- * Runs the credential's test the way n8n's CredentialsTester does for a credential a node tests
- * (`testedBy`): the node's `methods.credentialTest` function, called on n8n-core's own
- * CredentialTestContext with the decrypted credential (every field's default, then `values`).
+ * Runs the credential's declarative test (`ICredentialType.test`) as n8n's CredentialsTester
+ * does (packages/cli, credentials-tester.service.ts, `runRequestTest`): a temporary node whose
+ * one property routes the test's request, run by n8n-core's RoutingNode with the decrypted
+ * credential (every field's default, then `values`), then the test's rules on an error status.
  * @returns {Promise<{status: 'OK'|'Error', message: string}>}
  */
 async function testCredential(values) {
-	const { passwordResetNode, passwordResetCredential } = await loadedPackage();
-	const { testedBy } = passwordResetNode.description.credentials.find((entry) => entry.name === CREDENTIAL_TYPE);
+	const { passwordResetCredential } = await loadedPackage();
+	const testRequest = passwordResetCredential.test;
 	const data = credentialWithDefaults(passwordResetCredential, values);
-	const credential = { id: 'cred-1', name: 'test', type: CREDENTIAL_TYPE, data };
-	return await passwordResetNode.methods.credentialTest[testedBy].call(new CredentialTestContext(), credential);
+	const node = { id: 'temp', name: 'Temp-Node', type: 'noOp', typeVersion: 1, position: [0, 0], parameters: {}, credentials: { [CREDENTIAL_TYPE]: { id: 'cred-1', name: 'test' } } };
+	const nodeTypeCopy = {
+		description: {
+			...noOpType.description,
+			credentials: [{ name: CREDENTIAL_TYPE, required: true }],
+			properties: [{ displayName: 'Temp', name: 'temp', type: 'string', routing: { request: testRequest.request }, default: '' }],
+		},
+	};
+	const workflow = new Workflow({
+		nodes: [node],
+		connections: {},
+		active: false,
+		nodeTypes: { getByName: () => nodeTypeCopy, getByNameAndVersion: () => nodeTypeCopy, getKnownTypes: () => ({}) },
+	});
+	const hooks = new ExecutionLifecycleHooks('internal', 'test-1', { id: 'wf-1', name: 'test', nodes: [node], connections: {} });
+	const additionalData = additionalDataFor(passwordResetCredential, data, hooks);
+	const executeData = { node, data: {}, source: null };
+	const context = new ExecuteContext(workflow, node, additionalData, 'internal', createEmptyRunExecutionData(), 0, [], { main: [[{ json: {} }]] }, executeData, []);
+	let response;
+	try {
+		await workflow.expression.acquireIsolate?.();
+		response = await new RoutingNode(context, nodeTypeCopy, { id: 'cred-1', name: 'test', type: CREDENTIAL_TYPE, data }).runNode();
+	} catch (error) {
+		if (error.cause?.response) {
+			const status = error.cause.response.status;
+			const rule = (testRequest.rules ?? []).find((candidate) => candidate.type === 'responseCode' && candidate.properties.value === status);
+			if (rule) return { status: 'Error', message: rule.properties.message };
+			if (status < 199 || status > 299) return { status: 'Error', message: error.cause.response.statusText || `Received HTTP status code: ${status}` };
+		} else if (error.cause?.code) {
+			return { status: 'Error', message: error.cause.code };
+		}
+		return { status: 'Error', message: error.message.toString() };
+	} finally {
+		await workflow.expression.releaseIsolate?.();
+	}
+	for (const rule of testRequest.rules ?? []) {
+		if (rule.type === 'responseSuccessBody' && lodashGet(response[0][0].json, rule.properties.key) === rule.properties.value) {
+			return { status: 'Error', message: rule.properties.message };
+		}
+	}
+	return { status: 'OK', message: 'Connection successful!' };
 }
+
+const lodashGet = (value, path) => path.split('.').reduce((entry, key) => entry?.[key], value);
 
 module.exports = { runNode, testCredential, loadedPackage, NODE_TYPE, userFolder };

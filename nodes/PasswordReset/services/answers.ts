@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { ProbeAnswer, RawAnswer } from './types';
+import type { RawAnswer } from './types';
 
 /** Shared readings of answers, for the profiles' `isSuccess` and credential probes. */
 
@@ -19,9 +19,16 @@ export const objectWhere =
 /** A JSON object whose `success` is `true`: the seed services' envelope. */
 export const successFlag = objectWhere((body) => body.success === true);
 
-/** A 2xx: the side-effect-free route the probe called exists at this Base URL. */
-export const answersOk = ({ status }: ProbeAnswer) => status >= 200 && status < 300;
+const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, index) => from + index);
 
-/** The service's own validation error (4xx, JSON) for a reset request that lacks its email. */
-export const rejectsEmptyRequest = ({ status, body }: ProbeAnswer) =>
-	(status === 400 || status === 422) && Object.keys(body).length > 0;
+/** A probe of a side-effect-free route: any 2xx. */
+export const SUCCESS_STATUSES: readonly number[] = range(200, 299);
+
+/** A probe of a reset route without an email: the service's validation refusal. */
+export const VALIDATION_REFUSALS: readonly number[] = [400, 422];
+
+/**
+ * Custom: a route's refusal of a send without an email, any 4xx but 401, 403, 404 and 405. Not a
+ * 2xx: a single-page app or a catch-all at a wrong Base URL answers 200 to anything.
+ */
+export const ANY_ROUTE_REFUSAL: readonly number[] = range(400, 499).filter((status) => ![401, 403, 404, 405].includes(status));

@@ -1,4 +1,4 @@
-import { answersOk, objectOrEmpty } from './answers';
+import { SUCCESS_STATUSES, objectOrEmpty } from './answers';
 import type { ServiceProfile } from './types';
 
 /**
@@ -34,7 +34,7 @@ export const auth0: ServiceProfile = {
 	credentialTest: {
 		method: 'GET',
 		path: '/.well-known/openid-configuration',
-		expect: answersOk,
+		passes: SUCCESS_STATUSES,
 		proves:
 			'The Auth0 tenant answered at this Base URL. The Client ID and Connection are only checked when an email is sent',
 	},

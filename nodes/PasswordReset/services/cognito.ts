@@ -54,7 +54,7 @@ export const cognito: ServiceProfile = {
 		path: '/',
 		headers: operationHeaders('ForgotPassword')(),
 		fields: {},
-		expect: ({ status, body }) => status === 400 && /InvalidParameterException|ValidationException/.test(String(body.__type ?? '')),
+		passes: [400],
 		proves: "Cognito's ForgotPassword refused a call without a client ID or username, so no code was sent and the Base URL (its region) is right. The App Client ID shows on a send",
 	},
 	auth: {},

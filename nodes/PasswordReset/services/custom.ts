@@ -1,4 +1,4 @@
-import { isJsonObject } from './answers';
+import { ANY_ROUTE_REFUSAL, isJsonObject } from './answers';
 import type { CredentialField, CredentialSettings, HttpMethod, RawAnswer, ServiceProfile } from './types';
 
 const methodOptions = (methods: string[]) => methods.map((method) => ({ name: method, value: method }));
@@ -146,12 +146,12 @@ export const buildCustomProfile = (settings: CredentialSettings): ServiceProfile
 		displayName: 'Custom',
 		baseUrl: { placeholder: 'e.g. https://auth.example.com/api' },
 		credentialFields: CUSTOM_CREDENTIAL_FIELDS,
-		// Any route's own answer (not a 404 or 405) to a request without an email.
+		// Any route's own refusal (a 4xx, not a 404 or 405) of a request without an email.
 		credentialTest: {
 			method: sendMethod,
 			path: settings.sendEmailPath?.trim() ?? '',
 			fields: {},
-			expect: ({ status, isJson }) => isJson && status < 500 && ![401, 403, 404, 405].includes(status),
+			passes: ANY_ROUTE_REFUSAL,
 			proves:
 				'Your send route answered a request without an email with its own answer, not a 404, so the Base URL and Send Reset Email Path lead to a route. Whether it is the right one, and the API key, show when an email is sent',
 		},

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { answersOk, objectOrEmpty } from './answers';
+import { SUCCESS_STATUSES, objectOrEmpty } from './answers';
 import type { ServiceProfile } from './types';
 
 /**
@@ -33,7 +33,7 @@ export const directus: ServiceProfile = {
 	credentialTest: {
 		method: 'GET',
 		path: '/server/ping',
-		expect: answersOk,
+		passes: SUCCESS_STATUSES,
 		proves: 'Directus answered its ping at this Base URL. Its reset routes are public: there is no key to check',
 	},
 	auth: {},

@@ -16,8 +16,8 @@ export const okta: ServiceProfile = {
 	credentialTest: {
 		method: 'GET',
 		path: '/api/v1/users/me',
-		expect: ({ status, isJson }) => status === 200 && isJson,
-		proves: 'Okta answered with the API token\'s own user, so the org URL and the token are right',
+		passes: [200],
+		proves: 'Okta answered 200 for the API token\'s own user, so the org URL and the token are right',
 	},
 	auth: {
 		apiKey: {

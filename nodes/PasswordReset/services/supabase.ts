@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { answersOk, objectOrEmpty } from './answers';
+import { SUCCESS_STATUSES, objectOrEmpty } from './answers';
 import type { ServiceProfile } from './types';
 
 /**
@@ -22,7 +22,7 @@ export const supabase: ServiceProfile = {
 	credentialTest: {
 		method: 'GET',
 		path: '/settings',
-		expect: answersOk,
+		passes: SUCCESS_STATUSES,
 		proves:
 			"GoTrue's settings answered under this Base URL. Guess: that Supabase's gateway checks the API key on this route too (it does for the reset routes)",
 	},

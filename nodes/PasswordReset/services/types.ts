@@ -197,19 +197,10 @@ export interface AuthScheme {
 	headers?: (settings: CredentialSettings) => Record<string, string>;
 }
 
-/** An answer as the credential test sees it. */
-export interface ProbeAnswer {
-	status: number;
-	/** The answer as a JSON object, `{}` when it is not one. */
-	body: IDataObject;
-	/** The answer was a JSON object (not a page or text). */
-	isJson: boolean;
-}
-
 /**
  * The credential test's one request. It never sends mail: a side-effect-free route, or a reset
- * route called without an email, which the service must reject with its own validation error,
- * so a wrong Base URL (a 404, another server's page) fails the test.
+ * route called without an email, which the service must refuse with its own validation status,
+ * so a wrong Base URL (a 404, a redirect, a proxy's 502) fails the test.
  */
 export interface CredentialProbe {
 	method: HttpMethod;
@@ -218,9 +209,12 @@ export interface CredentialProbe {
 	fields?: IDataObject;
 	/** Headers the call needs (Cognito names its operation in one). */
 	headers?: Record<string, string>;
-	/** Whether the answer is the one this service gives when the address is right. */
-	expect: (answer: ProbeAnswer) => boolean;
-	/** What a passing test proved, and what it did not, shown to the user. */
+	/**
+	 * The statuses this service answers the probe with when the Base URL (and key) are right.
+	 * n8n's declarative credential test fails on any other (see `credentials/credentialTest.ts`).
+	 */
+	passes: readonly number[];
+	/** What a passing test proves, and what it does not: the README's table says it. */
 	proves: string;
 }
 

@@ -1,4 +1,4 @@
-import { rejectsEmptyRequest, successFlag } from './answers';
+import { VALIDATION_REFUSALS, successFlag } from './answers';
 import type { ServiceProfile } from './types';
 
 /**
@@ -24,7 +24,7 @@ export const wabotify: ServiceProfile = {
 		method: 'POST',
 		path: '/api/user/sendEmailToResetPassword',
 		fields: {},
-		expect: rejectsEmptyRequest,
+		passes: VALIDATION_REFUSALS,
 		proves: "Wabotify's send route refused a request without an email, so no email was sent and the Base URL is right. Its reset routes are public: there is no key to check",
 	},
 	auth: {},

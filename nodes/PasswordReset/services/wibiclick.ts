@@ -1,4 +1,4 @@
-import { rejectsEmptyRequest, successFlag } from './answers';
+import { VALIDATION_REFUSALS, successFlag } from './answers';
 import type { ServiceProfile } from './types';
 
 /**
@@ -15,7 +15,7 @@ export const wibiclick: ServiceProfile = {
 		method: 'POST',
 		path: '/verify-email',
 		fields: {},
-		expect: rejectsEmptyRequest,
+		passes: VALIDATION_REFUSALS,
 		proves:
 			"WibiClick's send route refused a request without an email, so no email was sent and the Base URL is right. Guess: that the route answers such a request with a 4xx validation error",
 	},
