@@ -17,8 +17,8 @@ import { credentialPathValues } from './settings';
  * ever sent, and no deprecated helper is needed.
  */
 
-/** The marker path of the credential test's request; never a path the node sends. */
-export const CREDENTIAL_TEST_URL = '/.password-reset-credential-test';
+/** The marker path of the credential test's request: a `#` no path the node builds can hold. */
+export const CREDENTIAL_TEST_URL = '/#password-reset-credential-test';
 
 /** A user-set Credential Test Path: a GET there must answer 2xx; the reset routes are not tried. */
 const customPathProbe = (path: string): Omit<CredentialProbe, 'proves'> => ({ method: 'GET', path, passes: SUCCESS_STATUSES });

@@ -21,18 +21,17 @@ export const settingsFrom = (credentials: ICredentialDataDecryptedObject): Reque
 	return { ...settings, service: settings.service ?? '', baseUrl: settings.baseUrl ?? '' };
 };
 
-/**
- * The credential's secrets, to redact from anything that leaves the node: the API key and every
- * password field of the service's own (Cognito's client secret).
- */
-export const credentialSecrets = (settings: RequestSettings, profile: ServiceProfile | undefined): string[] =>
-	[
-		settings.apiKey,
-		...(profile?.credentialFields ?? []).filter((field) => field.typeOptions?.password).map((field) => settings[field.name]),
-	].filter((value): value is string => Boolean(value));
+/** The credential's fields that hold secrets: the API key and every password field of the service's own. */
+const secretFieldNames = (profile: ServiceProfile | undefined) => [
+	'apiKey',
+	...(profile?.credentialFields ?? []).filter((field) => field.typeOptions?.password).map((field) => field.name),
+];
 
-const isSecretField = (profile: ServiceProfile, name: string) =>
-	name === 'apiKey' || Boolean(profile.credentialFields?.find((field) => field.name === name)?.typeOptions?.password);
+/** The credential's secrets (Cognito's client secret, say), to redact from anything that leaves the node. */
+export const credentialSecrets = (settings: RequestSettings, profile: ServiceProfile | undefined): string[] =>
+	secretFieldNames(profile)
+		.map((name) => settings[name])
+		.filter((value): value is string => Boolean(value));
 
 /**
  * The credential's fields as `{name}` path values, and how messages name them. A secret field
@@ -40,7 +39,7 @@ const isSecretField = (profile: ServiceProfile, name: string) =>
  */
 export const credentialPathValues = (profile: ServiceProfile, settings: CredentialSettings) => ({
 	pathValue: (name: string) => {
-		if (isSecretField(profile, name)) throw new InputProblem(`A path may not contain {${name}}: the credential's secrets never go into a URL`);
+		if (secretFieldNames(profile).includes(name)) throw new InputProblem(`A path may not contain {${name}}: the credential's secrets never go into a URL`);
 		return settings[name];
 	},
 	pathSource: (name: string) => `the credential's ${profile.credentialFields?.find((field) => field.name === name)?.displayName ?? name}`,

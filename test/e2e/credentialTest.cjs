@@ -37,10 +37,10 @@ async function credentialTestChecks({ server, credentials, sandbox, check }) {
 	const mailsBefore = sandbox.outbox.length;
 	for (const id of ['sandboxSupabase', 'sandboxStrapi']) {
 		const { name, type, data } = credentials.find((credential) => credential.id === id);
-		const right = await post('/rest/credentials/test', { credentials: { name, type, data } });
+		const right = await post('/rest/credentials/test', { credentials: { id, name, type, data } });
 		check(`credential test in n8n: ${id}, the right Base URL → OK`, () =>
 			assert(right.status === 200 && right.json.data?.status === 'OK', JSON.stringify(right)));
-		const wrong = await post('/rest/credentials/test', { credentials: { name, type, data: { ...data, baseUrl: `${data.baseUrl}/wrong` } } });
+		const wrong = await post('/rest/credentials/test', { credentials: { id, name, type, data: { ...data, baseUrl: `${data.baseUrl}/wrong` } } });
 		check(`credential test in n8n: ${id}, a wrong Base URL path → Error naming the 404`, () =>
 			assert(wrong.json.data?.status === 'Error' && /^No endpoint of the chosen service at this Base URL \(HTTP 404\)/.test(wrong.json.data.message), JSON.stringify(wrong)));
 	}

@@ -98,8 +98,8 @@ async function main() {
 		const right = await testCredential({ service: 'betterAuth', baseUrl });
 		check('credential test: the right Base URL passes (GET /ok)', () => equal(right.status, 'OK', right.message));
 		const wrong = await testCredential({ service: 'betterAuth', baseUrl: origin });
-		check('credential test: the Base URL without /api/auth fails and says where it looked', () =>
-			assert(wrong.status === 'Error' && /\/ok/.test(wrong.message), JSON.stringify(wrong)));
+		check('credential test: the Base URL without /api/auth fails on its 404, saying to check the Base URL path', () =>
+			assert(wrong.status === 'Error' && /^No endpoint of the chosen service at this Base URL \(HTTP 404\)\. Check the Base URL \(its path too/.test(wrong.message), JSON.stringify(wrong)));
 		const wrongPath = await runNode({
 			parameters: { operation: 'sendResetEmail', email: USER.email },
 			credential: { service: 'betterAuth', baseUrl: origin },

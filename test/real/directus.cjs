@@ -133,8 +133,8 @@ async function main() {
 		const rightTest = await testCredential(credential);
 		checks.check('credential test, right Base URL → OK', () => equal(rightTest.status, 'OK', rightTest.message));
 		const wrongTest = await testCredential(wrong);
-		checks.check('credential test, wrong Base URL path → fails naming the endpoint', () =>
-			equal(/^No Directus endpoint at GET \/api\/server\/ping \(HTTP 404\)/.test(wrongTest.message), true, wrongTest.message));
+		checks.check('credential test, wrong Base URL path → fails on its 404, saying to check the Base URL path', () =>
+			equal(/^No endpoint of the chosen service at this Base URL \(HTTP 404\)\. Check the Base URL \(its path too/.test(wrongTest.message), true, wrongTest.message));
 	} finally {
 		server.kill();
 	}

@@ -66,7 +66,6 @@ const wireFor = (profile, request, { input, settings, headers, pathValues = {} }
 	return wireRequest(request, { ...values, pathValue: (name) => pathValues[name] ?? values.pathValue(name) });
 };
 
-module.exports = { services, checks, redact, readAnswer, wireFor, requestsOf, supportedOperations, asReceived };
 
 /** A credential for the profile with every field it reads set to something valid. */
 const sampleSettings = (profile, extra = {}) => {
@@ -79,4 +78,4 @@ const sampleSettings = (profile, extra = {}) => {
 	return { ...settings, ...extra };
 };
 
-module.exports.sampleSettings = sampleSettings;
+module.exports = { services, checks, redact, readAnswer, wireFor, requestsOf, supportedOperations, asReceived, sampleSettings };

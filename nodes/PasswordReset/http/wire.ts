@@ -49,7 +49,7 @@ export interface WireValues {
  * Values are encoded only with `WIRE_ENCODINGS`, the forms the redactor takes out again.
  */
 export const wireRequest = (contract: RequestContract, values: WireValues): WireRequest => {
-	const url = buildPath(contract.path, values.pathValue, values.pathSource, values.where, WIRE_ENCODINGS.pathSegment);
+	const url = buildPath(contract.path, values.pathValue, values.pathSource, values.where);
 	const sendInQuery = contract.method === 'GET';
 	const asForm = !sendInQuery && contract.bodyFormat === 'form';
 	const headers = { ...values.headers };

@@ -38,7 +38,7 @@ export const validateRun = (
 	if (isUnsupported(contract)) throw new ResetFailure('not_supported', null, undefined, contract.notSupported);
 	const baseUrl = normalizeBaseUrl(settings.baseUrl);
 	const authHeaders = withAuth(settings as unknown as ICredentialDataDecryptedObject, { headers: {} }).headers as Record<string, string>;
-	for (const [name, value] of Object.entries(authHeaders)) checkHeader(name, value, "the credential's value for it");
+	for (const [name, value] of Object.entries(authHeaders)) checkHeader(name, value, "the credential's value");
 	if (ignoreSslIssues) {
 		throw invalidInput(
 			'Ignore SSL Issues is on in Request Options, but Password Reset always verifies TLS certificates: reset tokens and passwords must only reach the real server. Turn the setting off',

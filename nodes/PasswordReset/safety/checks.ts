@@ -4,6 +4,8 @@
  * value an answer gave, `unexpected_response`). Nothing here sends, reads or knows a service.
  */
 
+import { WIRE_ENCODINGS } from './redact';
+
 /** Bad input, in words that name the field: nothing was sent. */
 export class InputProblem extends Error {}
 
@@ -95,7 +97,6 @@ export const buildPath = (
 	valueOf: (name: string) => string | undefined,
 	sourceOf: PathValueSource,
 	where: string,
-	encode: (value: string) => string,
 ): string => {
 	// One leading slash is optional; a second (`//host`) is an empty segment, refused.
 	const segments = template.replace(/^\//, '').split('/');
@@ -109,7 +110,7 @@ export const buildPath = (
 						`${capitalized(sourceOf(placeholder))} is ${value === '' ? 'empty' : `"${value}"`}, but it is one segment of the ${where}: it must be a name, not empty, "." or "..". Nothing was sent`,
 					);
 				}
-				return encode(value);
+				return WIRE_ENCODINGS.pathSegment(value);
 			}
 			const isLast = index === segments.length - 1;
 			if (!isPlainSegment(segment, isLast)) {
