@@ -58,6 +58,11 @@ const TABLES = {
 			['Service', 'Send Reset Email', 'Reset Password', 'Verify Reset Token', 'API key / auth'],
 			CREDENTIAL_SERVICES.map((profile) => [profile.displayName, ...OPERATIONS.map((operation) => operationCell(profile, operation)), authCell(profile)]),
 		),
+	credentialNotes: () =>
+		table(
+			['Service', 'Base URL', 'Where to find the rest'],
+			CREDENTIAL_SERVICES.map(({ displayName, setup }) => [displayName, cell(setup.baseUrl), cell(setup.notes)]),
+		),
 	probes: () =>
 		table(
 			['Service', 'The test calls', 'It passes on', 'It proves'],

@@ -35,6 +35,11 @@ const checkRecoveryToken = ({ resetToken }: ResetInput) =>
 export const appwrite: ServiceProfile = {
 	id: 'appwrite',
 	displayName: 'Appwrite',
+	setup: {
+		baseUrl: '`https://<region>.cloud.appwrite.io/v1`',
+		notes:
+			'**Project ID** (Settings), **Recovery URL**: the page the email links to, on a platform registered in the project. **API Key** optional (a server key). Reset Token: `userId:secret`, or paste the whole recovery link.',
+	},
 	baseUrl: { placeholder: 'e.g. https://fra.cloud.appwrite.io/v1' },
 	credentialFields: [
 		{

@@ -13,6 +13,11 @@ const isSentence = (body: unknown) => typeof body === 'string' && !/^\s*</.test(
 export const auth0: ServiceProfile = {
 	id: 'auth0',
 	displayName: 'Auth0',
+	setup: {
+		baseUrl: '`https://<tenant>.<region>.auth0.com`',
+		notes:
+			'**Client ID** of an application (public), **Connection** (default `Username-Password-Authentication`). Send only: the user finishes on Auth0\'s hosted page; Reset Password fails with `not_supported` before any request.',
+	},
 	baseUrl: { placeholder: 'e.g. https://your-tenant.eu.auth0.com' },
 	credentialFields: [
 		{

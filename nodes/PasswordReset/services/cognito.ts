@@ -29,6 +29,11 @@ const hashOf = ({ email }: ResetInput, settings: CredentialSettings) => [secretH
 export const cognito: ServiceProfile = {
 	id: 'cognito',
 	displayName: 'AWS Cognito',
+	setup: {
+		baseUrl: '`https://cognito-idp.<region>.amazonaws.com`',
+		notes:
+			'**App Client ID**; **App Client Secret** only for an app client with a secret: the node computes `SecretHash` (HMAC-SHA256 of email + client ID) for each call and never sends or shows the secret. The username is the email (an alias in the pool). Reset Token is the code from the email; Reset Password needs the **Email**. With the pool\'s default *PreventUserExistenceErrors*, unknown users get the same answer as known ones. Not run against a real Cognito here.',
+	},
 	baseUrl: { placeholder: 'e.g. https://cognito-idp.eu-west-1.amazonaws.com' },
 	credentialFields: [
 		{

@@ -18,6 +18,11 @@ const directusCode = (body: IDataObject) => {
 export const directus: ServiceProfile = {
 	id: 'directus',
 	displayName: 'Directus',
+	setup: {
+		baseUrl: '`https://<your-directus>`',
+		notes:
+			'No API key. **Reset URL** (optional): your page for the emailed link; it must be in `PASSWORD_RESET_URL_ALLOW_LIST`. Reset Token is the `token` in the link.',
+	},
 	baseUrl: { placeholder: 'e.g. https://directus.example.com' },
 	credentialFields: [
 		{

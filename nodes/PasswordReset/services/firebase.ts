@@ -20,6 +20,11 @@ const firebaseSuccess = (answer: RawAnswer) => objectOrEmpty(answer) && !(answer
 export const firebase: ServiceProfile = {
 	id: 'firebase',
 	displayName: 'Firebase Auth',
+	setup: {
+		baseUrl: '`https://identitytoolkit.googleapis.com/v1`',
+		notes:
+			'**API Key**: the Web API key (Project settings → General). Firebase takes it as `?key=`: its own contract, the one key this node puts in a URL; it never appears in output or errors. Reset Token is the `oobCode` from the email link (your custom action handler receives it).',
+	},
 	// Google's one address for every project: the credential fills it in.
 	baseUrl: { placeholder: 'https://identitytoolkit.googleapis.com/v1', default: 'https://identitytoolkit.googleapis.com/v1' },
 	// The key is checked before the request (API_KEY_INVALID); then the emulator's operations.ts

@@ -16,6 +16,11 @@ const isTokenError = (body: IDataObject) =>
 export const industrialIot: ServiceProfile = {
 	id: 'industrialIot',
 	displayName: 'Industrial IOT',
+	setup: {
+		baseUrl: '`https://industrialiot.onrender.com`',
+		notes:
+			'Send Reset Email fails with `not_supported`: the service takes the email as a JSON body on a GET request, and n8n drops the body of every GET, so the mail would never be requested. Start the reset on the service itself, then use Reset Password here.',
+	},
 	baseUrl: { placeholder: 'e.g. https://industrialiot.onrender.com' },
 	// reqparse refuses a missing argument with 400 before any branch runs, as deployed too.
 	credentialTest: {

@@ -16,6 +16,11 @@ const says = (pattern: RegExp) => (body: IDataObject) => pattern.test(messageOf(
 export const magento: ServiceProfile = {
 	id: 'magento',
 	displayName: 'Magento 2',
+	setup: {
+		baseUrl: '`https://<store>/rest/V1` (or `/rest/<store code>/V1`)',
+		notes:
+			'No token: both routes are anonymous. **Website ID** (default 1). Reset Password needs the **Email**; Reset Token is the `token` in the emailed link. A bare `false` on send means Magento could not send the mail (`server_error`). Not run against a real Magento here: the error texts come from its source, the 404 body for an unknown email is a guess.',
+	},
 	baseUrl: { placeholder: 'e.g. https://shop.example.com/rest/V1' },
 	credentialFields: [
 		{

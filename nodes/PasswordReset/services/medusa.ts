@@ -12,6 +12,11 @@ import type { ServiceProfile } from './types';
 export const medusa: ServiceProfile = {
 	id: 'medusa',
 	displayName: 'Medusa',
+	setup: {
+		baseUrl: '`https://<your Medusa server>`',
+		notes:
+			'**Actor**: Customer or Admin User. Medusa does not mail the token itself: your project\'s `auth.password_reset` subscriber does. The token (a 15-minute JWT) is **not single use**: a reused one succeeds within its 15 minutes. Reset Password needs the **Email**; the token travels as a Bearer token, never in the URL.',
+	},
 	baseUrl: { placeholder: 'e.g. https://medusa.example.com' },
 	credentialFields: [
 		{

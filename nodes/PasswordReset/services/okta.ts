@@ -11,6 +11,11 @@ import type { ServiceProfile } from './types';
 export const okta: ServiceProfile = {
 	id: 'okta',
 	displayName: 'Okta',
+	setup: {
+		baseUrl: '`https://<org>.okta.com`',
+		notes:
+			'**API Key**: an Okta API token of an admin who may manage users (sent as `SSWS`). Send only: the email (the user\'s login) goes in the path, URL-encoded, and Okta mails its link; the user sets the password on Okta\'s page, so Reset Password fails with `not_supported` before any request. A user Okta will not reset in their status (suspended, deprovisioned) is `user_disabled`. Not run against a real Okta here.',
+	},
 	baseUrl: { placeholder: 'e.g. https://your-org.okta.com' },
 	// The token's own user: proves the address and the token, changes nothing (a guess for tokens of service apps).
 	credentialTest: {

@@ -16,6 +16,11 @@ const errorMessage = (body: IDataObject) => String(firstError(body).message ?? '
 export const payload: ServiceProfile = {
 	id: 'payload',
 	displayName: 'Payload CMS',
+	setup: {
+		baseUrl: '`https://<your server>/api`',
+		notes:
+			'**Collection**: the auth collection\'s slug (default `users`). Reset Token: the token in the emailed link. A reset logs the user in: the session token Payload answers with is redacted everywhere, never output.',
+	},
 	baseUrl: { placeholder: 'e.g. https://cms.example.com/api' },
 	credentialFields: [
 		{

@@ -16,6 +16,11 @@ const hasFieldCode = (pattern: RegExp) => (body: IDataObject) => fieldCodes(body
 export const pocketbase: ServiceProfile = {
 	id: 'pocketbase',
 	displayName: 'PocketBase',
+	setup: {
+		baseUrl: '`https://<your-pocketbase>`',
+		notes:
+			'**Collection**: the auth collection (default `users`). No API key.',
+	},
 	baseUrl: { placeholder: 'e.g. https://pb.example.com' },
 	credentialFields: [
 		{

@@ -17,6 +17,11 @@ const strapiSuccess = objectWhere((body) => body.ok === true || body.jwt !== und
 export const strapi: ServiceProfile = {
 	id: 'strapi',
 	displayName: 'Strapi',
+	setup: {
+		baseUrl: '`https://<your-strapi>/api`',
+		notes:
+			'No API key; the Public role needs the *forgotPassword* and *resetPassword* permissions (Users & Permissions plugin). Reset Token is the `code` in the link. Strapi\'s codes never expire: prefer short-lived flows.',
+	},
 	baseUrl: { placeholder: 'e.g. https://cms.example.com/api' },
 	// A 403 here means the Public role lacks forgotPassword; a 404, a Base URL without /api.
 	credentialTest: {

@@ -223,6 +223,11 @@ export interface ServiceProfile {
 	displayName: string;
 	/** The credential's Base URL for this service: a placeholder, or the default where the URL is fixed. */
 	baseUrl: { placeholder: string; default?: string };
+	/**
+	 * The README's credential notes for this service (generated, `npm run generate`): the Base
+	 * URL's shape, and where to find every other field, in Markdown.
+	 */
+	setup: { baseUrl: string; notes: string };
 	/** Fields of the credential that only this service reads (a project ID, a collection). */
 	credentialFields?: CredentialField[];
 	/** How the credential test tells a right address (and key) from a wrong one. */

@@ -9,6 +9,11 @@ import type { ServiceProfile } from './types';
 export const wabotify: ServiceProfile = {
 	id: 'wabotify',
 	displayName: 'Wabotify',
+	setup: {
+		baseUrl: '`https://api.wabotify.com`',
+		notes:
+			'**Company**: the white-label code (default `wabotify`). Reset Password needs the **Email** too.',
+	},
 	baseUrl: { placeholder: 'e.g. https://api.wabotify.com' },
 	credentialFields: [
 		{

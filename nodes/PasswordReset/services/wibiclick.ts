@@ -10,6 +10,11 @@ import type { ServiceProfile } from './types';
 export const wibiclick: ServiceProfile = {
 	id: 'wibiclick',
 	displayName: 'WibiClick',
+	setup: {
+		baseUrl: '`https://wibi.wilbertzgroup.com`',
+		notes:
+			'API key sent as `Authorization: Bearer`. Paths and field names come from WibiClick\'s public web front end; the back end is not public, so override the paths if yours differ.',
+	},
 	baseUrl: { placeholder: 'e.g. https://wibi.wilbertzgroup.com' },
 	credentialTest: {
 		method: 'POST',

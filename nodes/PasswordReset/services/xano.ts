@@ -19,6 +19,11 @@ const isPreconditionFailure = (body: IDataObject) =>
 export const xano: ServiceProfile = {
 	id: 'xano',
 	displayName: 'Xano (Hack System)',
+	setup: {
+		baseUrl: '`https://<instance>.xano.io/api:<group>`',
+		notes:
+			'The send endpoint (`GET /reset/password?email=`) is a guess: its documentation is not public. Override the path if yours differs.',
+	},
 	baseUrl: { placeholder: 'e.g. https://x8ki-letl-twmt.n7.xano.io/api:AbCdEfGh' },
 	credentialTest: {
 		method: 'GET',
