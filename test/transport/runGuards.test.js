@@ -126,6 +126,61 @@ test('a Retry-After holds the whole queue: nothing starts before it passes, then
 	for (const entry of started.slice(1)) expect(Number(entry.split('@')[2])).toBeGreaterThanOrEqual(950);
 });
 
+/**
+ * A local server whose answer to each request `answer(request number, email)` decides, after 20 ms
+ * (so a run's first requests are all in flight at once); it notes when each request arrived
+ * and when each was answered.
+ */
+async function limitingServer(answer) {
+	const log = [];
+	const server = http.createServer((req, res) => {
+		let body = '';
+		req.on('data', (chunk) => (body += chunk));
+		req.on('end', () => {
+			const entry = { email: JSON.parse(body).email, at: Date.now() };
+			log.push(entry);
+			const [status, headers] = answer(log.length, entry.email);
+			setTimeout(() => {
+				entry.answeredAt = Date.now();
+				res.writeHead(status, { 'Content-Type': 'application/json', ...headers }).end('{}');
+			}, 20);
+		});
+	});
+	await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+	return { log, url: `http://127.0.0.1:${server.address().port}`, close: () => server.close() };
+}
+
+test.each([3, 10])('in a 429 storm with Retry-After, %i items in flight make one probe after the wait, then stop: none lost, none sent twice', async (count) => {
+	const server = await limitingServer(() => [429, { 'Retry-After': '1' }]);
+	try {
+		const items = Array.from({ length: count }, (_, index) => ({ email: `user${index}@example.com` }));
+		const { output } = await runNode({ parameters: send(), credential: { ...credential, baseUrl: server.url }, items, onError: 'continueRegularOutput' });
+		expect(output.map((item) => item.pairedItem.item)).toEqual(items.map((_, index) => index));
+		expect(output.map(summary)).toEqual(items.map(() => 'rate_limited'));
+		// Before: every item was retried after the wait (6 requests for 3 items, 20 for 10).
+		expect(server.log).toHaveLength(count + 1);
+		expect(server.log[count].at - server.log[0].at).toBeGreaterThanOrEqual(950);
+	} finally {
+		server.close();
+	}
+});
+
+test('when the probe after a Retry-After succeeds, the other waiting retries go, each email sent once', async () => {
+	const server = await limitingServer((request) => (request <= 3 ? [429, { 'Retry-After': '1' }] : [200, {}]));
+	try {
+		const items = emails('a@example.com', 'b@example.com', 'c@example.com');
+		const { output } = await runNode({ parameters: send(), credential: { ...credential, baseUrl: server.url }, items, onError: 'continueRegularOutput' });
+		expect(output.map(summary)).toEqual(['success', 'success', 'success']);
+		const [probe, ...rest] = server.log.slice(3);
+		expect(rest).toHaveLength(2);
+		// The probe went alone: the others started only once it was answered.
+		for (const retry of rest) expect(retry.at).toBeGreaterThanOrEqual(probe.answeredAt);
+		expect(server.log.slice(3).map((entry) => entry.email).sort()).toEqual(['a@example.com', 'b@example.com', 'c@example.com']);
+	} finally {
+		server.close();
+	}
+});
+
 test('at most Max Concurrent Requests go out at once (default 10), started in input order', async () => {
 	for (const [limit, expected] of [[undefined, 10], [3, 3]]) {
 		const server = await slowServer(50);

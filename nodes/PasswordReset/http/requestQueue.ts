@@ -1,9 +1,16 @@
 import { sleep } from 'n8n-workflow';
 
+/** A started request's place in the queue: `release` it when its answer is in. */
+export interface Slot {
+	/** The one request let out after a hold; the others wait for its answer. */
+	readonly probe: boolean;
+}
+
 /**
  * At most `limit` requests of a run in flight at once, started in the order items ask, and
- * none while the queue is held (a Retry-After being waited out): the run's requests wait here,
- * not each on its own timer.
+ * none while the queue is held (a Retry-After being waited out). After a hold the queue is
+ * half-open: exactly one request goes first, the probe, and the rest start only once it is
+ * answered, so a server still limiting gets one request more, not one per waiting item.
  */
 export class RequestQueue {
 	private inFlight = 0;
@@ -14,22 +21,24 @@ export class RequestQueue {
 
 	private holdTimer: Promise<void> | undefined;
 
+	/** A hold was set: the next request to start is its probe. */
+	private probeDue = false;
+
+	/** The probe is out: nothing else starts until it is answered. */
+	private probeInFlight = false;
+
 	constructor(private readonly limit: number) {}
 
 	/**
-	 * Resolves when this request may start; call `release` when it is done. `first` puts it ahead
-	 * of the waiting ones (a retry that already had its turn). Rejects when `signal` aborts.
+	 * Resolves when this request may start. `first` puts it ahead of the waiting ones (a retry
+	 * that already had its turn). Rejects when `signal` aborts.
 	 */
-	async acquire(signal: AbortSignal | undefined, first = false): Promise<void> {
-		if (this.waiting.length === 0 && this.inFlight < this.limit && Date.now() >= this.heldUntil) {
-			this.inFlight += 1;
-			return;
-		}
-		await new Promise<void>((resolve, reject) => {
+	async acquire(signal: AbortSignal | undefined, first = false): Promise<Slot> {
+		if (this.waiting.length === 0 && this.mayStart()) return this.start();
+		return await new Promise<Slot>((resolve, reject) => {
 			const start = () => {
 				signal?.removeEventListener('abort', abort);
-				this.inFlight += 1;
-				resolve();
+				resolve(this.start());
 			};
 			const abort = () => {
 				const index = this.waiting.indexOf(start);
@@ -47,15 +56,30 @@ export class RequestQueue {
 		});
 	}
 
-	release(): void {
+	/** The request is answered (or failed): the next may start; after a probe, all that wait may. */
+	release(slot: Slot): void {
 		this.inFlight -= 1;
+		if (slot.probe) this.probeInFlight = false;
 		this.pump();
 	}
 
-	/** No request starts before `until` (ms since epoch). */
+	/** No request starts before `until` (ms since epoch); then one probe goes first. */
 	hold(until: number): void {
 		this.heldUntil = Math.max(this.heldUntil, until);
+		this.probeDue = true;
 		this.pump();
+	}
+
+	private mayStart(): boolean {
+		return this.inFlight < this.limit && Date.now() >= this.heldUntil && !this.probeInFlight;
+	}
+
+	private start(): Slot {
+		this.inFlight += 1;
+		const probe = this.probeDue;
+		this.probeDue = false;
+		this.probeInFlight = probe;
+		return { probe };
 	}
 
 	private pump(): void {
@@ -67,6 +91,6 @@ export class RequestQueue {
 			});
 			return;
 		}
-		while (this.inFlight < this.limit && this.waiting.length > 0) this.waiting.shift()?.();
+		while (this.mayStart() && this.waiting.length > 0) this.waiting.shift()?.();
 	}
 }

@@ -28,15 +28,16 @@ export interface SendPolicy {
 /**
  * Sends one request through the run's queue, as the retry policy allows. Send Reset Email
  * retries once, and only where the request provably never reached the server, or on 429/503
- * with a Retry-After within the cap: the queue is held for that long, and the retry goes first
- * after it. Reset Password never retries: a token may be spent. A 429 the node does not wait
- * out opens the run's breaker: no request starts after it.
+ * with a Retry-After within the cap: the queue is held for that long, then one request goes
+ * first (the queue's probe, a retry) and the rest wait for its answer. Reset Password never
+ * retries: a token may be spent. A 429 the node does not wait out, or any 429 on the probe,
+ * opens the run's breaker: no request starts after it.
  */
 export async function send(policy: SendPolicy, options: IHttpRequestOptions): Promise<ServiceResponse> {
 	const { context, operation, queue, breaker, signal } = policy;
 	const mayRetry = operation === 'sendResetEmail';
 	for (let attempt = 0; ; attempt += 1) {
-		await queue.acquire(signal, attempt > 0);
+		const slot = await queue.acquire(signal, attempt > 0);
 		let result: Exchange;
 		let retryAfter: number | undefined;
 		try {
@@ -46,13 +47,13 @@ export async function send(policy: SendPolicy, options: IHttpRequestOptions): Pr
 			const status = result.response?.statusCode;
 			if (status === 429 || status === 503) {
 				const wait = retryAfterSeconds(result.response?.headers ?? {});
-				if (mayRetry && attempt === 0 && wait !== undefined && wait <= policy.maxRetryAfter) retryAfter = wait;
+				if (mayRetry && attempt === 0 && !slot.probe && wait !== undefined && wait <= policy.maxRetryAfter) retryAfter = wait;
 				// Decided before this request's slot is free, so no other request slips out first.
 				if (retryAfter !== undefined) queue.hold(Date.now() + retryAfter * 1000);
 				else if (status === 429) breaker.open = true;
 			}
 		} finally {
-			queue.release();
+			queue.release(slot);
 		}
 		if (retryAfter !== undefined) continue;
 		if (!result.failure) return result.response;
