@@ -129,3 +129,25 @@ describe('the editor shows each field only where it is used', () => {
 		expect(require('../package.json').bugs.url).toMatch(/^https:\/\/github\.com\/.*\/issues$/);
 	});
 });
+
+test('the editor shows only the inputs the Mapping Mode reads: the values below, or the item fields by name', () => {
+	const { NodeHelpers } = require('n8n-workflow');
+	const node = { name: 'Password Reset', type: 'n8n-nodes-password-reset.passwordReset', typeVersion: 1, parameters: {} };
+	const shown = (operation, mappingMode) => {
+		const parameters = { resource: 'user', operation, ...(mappingMode ? { mappingMode } : {}) };
+		const all = NodeHelpers.getNodeParameters(description.properties, parameters, true, false, node, description);
+		return Object.keys(all).filter((name) => !['resource', 'operation', 'mappingMode', 'options', 'requestOptions'].includes(name)).sort();
+	};
+	// Saved workflows without the parameter keep their meaning: Define Each Value Below is the default.
+	expect(shown('sendResetEmail')).toEqual(['email']);
+	expect(shown('sendResetEmail', 'defineBelow')).toEqual(['email']);
+	expect(shown('resetPassword', 'defineBelow')).toEqual(['email', 'newPassword', 'resetToken']);
+	expect(shown('verifyResetToken', 'defineBelow')).toEqual(['resetToken']);
+	expect(shown('sendResetEmail', 'autoMapInputData')).toEqual(['emailField']);
+	expect(shown('resetPassword', 'autoMapInputData')).toEqual(['emailField', 'newPasswordField', 'resetTokenField']);
+	expect(shown('verifyResetToken', 'autoMapInputData')).toEqual(['resetTokenField']);
+	// No field name takes an expression, and none is a secret.
+	for (const field of description.properties.filter((p) => p.name.endsWith('Field'))) {
+		expect([field.name, field.noDataExpression, field.typeOptions?.password]).toEqual([field.name, true, undefined]);
+	}
+});

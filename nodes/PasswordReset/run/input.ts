@@ -1,9 +1,11 @@
 import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
 
-import type { Operation, ResetInput } from '../services/types';
+import type { Operation, OperationContract, ResetInput } from '../services/types';
 import { invalidInput } from '../outcome/errors';
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
+/** The Mapping Mode parameter's values (see `user/mapping.ts`). */
+export const MAPPING_MODES = { defineBelow: 'defineBelow', mapByName: 'autoMapInputData' } as const;
 export const DEFAULT_MAX_SENDS_PER_RUN = 100;
 export const DEFAULT_MAX_RETRY_AFTER_SECONDS = 30;
 export const DEFAULT_MAX_CONCURRENT_REQUESTS = 10;
@@ -19,7 +21,7 @@ export interface NodeOptions {
 	maxConcurrentRequests: number;
 }
 
-const kindOf = (value: unknown) => (Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'an object' : `a ${typeof value}`);
+const kindOf = (value: unknown) => (value === null ? 'null' : Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'an object' : `a ${typeof value}`);
 
 /**
  * A text parameter's value. A number is taken as its digits (a numeric code from an
@@ -49,12 +51,101 @@ const parameter = (context: IExecuteSingleFunctions, name: string, isToolCall: b
 	return field === undefined ? context.getNodeParameter(name, '') : context.getInputData().json[field];
 };
 
-/** The node's parameters for the current item. The password is kept byte-exact: never trimmed. */
-export const readInput = (context: IExecuteSingleFunctions, operation: Operation, isToolCall: boolean): ResetInput => ({
-	email: text(parameter(context, 'email', isToolCall), 'Email').trim(),
-	resetToken: operation === 'sendResetEmail' ? '' : text(parameter(context, 'resetToken', isToolCall), 'Reset Token').trim(),
-	newPassword: operation === 'resetPassword' ? text(parameter(context, 'newPassword', isToolCall), 'New Password') : '',
-});
+/** Each input's name, as the node's parameters show it. */
+export const FIELD_NAMES: Record<keyof ResetInput, string> = {
+	email: 'Email',
+	resetToken: 'Reset Token',
+	newPassword: 'New Password',
+};
+
+/** Which input fields each operation reads: the ones its contract `requires` must be there. */
+const OPERATION_FIELDS: Record<Operation, Array<keyof ResetInput>> = {
+	sendResetEmail: ['email'],
+	resetPassword: ['resetToken', 'newPassword', 'email'],
+	verifyResetToken: ['resetToken'],
+};
+
+/** Map Input Fields by Name: the item field each input is read from, by name (or dot path). */
+export type FieldMapping = Record<keyof ResetInput, string>;
+
+/** How messages name an input: the parameter, or the item's field it is read from. */
+export const inputLabel = (field: keyof ResetInput, mapping: FieldMapping | undefined) =>
+	mapping ? `The input item's "${mapping[field]}" field (${FIELD_NAMES[field]})` : `The ${FIELD_NAMES[field]} parameter`;
+
+/** A field of the item: the one with exactly that name, else by dot path (`user.email`). */
+const itemField = (json: IDataObject, name: string): unknown => {
+	if (Object.hasOwn(json, name)) return json[name];
+	let value: unknown = json;
+	for (const key of name.split('.')) {
+		if (value === null || typeof value !== 'object' || !Object.hasOwn(value, key)) return undefined;
+		value = (value as IDataObject)[key];
+	}
+	return value;
+};
+
+/**
+ * One input from the item's field. Missing, empty or not text fails where the operation needs
+ * it; a number too (a code like 012345 would have lost its leading zero on the way).
+ */
+const mappedText = (json: IDataObject, field: keyof ResetInput, mapping: FieldMapping, required: boolean): string => {
+	const value = itemField(json, mapping[field]);
+	if (value === undefined) {
+		if (!required) return '';
+		throw invalidInput(
+			`The input item has no "${mapping[field]}" field for the ${FIELD_NAMES[field]}. Name the field that holds it in ${FIELD_NAMES[field]} Field, or set Mapping Mode to Define Each Value Below`,
+		);
+	}
+	if (typeof value !== 'string') {
+		if (!required && value === null) return '';
+		throw invalidInput(`${inputLabel(field, mapping)} is ${kindOf(value)}, not text. Make it text before this node (a Set or Edit Fields node)`);
+	}
+	const given = field === 'newPassword' ? value : value.trim();
+	if (!given && required) throw invalidInput(`${inputLabel(field, mapping)} is empty`);
+	return given;
+};
+
+/**
+ * The current item's input: from its fields by name (`mapping`), or from the node's parameters.
+ * The password is kept byte-exact: never trimmed.
+ */
+export const readInput = (
+	context: IExecuteSingleFunctions,
+	operation: Operation,
+	contract: OperationContract,
+	mapping: FieldMapping | undefined,
+	isToolCall: boolean,
+): ResetInput => {
+	const input: ResetInput = { email: '', resetToken: '', newPassword: '' };
+	if (mapping) {
+		const { json } = context.getInputData();
+		for (const field of OPERATION_FIELDS[operation]) input[field] = mappedText(json, field, mapping, contract.requires.includes(field));
+		return input;
+	}
+	for (const field of OPERATION_FIELDS[operation]) {
+		const value = text(parameter(context, field, isToolCall), FIELD_NAMES[field]);
+		input[field] = field === 'newPassword' ? value : value.trim();
+	}
+	return input;
+};
+
+/**
+ * Map Input Fields by Name's field names, read once per run; undefined in Define Each Value
+ * Below. An AI tool call has no input item to read, so it needs the other mode.
+ */
+export const readMapping = (context: IExecuteSingleFunctions, isToolCall: boolean): FieldMapping | undefined => {
+	if (context.getNodeParameter('mappingMode', MAPPING_MODES.defineBelow) !== MAPPING_MODES.mapByName) return undefined;
+	if (isToolCall) {
+		throw invalidInput(
+			"Mapping Mode is Map Input Fields by Name, but an AI tool call has no input item to read fields from. Set it to Define Each Value Below and fill the Email with $fromAI",
+		);
+	}
+	const name = (field: keyof ResetInput, parameterName: string, fallback: string) => {
+		const value = context.getNodeParameter(parameterName, fallback);
+		if (typeof value !== 'string' || !value.trim()) throw invalidInput(`${FIELD_NAMES[field]} Field is empty. Name the input item's field that holds the ${FIELD_NAMES[field]}`);
+		return value.trim();
+	};
+	return { email: name('email', 'emailField', 'email'), resetToken: name('resetToken', 'resetTokenField', 'token'), newPassword: name('newPassword', 'newPasswordField', 'newPassword') };
+};
 
 export const readOperation = (context: IExecuteSingleFunctions) =>
 	context.getNodeParameter('operation') as Operation;

@@ -9,8 +9,8 @@ import { invalidInput } from '../outcome/errors';
 import type { ResetFailure } from '../outcome/errors';
 import { resolveProfile } from '../services';
 import type { Operation, OperationContract, ServiceProfile } from '../services/types';
-import type { NodeOptions } from './input';
-import { readOperation, readOptions } from './input';
+import type { FieldMapping, NodeOptions } from './input';
+import { readMapping, readOperation, readOptions } from './input';
 import { validateRun } from './setup';
 
 /** The first Send Reset Email of an email in this run, which its duplicates answer from. */
@@ -56,6 +56,8 @@ export interface RunContext {
 	/** The validated Base URL every request goes to. */
 	baseUrl: string;
 	options: NodeOptions;
+	/** Map Input Fields by Name's field names; undefined when the parameters hold the values. */
+	mapping: FieldMapping | undefined;
 	queue: RequestQueue;
 	guards: RunGuards;
 }
@@ -77,9 +79,10 @@ const build = async (context: IExecuteSingleFunctions, isToolCall: boolean, guar
 		const modelFilled = isToolCall ? modelFilledSafeguard(context.getNode().parameters) : undefined;
 		if (modelFilled) throw invalidInput(modelFilled);
 		const options = readOptions(context);
+		const mapping = readMapping(context, isToolCall);
 		const ignoreSslIssues = context.getNodeParameter('requestOptions.allowUnauthorizedCerts', false) === true;
 		const valid = validateRun(profile, settings, operation, ignoreSslIssues);
-		return { ...run, ...valid, options, queue: new RequestQueue(options.maxConcurrentRequests) };
+		return { ...run, ...valid, options, mapping, queue: new RequestQueue(options.maxConcurrentRequests) };
 	} catch (setupFailure) {
 		return { ...run, setupFailure } as RunContext;
 	}

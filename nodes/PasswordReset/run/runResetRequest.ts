@@ -19,10 +19,10 @@ import { isJsonObject } from '../services/answers';
 import type { ChainStep, CredentialSettings, Operation, RequestContract, ResetInput, ServiceProfile, ServiceResponse } from '../services/types';
 import { InputProblem, isHeaderText, isSegmentValue } from '../safety/checks';
 import { redactValue } from '../safety/redact';
-import { readInput, readOperation } from './input';
+import { FIELD_NAMES, readInput, readOperation } from './input';
 import type { RunContext, SendClaim } from './runContext';
 import { runContextFor, sendKey } from './runContext';
-import { FIELD_NAMES, PATH_FIELD_NAMES, validateInput } from './setup';
+import { PATH_FIELD_NAMES, validateInput } from './setup';
 
 /** One item of a run: its own context, request and input, and the run it belongs to. */
 interface ItemRun {
@@ -213,9 +213,9 @@ export async function runResetRequest(
 		secrets.push(...run.credentialSecrets);
 		if (signal?.aborted) throw cancelledFailure(run.operation, false);
 		if (run.setupFailure) throw run.setupFailure;
-		const input = readInput(this, run.operation, run.isToolCall);
+		const input = readInput(this, run.operation, run.contract, run.mapping, run.isToolCall);
 		secrets.push(...[input.resetToken, input.newPassword].filter(Boolean));
-		validateInput(run.profile, run.contract, input);
+		validateInput(run.profile, run.contract, input, run.mapping);
 		const item: ItemRun = { context: this, requestData, run, input, signal, secrets };
 		const json = run.operation === 'sendResetEmail' ? await sendOnce(item, itemIndex) : await callService(item);
 		// Whatever the service echoed, in whatever form: no secret leaves in the item.

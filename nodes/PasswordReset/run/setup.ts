@@ -5,13 +5,9 @@ import type { RequestSettings } from '../../../credentials/settings';
 import { invalidInput, ResetFailure } from '../outcome/errors';
 import { contractFor, isUnsupported } from '../services';
 import type { Operation, OperationContract, ResetInput, ServiceProfile } from '../services/types';
+import type { FieldMapping } from './input';
+import { inputLabel } from './input';
 import { checkHeader, isEmailAddress, MAX_EMAIL_LENGTH, normalizeBaseUrl } from '../safety/checks';
-
-export const FIELD_NAMES: Record<keyof ResetInput, string> = {
-	email: 'Email',
-	resetToken: 'Reset Token',
-	newPassword: 'New Password',
-};
 
 export const PATH_FIELD_NAMES: Record<Operation, string> = {
 	sendResetEmail: "credential's Send Reset Email Path",
@@ -52,17 +48,15 @@ export const validateRun = (
 };
 
 /** What can be known wrong about one item's input: it fails here, its request is never sent. */
-export const validateInput = (profile: ServiceProfile, contract: OperationContract, input: ResetInput): void => {
+export const validateInput = (profile: ServiceProfile, contract: OperationContract, input: ResetInput, mapping: FieldMapping | undefined): void => {
 	for (const field of contract.requires) {
-		if (!input[field]) {
-			throw invalidInput(`The ${FIELD_NAMES[field]} parameter is empty. ${profile.displayName} needs it for this operation`);
-		}
+		if (!input[field]) throw invalidInput(`${inputLabel(field, mapping)} is empty. ${profile.displayName} needs it for this operation`);
 	}
 	if (input.email.length > MAX_EMAIL_LENGTH) {
-		throw invalidInput(`The Email parameter is longer than an email address can be (${MAX_EMAIL_LENGTH} characters). Check what is mapped to it`);
+		throw invalidInput(`${inputLabel('email', mapping)} is longer than an email address can be (${MAX_EMAIL_LENGTH} characters). Check what is mapped to it`);
 	}
 	if (input.email && !isEmailAddress(input.email)) {
-		throw invalidInput('The Email parameter is not a valid email address. Use an address like name@example.com');
+		throw invalidInput(`${inputLabel('email', mapping)} is not a valid email address. Use an address like name@example.com`);
 	}
 	const problem = contract.checkInput?.(input);
 	if (problem) throw invalidInput(problem);

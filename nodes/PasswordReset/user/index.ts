@@ -7,6 +7,7 @@ import {
 } from '../run/input';
 import { resetPasswordFields, resetPasswordOperation } from './resetPassword.operation';
 import { sendResetEmailFields, sendResetEmailOperation } from './sendResetEmail.operation';
+import { mappedFields, mappingMode } from './mapping';
 import { resetTokenField } from './resetToken.field';
 import { verifyResetTokenOperation } from './verifyResetToken.operation';
 
@@ -86,6 +87,8 @@ const options: INodeProperties = {
 
 export const userDescription: INodeProperties[] = [
 	operation,
+	mappingMode,
+	...mappedFields,
 	...sendResetEmailFields,
 	resetTokenField,
 	...resetPasswordFields,

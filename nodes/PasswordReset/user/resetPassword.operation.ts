@@ -1,6 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { resetRouting } from '../run/routing';
+import { showIn } from './mapping';
 
 export const resetPasswordOperation: INodePropertyOptions = {
 	name: 'Reset Password',
@@ -10,7 +11,7 @@ export const resetPasswordOperation: INodePropertyOptions = {
 	routing: resetRouting,
 };
 
-const showFor = { show: { resource: ['user'], operation: ['resetPassword'] } };
+const showFor = showIn('defineBelow', ['resetPassword']);
 
 export const resetPasswordFields: INodeProperties[] = [
 	{

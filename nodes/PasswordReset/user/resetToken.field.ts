@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { showIn } from './mapping';
+
 /** The emailed token, for the operations that take one. */
 export const resetTokenField: INodeProperties = {
 	displayName: 'Reset Token',
@@ -10,5 +12,5 @@ export const resetTokenField: INodeProperties = {
 	default: '',
 	description:
 		'The token or code from the reset email. Supabase: the 6-digit code, with the Email. Appwrite: userId:secret, or the whole recovery link from the email.',
-	displayOptions: { show: { resource: ['user'], operation: ['resetPassword', 'verifyResetToken'] } },
+	displayOptions: showIn('defineBelow', ['resetPassword', 'verifyResetToken']),
 };

@@ -1,6 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { resetRouting } from '../run/routing';
+import { showIn } from './mapping';
 
 export const sendResetEmailOperation: INodePropertyOptions = {
 	name: 'Send Reset Email',
@@ -9,8 +10,6 @@ export const sendResetEmailOperation: INodePropertyOptions = {
 	description: 'Start a password reset: the service emails the user a reset link or code',
 	routing: resetRouting,
 };
-
-const showFor = { show: { resource: ['user'], operation: ['sendResetEmail'] } };
 
 export const sendResetEmailFields: INodeProperties[] = [
 	{
@@ -21,6 +20,6 @@ export const sendResetEmailFields: INodeProperties[] = [
 		required: true,
 		default: '',
 		description: 'Email address of the account to reset',
-		displayOptions: showFor,
+		displayOptions: showIn('defineBelow', ['sendResetEmail']),
 	},
 ];
