@@ -144,8 +144,8 @@ test('the editor shows only the inputs the Mapping Mode reads: the values below,
 	expect(shown('resetPassword', 'defineBelow')).toEqual(['email', 'newPassword', 'resetToken']);
 	expect(shown('verifyResetToken', 'defineBelow')).toEqual(['resetToken']);
 	expect(shown('sendResetEmail', 'autoMapInputData')).toEqual(['emailField']);
-	expect(shown('resetPassword', 'autoMapInputData')).toEqual(['emailField', 'newPasswordField', 'resetTokenField']);
-	expect(shown('verifyResetToken', 'autoMapInputData')).toEqual(['resetTokenField']);
+	expect(shown('resetPassword', 'autoMapInputData')).toEqual(['emailField', 'newPassField', 'resetCodeField']);
+	expect(shown('verifyResetToken', 'autoMapInputData')).toEqual(['resetCodeField']);
 	// No field name takes an expression, and none is a secret.
 	for (const field of description.properties.filter((p) => p.name.endsWith('Field'))) {
 		expect([field.name, field.noDataExpression, field.typeOptions?.password]).toEqual([field.name, true, undefined]);

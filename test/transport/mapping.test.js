@@ -36,7 +36,7 @@ test('Reset Password reads the token and the new password from the item (the pas
 	const { seen } = intercept({ base: CUSTOM.baseUrl, method: 'POST', path: '/reset', body: { echoed: `${SENTINELS.resetToken} ${SENTINELS.newPassword}` } });
 	const password = ` ${SENTINELS.newPassword} `;
 	const result = await runNode({
-		parameters: byName('resetPassword', { resetTokenField: 'link.token', newPasswordField: 'password' }),
+		parameters: byName('resetPassword', { resetCodeField: 'link.token', newPassField: 'password' }),
 		credential: { ...CUSTOM, apiKey: SENTINELS.apiKey },
 		items: [{ link: { token: SENTINELS.resetToken }, password }],
 		onError: 'continueRegularOutput',

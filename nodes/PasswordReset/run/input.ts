@@ -144,7 +144,7 @@ export const readMapping = (context: IExecuteSingleFunctions, isToolCall: boolea
 		if (typeof value !== 'string' || !value.trim()) throw invalidInput(`${FIELD_NAMES[field]} Field is empty. Name the input item's field that holds the ${FIELD_NAMES[field]}`);
 		return value.trim();
 	};
-	return { email: name('email', 'emailField', 'email'), resetToken: name('resetToken', 'resetTokenField', 'token'), newPassword: name('newPassword', 'newPasswordField', 'newPassword') };
+	return { email: name('email', 'emailField', 'email'), resetToken: name('resetToken', 'resetCodeField', 'token'), newPassword: name('newPassword', 'newPassField', 'newPassword') };
 };
 
 export const readOperation = (context: IExecuteSingleFunctions) =>

@@ -26,7 +26,7 @@ export const mappingMode: INodeProperties = {
 				"Read them from each input item's fields, named below: no expression per item, the fastest for bulk runs, and the token and password never become node parameters",
 		},
 	],
-	default: MAPPING_MODES.defineBelow,
+	default: 'defineBelow',
 	description: "Where each item's Email, Reset Token and New Password come from",
 	displayOptions: { show: { resource: ['user'] } },
 };
@@ -50,7 +50,7 @@ export const mappedFields: INodeProperties[] = [
 	},
 	{
 		displayName: 'Reset Token Field',
-		name: 'resetTokenField',
+		name: 'resetCodeField',
 		type: 'string',
 		noDataExpression: true,
 		required: true,
@@ -60,7 +60,7 @@ export const mappedFields: INodeProperties[] = [
 	},
 	{
 		displayName: 'New Password Field',
-		name: 'newPasswordField',
+		name: 'newPassField',
 		type: 'string',
 		noDataExpression: true,
 		required: true,
