@@ -3,13 +3,18 @@
  * `npm run bench`: Send Reset Email at bulk, through this node and through n8n's own HTTP Request
  * node, in the real n8n the e2e suite installs, against a local server that answers at once.
  *
- * For 1,000 and 10,000 items (from a Code node): the node on a public endpoint (Wabotify) and
- * with a key (WibiClick, Bearer), the HTTP Request node 4.2 without a credential and with a
- * Header Auth credential, each as its own `n8n execute` (a warm-up, then the median of 3), the
- * measured node's `executionTime` and the n8n process's peak RSS; a raw `fetch` loop outside
- * n8n (256 requests in flight); and a rate-limited run (a share of answers 429, with and without Retry-After): items
- * lost, duplicate sends, requests made. Prints a table and writes bench/results.json.
- * A script, not a test: CI does not run it. `BENCH_SIZES=1000 BENCH_RUNS=1` shortens it;
+ * For 1,000 and 10,000 items (from a Code node): this node in both Mapping Modes (the Email by
+ * expression, or each item's field by name) on a public endpoint (Wabotify) and with a key
+ * (WibiClick, Bearer), and mapped with Max Concurrent Requests = the item count (every request
+ * at once, as the other nodes send them; the default is 10); the HTTP Request node 4.2 without a credential and with Header Auth; and
+ * the floor, a minimal declarative node (bench/minimal, not shipped) with its Email by expression
+ * and as a constant. Each as its own `n8n execute` (a warm-up, then the median of 3): the
+ * measured node's `executionTime` and the n8n process's peak RSS; a raw `fetch` loop outside n8n
+ * (256 requests in flight); and a rate-limited run (a share of answers 429, with and without
+ * Retry-After): items lost, duplicate sends, requests made. Prints the tables, the ratios and
+ * which targets are met, and writes bench/results.json.
+ * A script, not a test: CI does not run it. `BENCH_SIZES=1000 BENCH_RUNS=1` shortens it,
+ * `BENCH_CASES=nodeMapped,minimalConstant` runs only those arms;
  * `BENCH_SIZES=` runs the rate-limited run alone and keeps the sizes' rows of the last results.
  * `BENCH_CPU_PROF=<dir>` writes a CPU profile of every n8n process there (open in DevTools).
  * Profiling slows n8n: the numbers of such a run are not the benchmark's.
@@ -90,10 +95,19 @@ const workflow = (id, items, measured) => ({
 	},
 });
 
-const passwordReset = (credentialId, items) => ({
+/**
+ * This node's Send Reset Email: the Email by expression, or each item's `email` field by name;
+ * `options` beyond the run's limit (Max Concurrent Requests).
+ */
+const passwordReset = (credentialId, items, mapping = 'defineBelow', options = {}) => ({
 	type: 'n8n-nodes-password-reset.passwordReset',
 	typeVersion: 1,
-	parameters: { resource: 'user', operation: 'sendResetEmail', email: '={{ $json.email }}', options: { maxSendsPerRun: items } },
+	parameters: {
+		resource: 'user',
+		operation: 'sendResetEmail',
+		...(mapping === 'defineBelow' ? { email: '={{ $json.email }}' } : { mappingMode: mapping }),
+		options: { maxSendsPerRun: items, ...options },
+	},
 	credentials: { passwordResetApi: { id: credentialId, name: credentialId } },
 	onError: 'continueRegularOutput',
 });
@@ -114,12 +128,21 @@ const httpRequest = (url, path, body, auth) => ({
 	onError: 'continueRegularOutput',
 });
 
-/** The four measured workflows for one size. */
+/** The floor (bench/minimal): the smallest declarative node, its Email by expression or a constant. */
+const minimal = (email) => ({ type: 'n8n-nodes-bench-minimal.benchMinimal', typeVersion: 1, parameters: { operation: 'send', email }, onError: 'continueRegularOutput' });
+
+/** The measured workflows for one size. */
 const CASES = (url, items) => ({
 	node: passwordReset('benchPublic', items),
+	nodeMapped: passwordReset('benchPublic', items, 'autoMapInputData'),
+	// Every request at once, as the HTTP Request node and the minimal node send them (the default is 10).
+	nodeMappedAllAtOnce: passwordReset('benchPublic', items, 'autoMapInputData', { maxConcurrentRequests: items }),
 	httpRequest: httpRequest(url, SEND_PATH.public, "={{ { email: $json.email, company: 'wabotify' } }}"),
 	nodeAuth: passwordReset('benchKey', items),
+	nodeAuthMapped: passwordReset('benchKey', items, 'autoMapInputData'),
 	httpRequestAuth: httpRequest(url, SEND_PATH.key, '={{ { email: $json.email } }}', true),
+	minimal: minimal('={{ $json.email }}'),
+	minimalConstant: minimal('user@example.com'),
 });
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
@@ -140,6 +163,25 @@ function peakRss(child) {
 	return () => peak / 1024;
 }
 
+/** The targets of issue 17, each met or not, from the runs. */
+function targets(runs) {
+	const lines = [];
+	const check = (label, value, limit) => value !== undefined && lines.push(`${value <= limit ? 'met   ' : 'MISSED'} ${label}: ${value} (≤ ${limit})`);
+	for (const { items, ratios, peak_rss_mb: rss } of runs) {
+		check(`${items}: mapped vs HTTP Request`, ratios.nodeMapped_vs_httpRequest, 0.6);
+		check(`${items}: mapped with a key vs HTTP Request with Header Auth`, ratios.nodeAuthMapped_vs_httpRequestAuth, 0.25);
+		check(`${items}: mapped vs the minimal node with no expression`, ratios.nodeMapped_vs_minimalConstant, 1.3);
+		check(`${items}: mapped, all requests at once, vs HTTP Request`, ratios.nodeMappedAllAtOnce_vs_httpRequest, 0.6);
+		check(`${items}: mapped, all requests at once, vs the minimal node with no expression`, ratios.nodeMappedAllAtOnce_vs_minimalConstant, 1.3);
+		for (const name of ['node', 'nodeMapped']) {
+			if (rss[name] && rss.httpRequest) check(`${items}: ${name} peak RSS vs HTTP Request's`, Number((rss[name] / rss.httpRequest).toFixed(2)), 1.0);
+		}
+	}
+	const [small, large] = [runs.find((run) => run.items === 1000), runs.find((run) => run.items === 10000)];
+	if (small && large) for (const name of ['node', 'nodeMapped', 'nodeAuth', 'nodeAuthMapped']) check(`${name}: 10,000 vs 1,000 items`, Number((large.ms[name] / small.ms[name]).toFixed(2)), 10.5);
+	return lines;
+}
+
 async function main() {
 	const started = Date.now();
 	const target = await startTarget();
@@ -147,6 +189,8 @@ async function main() {
 	const profiles = process.env.BENCH_CPU_PROF;
 	const { userFolder, n8n } = prepareN8n({
 		logLevel: 'info',
+		extraPackages: [path.join(__dirname, 'minimal')],
+		extraEnv: { BENCH_TARGET_URL: target.url },
 		onSpawn: (child) => (lastPeak = peakRss(child)),
 		nodeOptions: profiles ? `--cpu-prof --cpu-prof-dir=${path.resolve(profiles)}` : undefined,
 	});
@@ -167,10 +211,11 @@ async function main() {
 		return { ms: task.executionTime, items: task.data?.main?.[0] ?? [], rssMb: lastPeak() };
 	};
 
+	const only = process.env.BENCH_CASES?.split(',');
 	const runs = [];
 	for (const items of SIZES) {
 		const row = { items };
-		for (const [name, measured] of Object.entries(CASES(target.url, items))) {
+		for (const [name, measured] of Object.entries(CASES(target.url, items)).filter(([name]) => !only || only.includes(name))) {
 			const flow = workflow(`bench-${name}-${items}`, items, measured);
 			const importedFlow = await n8n('import:workflow', `--input=${write(`${flow.id}.json`, flow)}`);
 			if (importedFlow.status !== 0) throw new Error(`${flow.id}: import failed: ${importedFlow.stderr}`);
@@ -199,17 +244,24 @@ async function main() {
 			await Promise.all(Array.from({ length: RAW_CONCURRENCY }, worker));
 			if (run > 0) raw.push(performance.now() - begin);
 		}
+		const ratio = (a, b) => (row[`${a}_ms`] && row[`${b}_ms`] ? Number((row[`${a}_ms`] / row[`${b}_ms`]).toFixed(2)) : undefined);
 		runs.push({
 			items,
-			node_ms: row.node_ms,
-			httpRequest_ms: row.httpRequest_ms,
-			httpRequestAuth_ms: row.httpRequestAuth_ms,
-			nodeAuth_ms: row.nodeAuth_ms,
+			ms: Object.fromEntries(Object.keys(CASES('', items)).map((name) => [name, row[`${name}_ms`]])),
 			raw_ms: Math.round(median(raw)),
-			node_vs_httpRequest: Number((row.node_ms / row.httpRequest_ms).toFixed(2)),
-			nodeAuth_vs_httpRequestAuth: Number((row.nodeAuth_ms / row.httpRequestAuth_ms).toFixed(2)),
-			peak_rss_mb: row.node_peak_rss_mb,
-			httpRequest_peak_rss_mb: row.httpRequest_peak_rss_mb,
+			peak_rss_mb: Object.fromEntries(Object.keys(CASES('', items)).map((name) => [name, row[`${name}_peak_rss_mb`]])),
+			ratios: {
+				node_vs_httpRequest: ratio('node', 'httpRequest'),
+				nodeMapped_vs_httpRequest: ratio('nodeMapped', 'httpRequest'),
+				nodeAuth_vs_httpRequestAuth: ratio('nodeAuth', 'httpRequestAuth'),
+				nodeAuthMapped_vs_httpRequestAuth: ratio('nodeAuthMapped', 'httpRequestAuth'),
+				nodeMapped_vs_minimalConstant: ratio('nodeMapped', 'minimalConstant'),
+				nodeMappedAllAtOnce_vs_httpRequest: ratio('nodeMappedAllAtOnce', 'httpRequest'),
+				nodeMappedAllAtOnce_vs_minimalConstant: ratio('nodeMappedAllAtOnce', 'minimalConstant'),
+				node_vs_minimal: ratio('node', 'minimal'),
+				minimal_vs_httpRequest: ratio('minimal', 'httpRequest'),
+				minimalConstant_vs_httpRequest: ratio('minimalConstant', 'httpRequest'),
+			},
 		});
 	}
 
@@ -246,7 +298,12 @@ async function main() {
 	fs.mkdirSync(__dirname, { recursive: true });
 	fs.writeFileSync(resultsFile, `${JSON.stringify(results, null, '\t')}\n`);
 	console.log('\nms for the measured node (median of %d after a warm-up), peak RSS of the n8n process', RUNS);
-	console.table(kept);
+	for (const run of kept) {
+		console.log(`\n${run.items} items (raw fetch ${run.raw_ms} ms)`);
+		console.table(Object.fromEntries(Object.entries(run.ms).map(([name, ms]) => [name, { ms, peak_rss_mb: run.peak_rss_mb[name] }])));
+		console.table(run.ratios);
+	}
+	for (const line of targets(kept)) console.log(line);
 	console.log('rate limited:', rateLimited);
 	console.log(`bench wall time ${((Date.now() - started) / 1000).toFixed(0)} s; written to bench/results.json`);
 }

@@ -12,30 +12,34 @@ const path = require('node:path');
 
 const root = path.resolve(__dirname, '../..');
 
-function installPackage(userFolder) {
+/** Packs this package (and each of `extraPackages`, folders) and installs them as community packages. */
+function installPackage(userFolder, extraPackages = []) {
 	const n8nBin = execFileSync('bash', [path.join(root, 'scripts/ensure-n8n.sh')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).trim();
 	const packDir = fs.mkdtempSync(path.join(os.tmpdir(), 'password-reset-pack-'));
-	const tarball = execFileSync('npm', ['pack', '--silent', '--pack-destination', packDir], { cwd: root, encoding: 'utf8' }).trim().split('\n').pop();
+	const tarballs = [root, ...extraPackages].map((folder) =>
+		path.join(packDir, execFileSync('npm', ['pack', '--silent', '--pack-destination', packDir], { cwd: folder, encoding: 'utf8' }).trim().split('\n').pop()),
+	);
 	const nodesDir = path.join(userFolder, '.n8n', 'nodes');
 	fs.mkdirSync(nodesDir, { recursive: true });
 	fs.writeFileSync(path.join(nodesDir, 'package.json'), JSON.stringify({ name: 'installed-nodes', private: true }));
 	// n8n provides n8n-workflow itself: peers are not installed next to the package.
-	execFileSync('npm', ['install', '--no-audit', '--no-fund', '--legacy-peer-deps', '--ignore-scripts', path.join(packDir, tarball)], { cwd: nodesDir, stdio: 'ignore' });
+	execFileSync('npm', ['install', '--no-audit', '--no-fund', '--legacy-peer-deps', '--ignore-scripts', ...tarballs], { cwd: nodesDir, stdio: 'ignore' });
 	return n8nBin;
 }
 
 /**
  * A fresh N8N_USER_FOLDER with the packed package installed, and a way to run n8n commands in it.
- * @param {{ onSpawn?: (child) => void, logLevel?: string, nodeOptions?: string, extraEnv?: object }} [settings]
+ * @param {{ onSpawn?: (child) => void, logLevel?: string, nodeOptions?: string, extraEnv?: object, extraPackages?: string[] }} [settings]
  *   `onSpawn` sees each n8n process (to sample its memory); `logLevel` is n8n's (debug for the
  *   e2e scan, less for the benchmark); `nodeOptions` goes to the n8n processes alone (e.g.
- *   --cpu-prof); `extraEnv` to every n8n command (a database, queue mode).
+ *   --cpu-prof); `extraEnv` to every n8n command (a database, queue mode); `extraPackages`
+ *   are package folders installed beside this one (the benchmark's minimal node).
  */
-function prepareN8n({ onSpawn, logLevel = 'debug', nodeOptions, extraEnv = {} } = {}) {
+function prepareN8n({ onSpawn, logLevel = 'debug', nodeOptions, extraEnv = {}, extraPackages } = {}) {
 	const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'password-reset-e2e-'));
 	const logDir = path.join(userFolder, 'logs');
 	fs.mkdirSync(logDir);
-	const n8nBin = installPackage(userFolder);
+	const n8nBin = installPackage(userFolder, extraPackages);
 	const env = {
 		...process.env,
 		N8N_USER_FOLDER: userFolder,

@@ -124,6 +124,14 @@ export const parseBody = (raw: string | undefined): { body: unknown; unreadable:
 export type Exchange = { response: ServiceResponse; failure?: undefined } | { response?: undefined; failure: TransportFailure };
 
 /**
+ * A deadline is cancelled once the answer is in: the race is over and nobody reads what it
+ * settles with, so both are built once. An Error as the reason, since `sleep` turns any other
+ * reason into a new Error (a stack trace per request).
+ */
+const ANSWERED = new Error('answered');
+const DEADLINE_CANCELLED: Exchange = { failure: new TransportFailure('DEADLINE') };
+
+/**
  * One request and its whole answer, under a wall-clock deadline: axios's own timeout stops at
  * the headers, so a server that drips its body would hold the item; here the body is read by
  * the node, capped in size, and the read is raced against the deadline.
@@ -141,7 +149,7 @@ export async function exchange(
 			body?.destroy?.();
 			return { failure: new TransportFailure('DEADLINE') };
 		},
-		(): Exchange => ({ failure: new TransportFailure('DEADLINE') }),
+		() => DEADLINE_CANCELLED,
 	);
 	const attempt = (async (): Promise<Exchange> => {
 		let envelope: IN8nHttpFullResponse;
@@ -175,6 +183,6 @@ export async function exchange(
 	try {
 		return await Promise.race([attempt, deadline]);
 	} finally {
-		deadlineTimer.abort();
+		deadlineTimer.abort(ANSWERED);
 	}
 }

@@ -15,7 +15,7 @@ export interface Slot {
 export class RequestQueue {
 	private inFlight = 0;
 
-	private readonly waiting: Array<() => void> = [];
+	private readonly waiting: Array<{ start: () => void; cancel: (reason: unknown) => void }> = [];
 
 	private heldUntil = 0;
 
@@ -27,31 +27,30 @@ export class RequestQueue {
 	/** The probe is out: nothing else starts until it is answered. */
 	private probeInFlight = false;
 
-	constructor(private readonly limit: number) {}
+	/**
+	 * `signal` is the execution's cancel signal: when it aborts, every waiting request is
+	 * rejected. One listener for the queue, not one per waiting item (thousands, in a bulk run).
+	 */
+	constructor(
+		private readonly limit: number,
+		private readonly signal: AbortSignal | undefined,
+	) {
+		signal?.addEventListener('abort', () => {
+			for (const waiter of this.waiting.splice(0)) waiter.cancel(signal.reason);
+		}, { once: true });
+	}
 
 	/**
 	 * Resolves when this request may start. `first` puts it ahead of the waiting ones (a retry
-	 * that already had its turn). Rejects when `signal` aborts.
+	 * that already had its turn). Rejects when the execution is cancelled.
 	 */
-	async acquire(signal: AbortSignal | undefined, first = false): Promise<Slot> {
+	async acquire(first = false): Promise<Slot> {
+		if (this.signal?.aborted) throw this.signal.reason ?? new Error('aborted');
 		if (this.waiting.length === 0 && this.mayStart()) return this.start();
 		return await new Promise<Slot>((resolve, reject) => {
-			const start = () => {
-				signal?.removeEventListener('abort', abort);
-				resolve(this.start());
-			};
-			const abort = () => {
-				const index = this.waiting.indexOf(start);
-				if (index >= 0) this.waiting.splice(index, 1);
-				reject(signal?.reason ?? new Error('aborted'));
-			};
-			if (signal?.aborted) {
-				abort();
-				return;
-			}
-			signal?.addEventListener('abort', abort, { once: true });
-			if (first) this.waiting.unshift(start);
-			else this.waiting.push(start);
+			const waiter = { start: () => resolve(this.start()), cancel: reject };
+			if (first) this.waiting.unshift(waiter);
+			else this.waiting.push(waiter);
 			this.pump();
 		});
 	}
@@ -91,6 +90,6 @@ export class RequestQueue {
 			});
 			return;
 		}
-		while (this.mayStart() && this.waiting.length > 0) this.waiting.shift()?.();
+		while (this.mayStart() && this.waiting.length > 0) this.waiting.shift()?.start();
 	}
 }

@@ -37,7 +37,7 @@ export async function send(policy: SendPolicy, options: IHttpRequestOptions): Pr
 	const { context, operation, queue, breaker, signal } = policy;
 	const mayRetry = operation === 'sendResetEmail';
 	for (let attempt = 0; ; attempt += 1) {
-		const slot = await queue.acquire(signal, attempt > 0);
+		const slot = await queue.acquire(attempt > 0);
 		let result: Exchange;
 		let retryAfter: number | undefined;
 		try {

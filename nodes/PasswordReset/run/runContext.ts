@@ -82,7 +82,7 @@ const build = async (context: IExecuteSingleFunctions, isToolCall: boolean, guar
 		const mapping = readMapping(context, isToolCall);
 		const ignoreSslIssues = context.getNodeParameter('requestOptions.allowUnauthorizedCerts', false) === true;
 		const valid = validateRun(profile, settings, operation, ignoreSslIssues);
-		return { ...run, ...valid, options, mapping, queue: new RequestQueue(options.maxConcurrentRequests) };
+		return { ...run, ...valid, options, mapping, queue: new RequestQueue(options.maxConcurrentRequests, context.getExecutionCancelSignal?.()) };
 	} catch (setupFailure) {
 		return { ...run, setupFailure } as RunContext;
 	}
