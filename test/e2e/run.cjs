@@ -23,7 +23,13 @@ const { Checks, assert, equal } = require('../support/checks.cjs');
 const { prepareN8n, logWithoutExecutionDumps } = require('../support/realN8n.cjs');
 const { formChecks } = require('./form.cjs');
 
-const SENTINELS = { newPassword: 'SENTINEL-E2E-PW-5d1c!', apiKey: 'SENTINEL-E2E-APIKEY-8a2f', formPassword: 'SENTINEL-E2E-FORM-PW-3e7b' };
+const SENTINELS = {
+	newPassword: 'SENTINEL-E2E-PW-5d1c!',
+	apiKey: 'SENTINEL-E2E-APIKEY-8a2f',
+	formPassword: 'SENTINEL-E2E-FORM-PW-3e7b',
+	// The token items carry into Mapping Mode's n8n errors (the service never sees it).
+	resetToken: 'SENTINEL-E2E-TOKEN-61f9',
+};
 const NODE_TYPE = 'n8n-nodes-password-reset.passwordReset';
 
 const checks = new Checks();
@@ -34,7 +40,7 @@ async function run() {
 	const { userFolder, logDir, n8n } = instance;
 	const sandbox = new ResetSandbox({ wibiclickApiKey: SENTINELS.apiKey });
 	const sandboxUrl = await sandbox.listen();
-	const values = { sandboxUrl, newPassword: SENTINELS.newPassword, wibiclickApiKey: SENTINELS.apiKey, keys: SANDBOX_KEYS };
+	const values = { sandboxUrl, newPassword: SENTINELS.newPassword, resetToken: SENTINELS.resetToken, wibiclickApiKey: SENTINELS.apiKey, keys: SANDBOX_KEYS };
 	try {
 		const credentialsFile = path.join(userFolder, 'credentials.json');
 		fs.writeFileSync(credentialsFile, JSON.stringify(credentials(values)));
@@ -49,7 +55,7 @@ async function run() {
 			check(`${key}: import`, () => assert(importedWorkflow.status === 0, importedWorkflow.stderr));
 			const startedAt = new Date().toISOString();
 			const execution = await instance.execute(workflow.id);
-			executions[key] = { status: execution.status, json: execution.json, workflow, startedAt };
+			executions[key] = { status: execution.status, json: execution.json, workflow, startedAt, finishedAt: new Date().toISOString() };
 			check(`${key}: n8n left an execution`, () => assert(execution.json, execution.diagnosis));
 		}
 		await formChecks({ instance, sandbox, check, newPassword: SENTINELS.formPassword, credentials: credentials(values) });
@@ -60,6 +66,9 @@ async function run() {
 		assertExpressionErrorStop(executions.expressionErrorStop);
 		assertAgentTool(executions.agentTool, sandbox);
 		assertAgentToolRefusal(executions.agentToolRefusal, sandbox);
+		assertBulkSend(executions.bulkSendResetEmail, sandbox);
+		assertMappedReset(executions.mappedReset, sandbox);
+		assertMappedN8nErrors(executions);
 		const written = Object.values(executions).flatMap((execution) => passwordResetRunData(execution)).map((task) => JSON.stringify(task));
 		const log = logWithoutExecutionDumps(logDir);
 		// Every credential secret the sandbox takes is scanned for too: each profile's password fields (client secrets).
@@ -100,6 +109,9 @@ const passwordResetRunData = ({ json, workflow }) => {
 			}),
 		);
 };
+/** How many mails the sandbox sent a service's account while the execution ran. */
+const mailsDuring = ({ startedAt, finishedAt }, sandbox, service, email) =>
+	sandbox.outbox.filter((mail) => mail.service === service && mail.to === email && mail.sentAt >= startedAt && mail.sentAt <= finishedAt).length;
 const summary = (item) => (item.json.success ? 'success' : item.json.details?.errorCode);
 
 function assertResetFlow(execution) {
@@ -187,7 +199,7 @@ function assertAgentTool(execution, sandbox) {
 	check('agentTool: another email → sent', () => assert(/If an account exists/.test(answer('Agent Call 3')) && !/duplicate/.test(answer('Agent Call 3')), answer('Agent Call 3')));
 	check('agentTool: one mail for ada, one for grace', () =>
 		equal(
-			['ada@example.com', 'grace@example.com'].map((email) => sandbox.outbox.filter((mail) => mail.service === 'wabotify' && mail.to === email && mail.sentAt >= execution.startedAt).length),
+			['ada@example.com', 'grace@example.com'].map((email) => mailsDuring(execution, sandbox, 'wabotify', email)),
 			[1, 1],
 			'mails',
 		));
@@ -199,6 +211,50 @@ function assertAgentToolRefusal({ json }, sandbox) {
 		assert(/The AI model fills New Password.*Reset Token.*nothing was sent/s.test(error?.message ?? ''), error?.message);
 		assert(![...sandbox.accounts.values()].some((account) => account.password === 'Model-chosen-pw-1'), 'a password was set');
 	});
+}
+
+function assertBulkSend(execution, sandbox) {
+	const { json } = execution;
+	const output = items(json, 'Send Reset Emails');
+	check('bulkSendResetEmail: Mapping Mode reads each item\'s email field: one item out per item in, paired; the same address twice is mailed once', () =>
+		equal(output.map((item) => [item.pairedItem?.item ?? item.pairedItem?.[0]?.item, item.json.skipped ?? summary(item)]), [[0, 'success'], [1, 'success'], [2, 'success'], [3, 'duplicate']], 'items'));
+	check('bulkSendResetEmail: a mail for ada and for grace, none for the unknown address', () =>
+		equal(
+			['ada@example.com', 'grace@example.com', 'nobody@example.com'].map((email) => mailsDuring(execution, sandbox, 'pocketbase', email)),
+			[1, 1, 0],
+			'mails',
+		));
+}
+
+function assertMappedReset({ json }, sandbox) {
+	check('mappedReset: Reset Password with the token and the new password from the item\'s fields (a dot path) → success', () =>
+		equal(items(json, 'Mapped: Reset Password').map(summary), ['success'], 'reset'));
+	check('mappedReset: the account now has the new password', () =>
+		equal(sandbox.account('wabotify', 'grace@example.com')?.password === SENTINELS.newPassword, true, 'password'));
+}
+
+/** Mapping Mode under n8n's own errors: the stored errors name the cause and hold no secret, under Continue and Stop. */
+function assertMappedN8nErrors(executions) {
+	const causes = { expression: "Referenced node doesn't exist", proxy: 'The proxy is not valid' };
+	const secretsIn = (value) => ['newPassword', 'resetToken'].filter((name) => JSON.stringify(value ?? null).includes(SENTINELS[name]));
+	const continued = executions.mappedErrorsContinue.json;
+	for (const [cause, message] of Object.entries(causes)) {
+		const output = items(continued, `Mapped: ${cause} error`);
+		check(`mappedErrorsContinue: ${cause} → n8n's own error item, paired, no secret in it`, () => {
+			equal(output.map((item) => item.json.error), [message], 'error item');
+			equal(secretsIn(output), [], 'secrets');
+		});
+	}
+	for (const [key, cause] of [['mappedErrorsStopExpression', 'expression'], ['mappedErrorsStopProxy', 'proxy']]) {
+		const { json } = executions[key];
+		const stored = [nodeRun(json, `Mapped: ${cause} error`)?.error, json?.data?.resultData?.error].filter(Boolean);
+		check(`${key}: n8n stops with its own error; the stored errors hold the node's parameters, none a token or password`, () => {
+			equal(stored[0]?.message, causes[cause], 'message');
+			equal(stored[0]?.node?.parameters?.mappingMode, 'autoMapInputData', 'stored parameters');
+			equal(Object.keys(stored[0]?.node?.parameters ?? {}).filter((name) => ['resetToken', 'newPassword'].includes(name)), [], 'secret parameters');
+			equal(secretsIn(stored), [], 'secrets');
+		});
+	}
 }
 
 run().catch((error) => {

@@ -282,6 +282,71 @@ const agentTool = () => {
 	return flow.workflow;
 };
 
+/** A Code node that returns `items` (a list of json objects) as the run's items. */
+const codeItems = (name, itemsCode) => [name, 'n8n-nodes-base.code', 2, { jsCode: `return ${itemsCode}.map((json) => ({ json }));` }];
+
+/** Mapping Mode = Map Input Fields by Name, with a run's limits for a bulk list. */
+const mapped = (operation, fields = {}, options = {}) => ({ operation, mappingMode: 'autoMapInputData', ...fields, options });
+
+/**
+ * After a breach: reset emails for a whole list, each item's `email` field read by name (no
+ * expression per item, the fastest way). Max Reset Emails Per Run is raised to the list's size
+ * (the default, 100, guards against a mis-wired list); the same address twice is mailed once,
+ * and an unknown one gets the same neutral answer as a known one. Continue keeps every item.
+ */
+const bulkSendResetEmail = () => {
+	const flow = new WorkflowBuilder('prBulkSendResetEmail', 'Password Reset: bulk reset emails, fields mapped by name');
+	flow.chain([
+		codeItems('Accounts to Reset', JSON.stringify([{ email: EMAIL }, { email: 'grace@example.com' }, { email: 'nobody@example.com' }, { email: 'ADA@example.com' }])),
+		passwordReset('Send Reset Emails', CREDENTIAL_IDS.pocketbase, mapped('sendResetEmail', {}, { maxSendsPerRun: 5000, maxConcurrentRequests: 20 }), 'continueRegularOutput'),
+	]);
+	return flow.workflow;
+};
+
+/**
+ * A reset in Mapping Mode: the token and the new password come from the item's fields (here a
+ * Code node puts the outbox's token and the password there), never from a node parameter.
+ */
+const mappedReset = ({ sandboxUrl, newPassword }) => {
+	const flow = new WorkflowBuilder('prMappedReset', 'Password Reset: Reset Password with fields mapped by name');
+	flow.chain([
+		passwordReset('Mapped: Send Reset Email', CREDENTIAL_IDS.wabotify, { operation: 'sendResetEmail', email: 'grace@example.com' }),
+		httpRequest('Mapped: Read Outbox', 'GET', `${sandboxUrl}/__sandbox/outbox?service=wabotify&email=grace@example.com`),
+		codeItems('Mapped: Reset Fields', `[{ email: 'grace@example.com', link: { token: $input.first().json.latest.token }, password: ${JSON.stringify(newPassword)} }]`),
+		passwordReset('Mapped: Reset Password', CREDENTIAL_IDS.wabotify, mapped('resetPassword', { resetCodeField: 'link.token', newPassField: 'password' })),
+	]);
+	return flow.workflow;
+};
+
+/**
+ * n8n's own errors before the node's code runs store the node's parameters in the execution:
+ * in Mapping Mode those hold field names only. Under Continue and under Stop (a workflow each,
+ * as Stop ends the execution): an expression in another parameter that fails, and a proxy n8n
+ * cannot parse. The items carry a token and the new password.
+ */
+const N8N_ERRORS = {
+	expression: { options: { maxConcurrentRequests: "={{ $('No Such Node').item.json.limit }}" } },
+	proxy: { requestOptions: { proxy: 'not a proxy' } },
+};
+const mappedN8nErrors = (id, onError, causes) => ({ newPassword, resetToken }) => {
+	const flow = new WorkflowBuilder(id, `Password Reset: n8n's own errors in Mapping Mode (${onError ?? 'Stop'})`);
+	for (const cause of causes) {
+		const { options = {}, ...rest } = N8N_ERRORS[cause];
+		const name = `Mapped: ${cause} error`;
+		flow.chain([
+			codeItems(`${name}: Items`, JSON.stringify([{ email: EMAIL, token: resetToken, newPassword }])),
+			passwordReset(name, CREDENTIAL_IDS.wabotify, { ...mapped('resetPassword', {}, options), ...rest }, onError),
+		]);
+	}
+	return flow.workflow;
+};
+/** The workflows above, by what they are run under. */
+const MAPPED_N8N_ERRORS = {
+	mappedErrorsContinue: mappedN8nErrors('prMappedErrorsContinue', 'continueRegularOutput', ['expression', 'proxy']),
+	mappedErrorsStopExpression: mappedN8nErrors('prMappedErrorsStopExpression', undefined, ['expression']),
+	mappedErrorsStopProxy: mappedN8nErrors('prMappedErrorsStopProxy', undefined, ['proxy']),
+};
+
 /** The form's address: `<n8n>/form/reset-password`. */
 const RESET_FORM_PATH = 'reset-password';
 
@@ -461,9 +526,9 @@ const aiAgentTool = () => {
  * The examples run by `n8n execute`. The form example runs in a browser (test/e2e/form.cjs); the
  * agent example needs a model, so its tool runs on its own (agentTool).
  */
-const EXECUTED_EXAMPLES = { resetFlow, failureModes, stopOnError };
+const EXECUTED_EXAMPLES = { resetFlow, failureModes, stopOnError, bulkSendResetEmail };
 const WORKFLOWS = { ...EXECUTED_EXAMPLES, selfServiceReset, aiAgentTool };
 /** Workflows the e2e suite runs that make no example. */
-const E2E_WORKFLOWS = { ...EXECUTED_EXAMPLES, expressionErrorStop, agentTool, agentToolRefusal };
+const E2E_WORKFLOWS = { ...EXECUTED_EXAMPLES, expressionErrorStop, agentTool, agentToolRefusal, mappedReset, ...MAPPED_N8N_ERRORS };
 
 module.exports = { WORKFLOWS, E2E_WORKFLOWS, selfServiceReset, credentials, CREDENTIAL_IDS, EMAIL, RESET_FLOW_SERVICES, SEND_ONLY_SERVICES, RESET_FORM_PATH };
