@@ -9,7 +9,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const { ResetSandbox, SANDBOX_KEYS } = require('../../sandbox/server.cjs');
-const { E2E_WORKFLOWS, credentials, RESET_FLOW_SERVICES, SEND_ONLY_SERVICES } = require('./workflows.cjs');
+const { E2E_WORKFLOWS, credentials, EMAIL, RESET_FLOW_SERVICES, SEND_ONLY_SERVICES } = require('./workflows.cjs');
 const { SERVICE_PROFILES } = require('../../dist/nodes/PasswordReset/services');
 
 /** The sandbox's values of every credential field a profile marks as a password. */
@@ -66,6 +66,7 @@ async function run() {
 		assertExpressionErrorStop(executions.expressionErrorStop);
 		assertAgentTool(executions.agentTool, sandbox);
 		assertAgentToolRefusal(executions.agentToolRefusal, sandbox);
+		assertAgentToolMapped(executions.agentToolMapped, sandbox);
 		assertBulkSend(executions.bulkSendResetEmail, sandbox);
 		assertMappedReset(executions.mappedReset, sandbox);
 		assertMappedN8nErrors(executions);
@@ -210,6 +211,14 @@ function assertAgentToolRefusal({ json }, sandbox) {
 	check('agentToolRefusal: a Reset Password tool whose New Password and Reset Token the model fills → refused, nothing sent', () => {
 		assert(/The AI model fills New Password.*Reset Token.*nothing was sent/s.test(error?.message ?? ''), error?.message);
 		assert(![...sandbox.accounts.values()].some((account) => account.password === 'Model-chosen-pw-1'), 'a password was set');
+	});
+}
+
+function assertAgentToolMapped(execution, sandbox) {
+	const error = nodeRun(execution.json, 'Agent Call')?.error ?? execution.json?.data?.resultData?.error;
+	check('agentToolMapped: a tool in Mapping Mode → refused (a tool call has no input item), nothing sent', () => {
+		assert(/Mapping Mode is Map Input Fields by Name, but an AI tool call has no input item/.test(error?.message ?? ''), error?.message);
+		equal(mailsDuring(execution, sandbox, 'wabotify', EMAIL), 0, 'mails');
 	});
 }
 

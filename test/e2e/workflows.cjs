@@ -484,6 +484,15 @@ const agentToolRefusal = () => {
 	return flow.workflow;
 };
 
+/** A tool in Mapping Mode: a tool call has no input item to read fields from, so it is refused, nothing sent. */
+const agentToolMapped = () => {
+	const flow = new WorkflowBuilder('prAgentToolMapped', 'Password Reset: a tool in Mapping Mode');
+	flow.chain([['Agent Call', '@n8n/n8n-nodes-langchain.toolExecutor', 1, { query: JSON.stringify({ MappedTool: { email: EMAIL } }), toolName: '' }]]);
+	flow.add('MappedTool', `${NODE_TYPE}Tool`, 1, { resource: 'user', ...mapped('sendResetEmail') }, { credentials: { [CREDENTIAL_TYPE]: { id: CREDENTIAL_IDS.wabotify, name: CREDENTIAL_IDS.wabotify } } });
+	flow.workflow.connections.MappedTool = { ai_tool: [[{ node: 'Agent Call', type: 'ai_tool', index: 0 }]] };
+	return flow.workflow;
+};
+
 /**
  * A support chat that can send a reset email: an AI Agent with the node as its tool. The model
  * fills only the email; the builder fixes everything else (see the README's AI-agent section).
@@ -529,6 +538,6 @@ const aiAgentTool = () => {
 const EXECUTED_EXAMPLES = { resetFlow, failureModes, stopOnError, bulkSendResetEmail };
 const WORKFLOWS = { ...EXECUTED_EXAMPLES, selfServiceReset, aiAgentTool };
 /** Workflows the e2e suite runs that make no example. */
-const E2E_WORKFLOWS = { ...EXECUTED_EXAMPLES, expressionErrorStop, agentTool, agentToolRefusal, mappedReset, ...MAPPED_N8N_ERRORS };
+const E2E_WORKFLOWS = { ...EXECUTED_EXAMPLES, expressionErrorStop, agentTool, agentToolRefusal, agentToolMapped, mappedReset, ...MAPPED_N8N_ERRORS };
 
 module.exports = { WORKFLOWS, E2E_WORKFLOWS, selfServiceReset, credentials, CREDENTIAL_IDS, EMAIL, RESET_FLOW_SERVICES, SEND_ONLY_SERVICES, RESET_FORM_PATH };
