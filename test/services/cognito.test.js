@@ -33,6 +33,8 @@ describeServiceContract({
 				[400, awsError('NotAuthorizedException', 'User is disabled.'), 'user_disabled'],
 				[400, awsError('InvalidParameterException', 'Cannot reset password for the user as there is no registered/verified email or phone_number'), 'invalid_input'],
 				[400, awsError('com.amazonaws.cognito.identity.idp.model#CodeDeliveryFailureException', 'Unable to deliver the code'), 'server_error'],
+				// cognito-local's answer for an unknown app client (test/real/cognito.cjs).
+				[400, awsError('ResourceNotFoundException', 'App Client client-123 not found'), 'invalid_input'],
 			],
 		},
 		resetPassword: {
@@ -54,6 +56,13 @@ describeServiceContract({
 			],
 		},
 	},
+});
+
+test('an unknown app client fails naming the App Client ID to check, not a generic "input is not valid"', async () => {
+	nock(BASE).post('/').reply(400, awsError('ResourceNotFoundException', 'App Client client-123 not found'));
+	const { output } = await runNode({ parameters: { operation: 'sendResetEmail', email: EMAIL }, credential: { service: 'cognito', baseUrl: BASE, cognitoClientId: CLIENT_ID }, onError: 'continueRegularOutput' });
+	expect(output[0].json.error).toBe("Cognito has no app client with this ID in this region. Check the credential's App Client ID and the region in its Base URL [item 0]");
+	expect(output[0].json.details).toMatchObject({ errorCode: 'invalid_input', serverMessage: 'App Client client-123 not found' });
 });
 
 test('without a client secret, no SecretHash is sent', async () => {

@@ -56,11 +56,11 @@ function prepareN8n({ onSpawn, logLevel = 'debug', nodeOptions, extraEnv = {}, e
 	};
 	// Asynchronous: the sandbox answers from this same process while n8n runs.
 	let commands = 0;
-	/** Runs one n8n command, with its own log file; resolves to its exit status, output and log lines. */
-	const n8n = (...args) =>
+	/** Runs one n8n command (with `commandEnv` added), its own log file; resolves to its exit status, output and log lines. */
+	const n8nWith = (commandEnv, ...args) =>
 		new Promise((resolve, reject) => {
 			const logFile = path.join(logDir, `${++commands}-${args[0].replace(':', '-')}.log`);
-			const child = spawn(n8nBin, args, { env: { ...env, N8N_LOG_FILE_LOCATION: logFile }, stdio: ['ignore', 'pipe', 'pipe'] });
+			const child = spawn(n8nBin, args, { env: { ...env, ...commandEnv, N8N_LOG_FILE_LOCATION: logFile }, stdio: ['ignore', 'pipe', 'pipe'] });
 			onSpawn?.(child);
 			const out = { stdout: '', stderr: '' };
 			child.stdout.on('data', (chunk) => (out.stdout += chunk));
@@ -68,6 +68,7 @@ function prepareN8n({ onSpawn, logLevel = 'debug', nodeOptions, extraEnv = {}, e
 			child.on('error', reject);
 			child.on('close', (status) => resolve({ status, ...out, log: readLog(logFile) }));
 		});
+	const n8n = (...args) => n8nWith({}, ...args);
 	/**
 	 * `n8n start` (the editor, the REST API, production forms and webhooks) on a free loopback
 	 * port; resolves once it answers /healthz. `stop()` ends it. `extraEnv` adds settings (queue
@@ -127,13 +128,14 @@ function prepareN8n({ onSpawn, logLevel = 'debug', nodeOptions, extraEnv = {}, e
 	};
 
 	/**
-	 * `n8n execute` of one workflow, and its execution JSON. When n8n leaves no execution it says
+	 * `n8n execute` of one workflow (`commandEnv` added to its environment), and its execution
+	 * JSON. When n8n leaves no execution it says
 	 * why (exit status, stderr, the log's last lines), and runs it once more only when n8n died
 	 * before the workflow started: never to hide a failure of the workflow itself.
 	 */
-	const execute = async (workflowId) => {
+	const execute = async (workflowId, commandEnv = {}) => {
 		for (let attempt = 1; ; attempt++) {
-			const result = await n8n('execute', `--id=${workflowId}`, '--rawOutput');
+			const result = await n8nWith(commandEnv, 'execute', `--id=${workflowId}`, '--rawOutput');
 			const json = executionFromLog(result.log);
 			if (json) return { ...result, json };
 			const started = result.log.some((entry) => /Start executing node|Workflow execution started|Running node/.test(String(entry.message)));

@@ -99,6 +99,11 @@ export const cognito: ServiceProfile = {
 		{ serviceCode: ['LimitExceededException', 'TooManyRequestsException', 'TooManyFailedAttemptsException'], code: 'rate_limited' },
 		{ serviceCode: 'NotAuthorizedException', when: (body) => /disabled/i.test(String(body.message ?? '')), code: 'user_disabled' },
 		{ serviceCode: 'NotAuthorizedException', code: 'auth_failed' },
+		{
+			serviceCode: 'ResourceNotFoundException',
+			code: 'invalid_input',
+			message: () => "Cognito has no app client with this ID in this region. Check the credential's App Client ID and the region in its Base URL",
+		},
 		{ serviceCode: ['InvalidParameterException', 'UserNotConfirmedException'], code: 'invalid_input' },
 		{ serviceCode: 'CodeDeliveryFailureException', code: 'server_error' },
 	],

@@ -169,6 +169,11 @@ export interface AnswerMatch {
 export interface ErrorRule extends AnswerMatch {
 	/** Never `user_not_found`: that answer is the profile's `unknownAccount`. */
 	code: Exclude<ErrorCode, 'user_not_found'>;
+	/**
+	 * The failure's message, where the code's standard one would not say what to check (which
+	 * credential field; the service's reason, from its redacted `serverMessage`).
+	 */
+	message?: (serverMessage: string | undefined) => string;
 }
 
 /**
