@@ -20,12 +20,13 @@ module.exports = {
 			const { account, problem } = sandbox.redeem('payload', body?.token);
 			if (problem) return error(reply, 403, 'Token is either invalid or has expired.');
 			if (String(body.password ?? '').length < 3) {
-				return error(reply, 400, 'The following field is invalid: password', { name: 'ValidationError', data: { collection: 'users', errors: [{ message: 'This value must be at least 3 characters.', path: 'password' }] } });
+				return error(reply, 400, 'The following field is invalid: password', { name: 'ValidationError', data: { collection: 'users', errors: [{ message: 'This value must be longer than the minimum length of 3 characters.', path: 'password' }] } });
 			}
 			sandbox.changePassword(account, body.password);
 			// Payload logs the user in: a session token, which the node must never output.
 			return reply(200, { message: 'Password reset successfully.', token: `eyJ.${crypto.randomBytes(24).toString('base64url')}`, user: { id: account.username, email: account.email } });
 		}
-		return reply(404, { errors: [{ message: 'Not Found' }] });
+		// As Payload's REST handler answers an unknown route (a real Payload 3.90).
+		return reply(404, { message: `Route not found "${path}"` });
 	},
 };

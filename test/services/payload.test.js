@@ -33,12 +33,23 @@ describeServiceContract({
 				[403, payloadError('Token is either invalid or has expired.'), 'invalid_or_expired_token'],
 				[
 					400,
-					payloadError('The following field is invalid: password', { name: 'ValidationError', data: { collection: 'members', errors: [{ message: 'This value must be at least 3 characters.', path: 'password' }] } }),
+					payloadError('The following field is invalid: password', { name: 'ValidationError', data: { collection: 'members', errors: [{ message: 'This value must be longer than the minimum length of 3 characters.', path: 'password' }] } }),
 					'weak_password',
 				],
 			],
 		},
 	},
+});
+
+test("a refused password says Payload's reason per field (as a real Payload 3.90 answers it), not only that the password was refused", async () => {
+	const reasons = [{ message: 'This value must be longer than the minimum length of 3 characters.', path: 'password' }];
+	nock('https://cms.example.test/api').post('/members/reset-password').reply(400, payloadError('The following field is invalid: password', { name: 'ValidationError', data: { collection: 'members', errors: reasons } }));
+	const { output } = await runNode({
+		parameters: { operation: 'resetPassword', resetToken: SENTINELS.resetToken, newPassword: 'x' },
+		credential: { service: 'payload', baseUrl: 'https://cms.example.test/api', payloadCollection: 'members' },
+		onError: 'continueRegularOutput',
+	});
+	expect(output[0].json.error).toBe("Payload refused the new password: This value must be longer than the minimum length of 3 characters. Choose one that meets the collection's password rules [item 0]");
 });
 
 test('the session token a reset answers with is redacted wherever it would appear, the raw response included', async () => {

@@ -132,5 +132,5 @@ export const readResponse = (response: ServiceResponse, context: ReadContext): I
 		);
 	}
 	const retryAfter = code === 'rate_limited' ? retryAfterSeconds(response.headers) : undefined;
-	throw new ResetFailure(code, status, serverMessage, rule?.message?.(serverMessage), retryAfter);
+	throw new ResetFailure(code, status, serverMessage, rule?.message?.({ body, serverMessage }), retryAfter);
 };

@@ -8,10 +8,17 @@ import type { ServiceProfile } from './types';
  * `auth/operations/*`). Base URL: the server's `/api`. The auth collection (usually `users`) is
  * a credential field. Its routes are public. The send answers every email alike; a successful
  * reset logs the user in and answers with a session token, which is redacted everywhere.
- * Errors: `{errors: [{message, name?, data?}]}`.
+ * Errors: `{errors: [{message, name?, data?}]}`; an unknown route `{message: 'Route not found "…"'}`
+ * (both seen on a real Payload 3.90, test/real/payload.cjs).
  */
 const firstError = (body: IDataObject) => ((body.errors as IDataObject[] | undefined)?.[0] ?? {}) as IDataObject;
 const errorMessage = (body: IDataObject) => String(firstError(body).message ?? '');
+/** A validation error's reasons per field: `{data: {errors: [{message, path}]}}`. */
+const fieldReasons = (body: IDataObject) =>
+	(((firstError(body).data as IDataObject | undefined)?.errors as IDataObject[] | undefined) ?? [])
+		.map((field) => String(field.message ?? '').replace(/\.$/, ''))
+		.filter(Boolean)
+		.join('; ');
 
 export const payload: ServiceProfile = {
 	id: 'payload',
@@ -61,7 +68,11 @@ export const payload: ServiceProfile = {
 	unknownAccount: [],
 	errorRules: [
 		{ when: (body) => /invalid or has expired/i.test(errorMessage(body)), code: 'invalid_or_expired_token' },
-		{ when: (body) => firstError(body).name === 'ValidationError' && /password/i.test(JSON.stringify(firstError(body).data ?? '')), code: 'weak_password' },
+		{
+			when: (body) => firstError(body).name === 'ValidationError' && /password/i.test(JSON.stringify(firstError(body).data ?? '')),
+			code: 'weak_password',
+			message: ({ body }) => `Payload refused the new password: ${fieldReasons(body) || errorMessage(body)}. Choose one that meets the collection's password rules`,
+		},
 		{ when: (body) => /missing email/i.test(errorMessage(body)), code: 'invalid_input' },
 	],
 };

@@ -170,10 +170,10 @@ export interface ErrorRule extends AnswerMatch {
 	/** Never `user_not_found`: that answer is the profile's `unknownAccount`. */
 	code: Exclude<ErrorCode, 'user_not_found'>;
 	/**
-	 * The failure's message, where the code's standard one would not say what to check (which
-	 * credential field; the service's reason, from its redacted `serverMessage`).
+	 * The failure's message, where the code's standard one would not say what to check: which
+	 * credential field, or the service's reason from its answer (redacted before it leaves).
 	 */
-	message?: (serverMessage: string | undefined) => string;
+	message?: (answer: { body: IDataObject; serverMessage: string | undefined }) => string;
 }
 
 /**

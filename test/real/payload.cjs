@@ -1,0 +1,134 @@
+'use strict';
+/**
+ * The Payload CMS profile against a real Payload 3 (3.90.2, tools/payload: SQLite, its REST
+ * handler behind plain node:http, test/real/payloadServer.mjs), the packed node inside a real
+ * n8n: send (known, unknown), the mailed token, a password Payload refuses (the token is not
+ * spent), reset, sign in with the new password and not the old, reuse, a wrong collection, a
+ * wrong Base URL, Stop, the credential probe, a search of n8n's user folder for every secret;
+ * then the sandbox's answers against the real ones. Prints "N passed, N failed".
+ */
+const { execFileSync, spawn } = require('node:child_process');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { testCredential } = require('../support/engine.cjs');
+const { Checks, assert, equal } = require('../support/checks.cjs');
+const { freePort } = require('../support/realN8n.cjs');
+const { realNodeRunner } = require('../support/realNodeRunner.cjs');
+const { sandboxParity } = require('../support/sandboxParity.cjs');
+
+const root = path.resolve(__dirname, '../..');
+const EMAIL = 'ada@example.com';
+const OLD_PASSWORD = 'Original-pw-1';
+const NEW_PASSWORD = 'SENTINEL-REAL-PAYLOAD-PW-7e1b!';
+const checks = new Checks();
+const check = (name, fn) => checks.check(name, fn);
+
+async function startPayload(dir) {
+	const work = fs.mkdtempSync(path.join(os.tmpdir(), 'password-reset-payload-'));
+	const mailFile = path.join(work, 'mail.jsonl');
+	const port = await freePort();
+	const server = spawn(process.execPath, [path.join(__dirname, 'payloadServer.mjs')], {
+		env: { ...process.env, PAYLOAD_DIR: dir, PORT: String(port), WORK_DIR: work, MAIL_FILE: mailFile, SEED_EMAIL: EMAIL, SEED_PASSWORD: OLD_PASSWORD },
+		stdio: ['ignore', 'pipe', 'pipe'],
+	});
+	let log = '';
+	await new Promise((resolve, reject) => {
+		const timer = setTimeout(() => reject(new Error(`Payload did not start within 90 s:\n${log.slice(-2000)}`)), 90_000);
+		const read = (chunk) => {
+			log += chunk;
+			if (/^ready$/m.test(log)) {
+				clearTimeout(timer);
+				resolve();
+			}
+		};
+		server.stdout.on('data', read);
+		server.stderr.on('data', read);
+		server.on('close', (status) => {
+			clearTimeout(timer);
+			reject(new Error(`Payload exited (${status}):\n${log.slice(-2000)}`));
+		});
+	});
+	const url = `http://127.0.0.1:${port}/api`;
+	/** The token of the newest reset mail to `email`. */
+	const tokenFor = (email) => {
+		const mails = fs.existsSync(mailFile) ? fs.readFileSync(mailFile, 'utf8').trim().split('\n').map((line) => JSON.parse(line)) : [];
+		return /reset token: (\w+)/.exec(mails.filter((mail) => mail.to === email).at(-1)?.html ?? '')?.[1];
+	};
+	const mailCount = () => (fs.existsSync(mailFile) ? fs.readFileSync(mailFile, 'utf8').trim().split('\n').length : 0);
+	return { url, tokenFor, mailCount, stop: () => server.kill('SIGTERM') };
+}
+
+async function main() {
+	const dir = execFileSync('bash', [path.join(root, 'scripts/ensure-payload.sh')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).trim();
+	const started = Date.now();
+	const payload = await startPayload(dir);
+	console.log(`Payload on ${payload.url} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+	try {
+		const signIn = async (password) =>
+			(await fetch(`${payload.url}/users/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email: EMAIL, password }) })).status;
+		const credentials = {
+			payload: { service: 'payload', baseUrl: payload.url, payloadCollection: 'users' },
+			payloadWrongCollection: { service: 'payload', baseUrl: payload.url, payloadCollection: 'members' },
+			payloadWrongBase: { service: 'payload', baseUrl: payload.url.replace(/\/api$/, ''), payloadCollection: 'users' },
+		};
+		const node = await realNodeRunner({ credentials });
+		const send = (credential, email = EMAIL) => node.run({ credential, parameters: { operation: 'sendResetEmail', email } });
+		const reset = (resetToken, newPassword = NEW_PASSWORD, onError) => node.run({ credential: 'payload', parameters: { operation: 'resetPassword' }, secrets: { resetToken, newPassword }, onError });
+
+		const sent = await send('payload');
+		const token = payload.tokenFor(EMAIL);
+		check('Send Reset Email → the neutral success; Payload mailed a token', () => equal([sent.outcome, Boolean(token)], ['success', true], JSON.stringify(sent.output)));
+		const mailsBefore = payload.mailCount();
+		const unknown = await send('payload', 'nobody@example.com');
+		check('an unknown email → the same neutral success, no mail', () => equal([unknown.outcome, payload.mailCount() - mailsBefore], ['success', 0], JSON.stringify(unknown.output)));
+		const weak = await reset(token, 'x');
+		check('a password Payload refuses (shorter than 3) → weak_password, the reason in its message', () => {
+			equal(weak.outcome, 'weak_password', JSON.stringify(weak.output));
+			assert(/minimum length of 3/.test(JSON.stringify(weak.output[0]?.json)), JSON.stringify(weak.output[0]?.json));
+		});
+		const done = await reset(token);
+		check('Reset Password with the token (not spent by the refusal) → success', () => equal(done.outcome, 'success', JSON.stringify(done.output)));
+		check("the output holds no session: Payload's login token is not in it", () => assert(!/eyJ/.test(JSON.stringify(done.output)), JSON.stringify(done.output)));
+		const signIns = [await signIn(NEW_PASSWORD), await signIn(OLD_PASSWORD)];
+		check('sign in with the new password works, the old one does not', () => equal(signIns, [200, 401], 'sign in'));
+		const reused = await reset(token);
+		check('the same token again → invalid_or_expired_token', () => equal(reused.outcome, 'invalid_or_expired_token', JSON.stringify(reused.output)));
+		const wrongCollection = await send('payloadWrongCollection');
+		check("a collection Payload does not have → endpoint_not_found (its \"Route not found\")", () => equal(wrongCollection.outcome, 'endpoint_not_found', JSON.stringify(wrongCollection.output)));
+		const wrongBase = await send('payloadWrongBase');
+		check('a Base URL without /api → endpoint_not_found', () => equal(wrongBase.outcome, 'endpoint_not_found', JSON.stringify(wrongBase.output)));
+		const stopped = await reset('no-such-token', NEW_PASSWORD, 'stop');
+		check('under Stop, an unknown token stops the execution with invalid_or_expired_token', () => equal(stopped.outcome, 'stopped: invalid_or_expired_token', stopped.outcome));
+
+		const probe = await testCredential(credentials.payload);
+		check('credential test: the right collection passes', () => equal(probe.status, 'OK', probe.message));
+		const wrongProbe = await testCredential(credentials.payloadWrongCollection);
+		check('credential test: a wrong collection fails', () => equal(wrongProbe.status, 'Error', wrongProbe.message));
+		check("no secret anywhere in n8n's user folder (database, logs): the new password, the token", () => equal(node.leaks({ NEW_PASSWORD, token }), [], 'leaked'));
+
+		const rows = await sandboxParity({
+			service: 'payload',
+			realBase: payload.url,
+			requests: [
+				['send, a known email', '/users/forgot-password', { body: { email: 'grace@example.com' } }],
+				['send, an unknown email', '/users/forgot-password', { body: { email: 'nobody@example.com' } }],
+				['send, no email', '/users/forgot-password', { body: {} }],
+				['reset, a token neither issued', '/users/reset-password', { body: { token: 'no-such-token', password: 'Long-enough-1' } }],
+				['a collection it does not have', '/members/forgot-password', { body: { email: EMAIL } }],
+			],
+		});
+		for (const { name, real, sandbox } of rows) check(`sandbox plays Payload: ${name} (${real.status} ${real.type})`, () => equal(sandbox, real, 'sandbox vs real'));
+	} finally {
+		payload.stop();
+	}
+	checks.report('real Payload CMS');
+}
+
+main().catch((error) => {
+	console.error(error);
+	checks.check('the real Payload run completed', () => {
+		throw error;
+	});
+	checks.report('real Payload CMS');
+});

@@ -1,0 +1,53 @@
+'use strict';
+/**
+ * The sandbox against a real server: the same requests to both, and each answer's status, media
+ * type and body shape (its keys and value types, strings by kind) side by side. A real-instance
+ * suite checks they agree, so the sandbox (and every mock-based suite and the demo that use it)
+ * cannot drift from what the real service answers.
+ */
+const { ResetSandbox } = require('../../sandbox/server.cjs');
+
+/** A JSON value's shape: objects by their sorted keys, lists by their first element, scalars by type. */
+const shapeOf = (value) => {
+	if (Array.isArray(value)) return value.length ? [shapeOf(value[0])] : [];
+	if (value && typeof value === 'object') return Object.fromEntries(Object.keys(value).sort().map((key) => [key, shapeOf(value[key])]));
+	return value === null ? 'null' : typeof value;
+};
+
+/** One answer as compared: status, media type (no parameters), and the body's shape (or `text`). */
+async function answerOf(url, { method = 'POST', body, headers = {} }) {
+	const response = await fetch(url, { method, headers: { 'Content-Type': 'application/json', ...headers }, body: body === undefined ? undefined : JSON.stringify(body) });
+	const type = (response.headers.get('content-type') ?? '').split(';')[0].trim();
+	const text = await response.text();
+	let shape = text ? 'text' : 'empty';
+	try {
+		shape = shapeOf(JSON.parse(text));
+	} catch {
+		// Not JSON: compared as text.
+	}
+	return { status: response.status, type, shape };
+}
+
+/**
+ * Sends each request to the real server and to a fresh sandbox's same service.
+ * @param {{ service: string, realBase: string, requests: Array<[name: string, path: string, request: object]> }} settings
+ *   `path` under each one's Base URL; the requests should not depend on state the two do not share
+ *   (an account both have, an unknown one, a malformed call, a token neither issued).
+ * @returns {Promise<Array<{ name: string, real: object, sandbox: object }>>}
+ */
+async function sandboxParity({ service, realBase, requests }) {
+	const sandbox = new ResetSandbox();
+	await sandbox.listen();
+	try {
+		const sandboxBase = sandbox.baseUrl(service);
+		const rows = [];
+		for (const [name, path, request] of requests) {
+			rows.push({ name, real: await answerOf(`${realBase}${path}`, request), sandbox: await answerOf(`${sandboxBase}${path}`, request) });
+		}
+		return rows;
+	} finally {
+		await sandbox.close();
+	}
+}
+
+module.exports = { sandboxParity, shapeOf };
