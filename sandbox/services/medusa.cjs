@@ -1,17 +1,15 @@
 'use strict';
 /**
  * Medusa v2 (≥ 2.5), from its routes: the send ends with `res.sendStatus(201)`, so Express answers
- * `201 Created` as text/plain for every identifier; the reset takes the token as a Bearer token;
- * 401 for a bad one.
+ * `201 Created` as text/plain for every identifier; the reset takes the token as a Bearer token
+ * and the account from it (an email in the body is ignored), once: 401 for a bad or used one (as
+ * a real Medusa 2.21 answers).
  */
 const crypto = require('node:crypto');
 
 module.exports = {
 	id: 'medusa',
-	scenarios: [
-		// Medusa's reset tokens are not single use here: the same token works again within 15 minutes.
-		{ credential: () => ({ medusaActor: 'customer' }), reuse: 'success' },
-	],
+	scenarios: [{ credential: () => ({ medusaActor: 'customer' }) }],
 	token: { lifetime: 900, issue: () => `eyJ.${crypto.randomBytes(24).toString('base64url')}` },
 	handle(sandbox, { method, path, body, headers }, reply) {
 		const match = /^\/auth\/(customer|user)\/emailpass\/(reset-password|update)$/.exec(path);
@@ -24,10 +22,8 @@ module.exports = {
 		}
 		const token = String(headers.authorization ?? '').replace(/^Bearer /, '');
 		const { account, problem } = sandbox.redeem('medusa', token);
-		if (problem || account.email !== String(body?.email).toLowerCase()) return reply(401, { type: 'unauthorized', message: 'Invalid token' });
-		// Medusa's tokens are not single use: this one stays valid for its 15 minutes.
-		account.password = body.password;
-		account.passwordChanges += 1;
+		if (problem) return reply(401, { type: 'unauthorized', message: 'Invalid token' });
+		sandbox.changePassword(account, body?.password);
 		return reply(200, { success: true });
 	},
 };

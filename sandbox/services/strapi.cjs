@@ -21,6 +21,8 @@ module.exports = {
 		if (method === 'POST' && path === '/api/auth/reset-password') {
 			if (!body?.password || !body?.passwordConfirmation) return error(400, 'ValidationError', 'passwordConfirmation is a required field');
 			if (body.password !== body.passwordConfirmation) return error(400, 'ValidationError', 'Passwords do not match');
+			// bcrypt's limit, as a real Strapi 5.54 answers it.
+			if (Buffer.byteLength(body.password) > 72) return error(400, 'ValidationError', 'Password must be less than 73 bytes');
 			const { account, problem } = sandbox.redeem('strapi', body.code);
 			if (problem) return error(400, 'ValidationError', 'Incorrect code provided');
 			sandbox.changePassword(account, body.password);

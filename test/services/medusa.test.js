@@ -45,6 +45,15 @@ describe('Medusa as it really answers', () => {
 		expect(result.output.map((item) => item.json)).toEqual([{ success: true, operation: 'sendResetEmail', service: 'medusa', message: NEUTRAL }]);
 	});
 
+	// A real Medusa 2.21 takes the account from the token: the Email is optional, never required.
+	test('Reset Password without an Email sends the token and the password alone', async () => {
+		let seen;
+		nock(credential.baseUrl).post('/auth/customer/emailpass/update', (body) => ((seen = body), true)).reply(200, { success: true });
+		const result = await runNode({ parameters: { operation: 'resetPassword', resetToken: SENTINELS.resetToken, newPassword: SENTINELS.newPassword }, credential });
+		expect(result.output.map((item) => item.json)).toEqual([{ success: true, operation: 'resetPassword', service: 'medusa', message: 'Password reset successfully' }]);
+		expect(seen).toEqual({ password: SENTINELS.newPassword });
+	});
+
 	test.each([
 		['a line break', `${SENTINELS.resetToken}\r\nX-Injected: 1`],
 		['a non-ASCII letter', `${SENTINELS.resetToken}Ü`],

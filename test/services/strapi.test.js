@@ -33,7 +33,11 @@ describeServiceContract({
 			errors: [
 				[400, strapiError(400, 'ValidationError', 'Incorrect code provided'), 'invalid_or_expired_token', { serverMessage: 'Incorrect code provided' }],
 				[400, strapiError(400, 'ValidationError', 'Passwords do not match'), 'passwords_mismatch'],
-				[400, strapiError(400, 'ValidationError', 'password must be at least 6 characters'), 'invalid_input'],
+				// Each refusal of the password is weak_password (the yup length rule was invalid_input before).
+				[400, strapiError(400, 'ValidationError', 'password must be at least 6 characters'), 'weak_password'],
+				// What a real Strapi 5.54 answers (../shared/reference/real-servers.md).
+				[400, strapiError(400, 'ValidationError', 'Password validation failed.'), 'weak_password'],
+				[400, strapiError(400, 'ValidationError', 'Password must be less than 73 bytes'), 'weak_password'],
 			],
 		},
 	},
@@ -42,3 +46,16 @@ describeServiceContract({
 // Its credential test: the route it calls, the answer there when the address is right, extra fields, headers and query it carries.
 const { describeCredentialProbe } = require('../support/credentialProbe.cjs');
 describeCredentialProbe('strapi', 'POST', '/auth/forgot-password', [400, { data: null, error: { status: 400, name: 'ValidationError', message: 'email is a required field', details: {} } }], {}, { authorization: undefined });
+
+test("a refused password says Strapi's reason in the message", async () => {
+	const nock = require('nock');
+	const { runNode } = require('../support/engine.cjs');
+	nock('https://cms.example.test/api').post('/auth/reset-password').reply(400, strapiError(400, 'ValidationError', 'Password must be less than 73 bytes'));
+	const { output } = await runNode({
+		parameters: { operation: 'resetPassword', resetToken: SENTINELS.resetToken, newPassword: SENTINELS.newPassword },
+		credential: { service: 'strapi', baseUrl: 'https://cms.example.test/api' },
+		onError: 'continueRegularOutput',
+	});
+	expect(output[0].json.error).toBe("Strapi refused the new password: Password must be less than 73 bytes. Choose one that meets the app's password rules [item 0]");
+	expect(output[0].json.details.errorCode).toBe('weak_password');
+});

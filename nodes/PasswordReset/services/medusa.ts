@@ -5,9 +5,11 @@ import type { ServiceProfile } from './types';
  * Medusa v2 (≥ 2.5), from its auth routes and PR #11281 (source). Base URL: the Medusa server.
  * The actor (customer or admin user) and the provider (emailpass) are in the path. The send
  * answers 201 for every identifier; Medusa emits `auth.password_reset` and the project's own
- * subscriber mails the token (a 15-minute JWT, not single use). An empty password is refused
- * before sending (Medusa would answer success and change nothing). The reset takes the token as a
- * Bearer token, its documented place, never in the URL. Errors: `{type, message}`.
+ * subscriber mails the token (a 15-minute JWT, single use: a real Medusa 2.21 answers a reuse
+ * `401 Invalid token`). An empty password is refused before sending (Medusa would answer success
+ * and change nothing). The reset takes the token as a Bearer token, its documented place, never
+ * in the URL, and the account from the token: the update route ignores an email in the body, so
+ * the Email is optional and sent only as given. Errors: `{type, message}`.
  */
 export const medusa: ServiceProfile = {
 	id: 'medusa',
@@ -15,7 +17,7 @@ export const medusa: ServiceProfile = {
 	setup: {
 		baseUrl: '`https://<your Medusa server>`',
 		notes:
-			'**Actor**: Customer or Admin User. Medusa does not mail the token itself: your project\'s `auth.password_reset` subscriber does. The token (a 15-minute JWT) is **not single use**: a reused one succeeds within its 15 minutes. Reset Password needs the **Email**; the token travels as a Bearer token, never in the URL.',
+			'**Actor**: Customer or Admin User. Medusa does not mail the token itself: your project\'s `auth.password_reset` subscriber does. The token (a 15-minute JWT) is single use and names the account: Medusa ignores an Email given with it (a mistyped one still resets the token\'s account), so the output names none. The token travels as a Bearer token, never in the URL.',
 	},
 	baseUrl: { placeholder: 'e.g. https://medusa.example.com' },
 	credentialFields: [
@@ -51,10 +53,10 @@ export const medusa: ServiceProfile = {
 		resetPassword: {
 			method: 'POST',
 			path: '/auth/{medusaActor}/emailpass/update',
-			requires: ['email', 'resetToken', 'newPassword'],
+			requires: ['resetToken', 'newPassword'],
 			isSuccess: successFlag,
 			headers: ({ resetToken }) => ({ Authorization: `Bearer ${resetToken}` }),
-			fields: ({ email, newPassword }) => ({ email, password: newPassword }),
+			fields: ({ email, newPassword }) => ({ ...(email ? { email } : {}), password: newPassword }),
 		},
 	},
 	unknownAccount: [],

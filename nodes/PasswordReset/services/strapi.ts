@@ -10,6 +10,13 @@ import type { ServiceProfile } from './types';
  * Reset codes never expire in Strapi.
  */
 const errorMessage = (body: IDataObject) => String((body.error as IDataObject | undefined)?.message ?? '');
+/** A validation error's reasons, where Strapi lists them (`error.details.errors[].message`), else its message. */
+const reasons = (body: IDataObject) => {
+	const listed = ((((body.error as IDataObject | undefined)?.details as IDataObject | undefined)?.errors as IDataObject[] | undefined) ?? [])
+		.map((error) => String(error.message ?? '').replace(/\.$/, ''))
+		.filter(Boolean);
+	return listed.length ? listed.join('; ') : errorMessage(body).replace(/\.$/, '');
+};
 
 /** `{ok: true}` on send; the user (and a JWT, unless the app turned it off) on reset. */
 const strapiSuccess = objectWhere((body) => body.ok === true || body.jwt !== undefined || body.user !== undefined);
@@ -61,5 +68,14 @@ export const strapi: ServiceProfile = {
 		{ when: (body) => /incorrect code/i.test(errorMessage(body)), code: 'invalid_or_expired_token' },
 		{ when: (body) => /passwords do not match/i.test(errorMessage(body)), code: 'passwords_mismatch' },
 		{ when: (body) => /blocked/i.test(errorMessage(body)), code: 'user_disabled' },
+		// Strapi 5's password rules (a real 5.54): "Password validation failed." from the app's
+		// validatePassword, and bcrypt's limit, "Password must be less than 73 bytes".
+		{
+			operation: 'resetPassword',
+			status: 400,
+			when: (body) => /password validation failed|password must be (less|more|at least|at most)/i.test(errorMessage(body)),
+			code: 'weak_password',
+			message: ({ body }) => `Strapi refused the new password: ${reasons(body)}. Choose one that meets the app's password rules`,
+		},
 	],
 };
