@@ -59,3 +59,11 @@ test("a refused password says Strapi's reason in the message", async () => {
 	expect(output[0].json.error).toBe("Strapi refused the new password: Password must be less than 73 bytes. Choose one that meets the app's password rules [item 0]");
 	expect(output[0].json.details.errorCode).toBe('weak_password');
 });
+
+test('the credential test sends a JSON body with an empty email: a real Strapi answers a body-less POST with a 500', async () => {
+	const { testCredential } = require('../support/engine.cjs');
+	const { intercept } = require('../support/fixtures.cjs');
+	const { seen } = intercept({ base: 'https://cms.example.test/api', method: 'POST', path: '/api/auth/forgot-password', status: 400, body: strapiError(400, 'ValidationError', 'email must be a valid email') });
+	expect(await testCredential({ service: 'strapi', baseUrl: 'https://cms.example.test/api' })).toEqual({ status: 'OK', message: 'Connection successful!' });
+	expect(seen.body).toEqual({ email: '' });
+});

@@ -34,7 +34,9 @@ export const strapi: ServiceProfile = {
 	credentialTest: {
 		method: 'POST',
 		path: '/auth/forgot-password',
-		fields: {},
+		// An empty email, not an empty body: n8n sends no body for `{}`, and a real Strapi 5.54
+		// answers a body-less POST with a 500 (TypeError in its controller).
+		fields: { email: '' },
 		passes: [400],
 		proves:
 			"Strapi's forgot-password route refused a request without an email, so no email was sent, the Base URL is right and the Public role may call it",

@@ -1,0 +1,136 @@
+'use strict';
+/**
+ * The Strapi profile against a real Strapi 5 (5.54.0, tools/strapi: users-permissions on SQLite,
+ * no admin build, Node.js 22; the app is test/real/strapi-app, started by strapiServer.cjs), the
+ * packed node inside a real n8n: send (known, unknown), the mailed code, a password the app's
+ * rule refuses and one over bcrypt's 72 bytes (the code is not spent), reset, sign in with the new
+ * password and not the old, reuse, a wrong Base URL, Stop, the credential probe, a search of
+ * n8n's user folder for every secret; then the sandbox's answers against the real ones.
+ * Prints "N passed, N failed".
+ */
+const { execFileSync, spawn } = require('node:child_process');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { testCredential } = require('../support/engine.cjs');
+const { Checks, assert, equal } = require('../support/checks.cjs');
+const { freePort } = require('../support/realN8n.cjs');
+const { realNodeRunner } = require('../support/realNodeRunner.cjs');
+const { sandboxParity } = require('../support/sandboxParity.cjs');
+
+const root = path.resolve(__dirname, '../..');
+const EMAIL = 'ada@example.com';
+const OLD_PASSWORD = 'Original-pw-1234';
+const NEW_PASSWORD = 'SENTINEL-REAL-STRAPI-PW-9b3e!';
+const checks = new Checks();
+const check = (name, fn) => checks.check(name, fn);
+
+async function startStrapi(dir, node22) {
+	const work = fs.mkdtempSync(path.join(os.tmpdir(), 'password-reset-strapi-'));
+	const mailFile = path.join(work, 'mail.jsonl');
+	const port = await freePort();
+	const server = spawn(node22, [path.join(__dirname, 'strapiServer.cjs')], {
+		env: { ...process.env, STRAPI_DIR: dir, WORK_DIR: work, PORT: String(port), MAIL_FILE: mailFile, SEED_EMAIL: EMAIL, SEED_PASSWORD: OLD_PASSWORD, STRAPI_TELEMETRY_DISABLED: 'true', NODE_ENV: 'production' },
+		stdio: ['ignore', 'pipe', 'pipe'],
+	});
+	let log = '';
+	await new Promise((resolve, reject) => {
+		const timer = setTimeout(() => reject(new Error(`Strapi did not start within 120 s:\n${log.slice(-3000)}`)), 120_000);
+		const read = (chunk) => {
+			log += chunk;
+			if (/^ready$/m.test(log)) {
+				clearTimeout(timer);
+				resolve();
+			}
+		};
+		server.stdout.on('data', read);
+		server.stderr.on('data', read);
+		server.on('close', (status) => {
+			clearTimeout(timer);
+			reject(new Error(`Strapi exited (${status}):\n${log.slice(-3000)}`));
+		});
+	});
+	const mails = () => (fs.existsSync(mailFile) ? fs.readFileSync(mailFile, 'utf8').trim().split('\n').map((line) => JSON.parse(line)) : []);
+	/** The code of the newest reset mail to `email` (the link's `?code=`). */
+	const codeFor = (email) => {
+		const mail = mails().filter((entry) => entry.to === email).at(-1);
+		return /code=([\w-]+)/.exec(`${mail?.text ?? ''} ${mail?.html ?? ''}`)?.[1];
+	};
+	return { url: `http://127.0.0.1:${port}/api`, codeFor, mailCount: () => mails().length, stop: () => server.kill('SIGTERM') };
+}
+
+async function main() {
+	const [dir, node22] = execFileSync('bash', [path.join(root, 'scripts/ensure-strapi.sh')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).trim().split('\n');
+	const started = Date.now();
+	const strapi = await startStrapi(dir, node22);
+	console.log(`Strapi on ${strapi.url} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+	try {
+		const signIn = async (password) =>
+			(await fetch(`${strapi.url}/auth/local`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ identifier: EMAIL, password }) })).status;
+		const credentials = {
+			strapi: { service: 'strapi', baseUrl: strapi.url },
+			strapiWrongBase: { service: 'strapi', baseUrl: strapi.url.replace(/\/api$/, '') },
+		};
+		const node = await realNodeRunner({ credentials });
+		const send = (email = EMAIL, credential = 'strapi') => node.run({ credential, parameters: { operation: 'sendResetEmail', email } });
+		const reset = (resetToken, newPassword = NEW_PASSWORD, onError) => node.run({ credential: 'strapi', parameters: { operation: 'resetPassword' }, secrets: { resetToken, newPassword }, onError });
+
+		const sent = await send();
+		const code = strapi.codeFor(EMAIL);
+		check('Send Reset Email → the neutral success; Strapi mailed a code', () => equal([sent.outcome, Boolean(code)], ['success', true], JSON.stringify(sent.output)));
+		const mailsBefore = strapi.mailCount();
+		const unknown = await send('nobody@example.com');
+		check('an unknown email → the same neutral success, no mail', () => equal([unknown.outcome, strapi.mailCount() - mailsBefore], ['success', 0], JSON.stringify(unknown.output)));
+		const short = await reset(code, 'short-pw');
+		check("a password the app's rule refuses → weak_password, Strapi's reason in the message", () => {
+			equal(short.outcome, 'weak_password', JSON.stringify(short.output));
+			assert(/^Strapi refused the new password: /.test(short.output[0]?.json.error ?? ''), short.output[0]?.json.error);
+		});
+		const long = await reset(code, `${'x'.repeat(70)}-Long-1`);
+		check('a password over 72 bytes → weak_password, naming the limit', () => {
+			equal(long.outcome, 'weak_password', JSON.stringify(long.output));
+			assert(/73 bytes/.test(long.output[0]?.json.error ?? ''), long.output[0]?.json.error);
+		});
+		const done = await reset(code);
+		check('Reset Password with the code (not spent by the refusals) → success', () => equal(done.outcome, 'success', JSON.stringify(done.output)));
+		check("the output holds no session: Strapi's JWT is not in it", () => assert(!/eyJ/.test(JSON.stringify(done.output)), JSON.stringify(done.output)));
+		const signIns = [await signIn(NEW_PASSWORD), await signIn(OLD_PASSWORD)];
+		check('sign in with the new password works, the old one does not', () => equal(signIns, [200, 400], 'sign in'));
+		const reused = await reset(code);
+		check('the same code again → invalid_or_expired_token', () => equal(reused.outcome, 'invalid_or_expired_token', JSON.stringify(reused.output)));
+		const wrongBase = await send(EMAIL, 'strapiWrongBase');
+		check(`a Base URL without /api → never a success (${wrongBase.outcome})`, () => assert(wrongBase.outcome !== 'success', wrongBase.outcome));
+		const stopped = await reset('no-such-code', NEW_PASSWORD, 'stop');
+		check('under Stop, an unknown code stops the execution with invalid_or_expired_token', () => equal(stopped.outcome, 'stopped: invalid_or_expired_token', stopped.outcome));
+
+		const probe = await testCredential(credentials.strapi);
+		check('credential test: passes on the right Base URL', () => equal(probe.status, 'OK', probe.message));
+		const wrongProbe = await testCredential(credentials.strapiWrongBase);
+		check('credential test: a Base URL without /api fails', () => equal(wrongProbe.status, 'Error', wrongProbe.message));
+		check("no secret anywhere in n8n's user folder (database, logs): the new password, the code", () => equal(node.leaks({ NEW_PASSWORD, code }), [], 'leaked'));
+
+		const rows = await sandboxParity({
+			service: 'strapi',
+			realBase: strapi.url,
+			requests: [
+				['send, a known email', '/auth/forgot-password', { body: { email: EMAIL } }],
+				['send, an unknown email', '/auth/forgot-password', { body: { email: 'nobody@example.com' } }],
+				['send, no email', '/auth/forgot-password', { body: {} }],
+				['reset, a code neither issued', '/auth/reset-password', { body: { code: 'no-such-code', password: 'Long-enough-pw-1', passwordConfirmation: 'Long-enough-pw-1' } }],
+				['reset, the passwords differ', '/auth/reset-password', { body: { code: 'no-such-code', password: 'Long-enough-pw-1', passwordConfirmation: 'Other-pw-2' } }],
+			],
+		});
+		for (const { name, real, sandbox } of rows) check(`sandbox plays Strapi: ${name} (${real.status} ${real.type})`, () => equal(sandbox, real, 'sandbox vs real'));
+	} finally {
+		strapi.stop();
+	}
+	checks.report('real Strapi');
+}
+
+main().catch((error) => {
+	console.error(error);
+	checks.check('the real Strapi run completed', () => {
+		throw error;
+	});
+	checks.report('real Strapi');
+});
