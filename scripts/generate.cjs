@@ -63,6 +63,11 @@ const TABLES = {
 			['Service', 'Base URL', 'Where to find the rest'],
 			CREDENTIAL_SERVICES.map(({ displayName, setup }) => [displayName, cell(setup.baseUrl), cell(setup.notes)]),
 		),
+	checked: () =>
+		table(
+			['Service', 'How its profile was checked'],
+			CREDENTIAL_SERVICES.map(({ displayName, setup }) => [displayName, cell(setup.checked)]),
+		),
 	probes: () =>
 		table(
 			['Service', 'The test calls', 'It passes on', 'It proves'],

@@ -36,6 +36,7 @@ export const appwrite: ServiceProfile = {
 	id: 'appwrite',
 	displayName: 'Appwrite',
 	setup: {
+		checked: 'Source (`app/controllers/api/account.php`) and documentation; the sandbox',
 		baseUrl: '`https://<region>.cloud.appwrite.io/v1`',
 		notes:
 			'**Project ID** (Settings), **Recovery URL**: the page the email links to, on a platform registered in the project. **API Key** optional (a server key). Reset Token: `userId:secret`, or paste the whole recovery link.',

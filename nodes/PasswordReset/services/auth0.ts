@@ -14,6 +14,7 @@ export const auth0: ServiceProfile = {
 	id: 'auth0',
 	displayName: 'Auth0',
 	setup: {
+		checked: 'Documentation and its SDK; the sandbox',
 		baseUrl: '`https://<tenant>.<region>.auth0.com`',
 		notes:
 			'**Client ID** of an application (public), **Connection** (default `Username-Password-Authentication`). Send only: the user finishes on Auth0\'s hosted page; Reset Password fails with `not_supported` before any request.',

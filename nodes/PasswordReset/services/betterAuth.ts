@@ -37,6 +37,7 @@ export const betterAuth: ServiceProfile = {
 	id: 'betterAuth',
 	displayName: 'Better Auth',
 	setup: {
+		checked: 'Real instance in CI: Better Auth 1.7 (`test/real/betterAuth.cjs`)',
 		baseUrl: '`https://<your app>/api/auth` (Better Auth\'s base path)',
 		notes:
 			'No API key. **Reset Page URL** (optional, sent as `redirectTo`): where the emailed link leads, with `?token=` added; a path or a URL on a trusted origin. Reset Token is that `token` (single use, 1 hour). Verify Reset Token is not offered: Better Auth\'s check puts the token in a URL. Its 429 gives the wait in `X-Retry-After`, which the node does not read: the run stops sending (`rate_limited`).',
@@ -84,6 +85,7 @@ export const betterAuthEmailOtp: ServiceProfile = {
 	id: 'betterAuthEmailOtp',
 	displayName: 'Better Auth (Email OTP)',
 	setup: {
+		checked: 'Real instance in CI: Better Auth 1.7 with Email OTP (`test/real/betterAuth.cjs`)',
 		baseUrl: '`https://<your app>/api/auth`',
 		notes:
 			'For apps with the Email OTP plugin: the email carries a 6-digit code. Reset Password needs the **Email** too; three wrong codes spend the code (`invalid_or_expired_token`: send a new email).',

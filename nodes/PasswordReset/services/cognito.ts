@@ -11,7 +11,7 @@ import type { CredentialSettings, ResetInput, ServiceProfile } from './types';
  * (no SigV4): the app client's ID identifies the pool, and an app client with a secret needs
  * `SecretHash` = Base64(HMAC-SHA256(client secret, username + client ID)) on each call, which
  * the node computes and never outputs. The username is the email (an alias). Errors:
- * `{__type, message}`. Not run against a real Cognito here.
+ * `{__type, message}`. Checked against cognito-local 5.3 in CI (test/real/cognito.cjs), not AWS itself.
  */
 const TARGET = 'AWSCognitoIdentityProviderService';
 
@@ -30,9 +30,10 @@ export const cognito: ServiceProfile = {
 	id: 'cognito',
 	displayName: 'AWS Cognito',
 	setup: {
+		checked: 'Third-party emulator in CI: cognito-local 5.3 (`test/real/cognito.cjs`: it checks no SecretHash and no password policy); the API reference',
 		baseUrl: '`https://cognito-idp.<region>.amazonaws.com`',
 		notes:
-			'**App Client ID**; **App Client Secret** only for an app client with a secret: the node computes `SecretHash` (HMAC-SHA256 of email + client ID) for each call and never sends or shows the secret. The username is the email (an alias in the pool). Reset Token is the code from the email; Reset Password needs the **Email**. With the pool\'s default *PreventUserExistenceErrors*, unknown users get the same answer as known ones. Not run against a real Cognito here.',
+			'**App Client ID**; **App Client Secret** only for an app client with a secret: the node computes `SecretHash` (HMAC-SHA256 of email + client ID) for each call and never sends or shows the secret. The username is the email (an alias in the pool). Reset Token is the code from the email; Reset Password needs the **Email**. With the pool\'s default *PreventUserExistenceErrors*, unknown users get the same answer as known ones. Checked against cognito-local, not AWS itself.',
 	},
 	baseUrl: { placeholder: 'e.g. https://cognito-idp.eu-west-1.amazonaws.com' },
 	credentialFields: [

@@ -145,6 +145,7 @@ export const buildCustomProfile = (settings: CredentialSettings): ServiceProfile
 		id: 'custom',
 		displayName: 'Custom',
 		setup: {
+			checked: 'Your API: the node checks what you configure',
 			baseUrl: 'your API',
 			notes:
 				'Method and path per operation, the field names for email, token, new password (and email on reset, if needed), the auth header and its prefix, an optional **Success Field** that must be `true` in a 2xx answer, and an optional **Unknown Account Message**: text only your API\'s error answer (4xx) for an unknown email contains, e.g. `User not found`. Without it every 404 is `endpoint_not_found`, never "sent". Reset Password never uses GET: secrets do not travel in URLs.',

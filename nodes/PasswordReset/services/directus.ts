@@ -19,6 +19,7 @@ export const directus: ServiceProfile = {
 	id: 'directus',
 	displayName: 'Directus',
 	setup: {
+		checked: 'Real instance in CI: Directus 12.4 (`test/real/directus.cjs`)',
 		baseUrl: '`https://<your-directus>`',
 		notes:
 			'No API key. **Reset URL** (optional): your page for the emailed link; it must be in `PASSWORD_RESET_URL_ALLOW_LIST`. Reset Token is the `token` in the link.',

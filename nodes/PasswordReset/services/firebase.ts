@@ -21,6 +21,7 @@ export const firebase: ServiceProfile = {
 	id: 'firebase',
 	displayName: 'Firebase Auth',
 	setup: {
+		checked: 'Vendor emulator: the Firebase Auth Emulator in CI (`test/real/firebase.cjs`: any API key passes there); the REST reference',
 		baseUrl: '`https://identitytoolkit.googleapis.com/v1`',
 		notes:
 			'**API Key**: the Web API key (Project settings → General). Firebase takes it as `?key=`: its own contract, the one key this node puts in a URL; it never appears in output or errors. Reset Token is the `oobCode` from the email link (your custom action handler receives it).',

@@ -17,6 +17,7 @@ export const industrialIot: ServiceProfile = {
 	id: 'industrialIot',
 	displayName: 'Industrial IOT',
 	setup: {
+		checked: 'Its wiki and source; the sandbox',
 		baseUrl: '`https://industrialiot.onrender.com`',
 		notes:
 			'Send Reset Email fails with `not_supported`: the service takes the email as a JSON body on a GET request, and n8n drops the body of every GET, so the mail would never be requested. Start the reset on the service itself, then use Reset Password here.',

@@ -57,6 +57,7 @@ export const keycloak: ServiceProfile = {
 	id: 'keycloak',
 	displayName: 'Keycloak',
 	setup: {
+		checked: 'Source (`UserResource.java`, the token endpoint); the sandbox',
 		baseUrl: '`https://<host>` (`https://<host>/auth` before Keycloak 17)',
 		notes:
 			'**Realm**, **Client ID**, **Client Secret**: a confidential client with *Service accounts* on whose service account has realm-management\'s `manage-users`. Send Reset Email is three requests: an admin token (client credentials; the secret goes only to the realm\'s token endpoint, in the form body), the user found by exact email (none: the neutral answer, nothing mailed), then `execute-actions-email` with `UPDATE_PASSWORD`, which mails Keycloak\'s own link. The admin token is redacted everywhere. Reset Password fails with `not_supported`: the user finishes on Keycloak\'s page. The realm needs SMTP (`server_error` otherwise). Not run against a real Keycloak here.',

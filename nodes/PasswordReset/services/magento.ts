@@ -17,6 +17,7 @@ export const magento: ServiceProfile = {
 	id: 'magento',
 	displayName: 'Magento 2',
 	setup: {
+		checked: 'Source (Magento 2.4 `Customer` module); the unknown-email 404 body is a guess; the sandbox',
 		baseUrl: '`https://<store>/rest/V1` (or `/rest/<store code>/V1`)',
 		notes:
 			'No token: both routes are anonymous. **Website ID** (default 1). Reset Password needs the **Email**; Reset Token is the `token` in the emailed link. A bare `false` on send means Magento could not send the mail (`server_error`). Not run against a real Magento here: the error texts come from its source, the 404 body for an unknown email is a guess.',

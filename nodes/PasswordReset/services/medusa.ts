@@ -15,6 +15,7 @@ export const medusa: ServiceProfile = {
 	id: 'medusa',
 	displayName: 'Medusa',
 	setup: {
+		checked: 'Source (its auth routes); a real Medusa 2.21 run by hand showed the send\'s `201 Created` and single-use tokens (not in CI); the sandbox',
 		baseUrl: '`https://<your Medusa server>`',
 		notes:
 			'**Actor**: Customer or Admin User. Medusa does not mail the token itself: your project\'s `auth.password_reset` subscriber does. The token (a 15-minute JWT) is single use and names the account: Medusa ignores an Email given with it (a mistyped one still resets the token\'s account), so the output names none. The token travels as a Bearer token, never in the URL.',

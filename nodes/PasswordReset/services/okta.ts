@@ -12,6 +12,7 @@ export const okta: ServiceProfile = {
 	id: 'okta',
 	displayName: 'Okta',
 	setup: {
+		checked: 'Documentation (Management API reference); the sandbox',
 		baseUrl: '`https://<org>.okta.com`',
 		notes:
 			'**API Key**: an Okta API token of an admin who may manage users (sent as `SSWS`). Send only: the email (the user\'s login) goes in the path, URL-encoded, and Okta mails its link; the user sets the password on Okta\'s page, so Reset Password fails with `not_supported` before any request. A user Okta will not reset in their status (suspended, deprovisioned) is `user_disabled`. Not run against a real Okta here.',

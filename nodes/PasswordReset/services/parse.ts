@@ -27,6 +27,7 @@ export const parse: ServiceProfile = {
 	id: 'parse',
 	displayName: 'Parse Server',
 	setup: {
+		checked: 'Real instance in CI: Parse Server 7.5 (`test/real/parse.cjs`)',
 		baseUrl: '`https://<your server>/parse` (its serverURL)',
 		notes:
 			'**Application ID**; **API Key** only when the server sets a REST API key (never the master key). Reset Token: paste the whole link from the email (the node takes its token and username), or the token alone with the **Email** as the username. Parse has no JSON reset route: the node posts the link\'s form URL-encoded, as an XHR, so Parse answers in JSON. A server without an email adapter answers `not_supported`.',

@@ -24,6 +24,7 @@ export const payload: ServiceProfile = {
 	id: 'payload',
 	displayName: 'Payload CMS',
 	setup: {
+		checked: 'Real instance in CI: Payload 3.90 (`test/real/payload.cjs`)',
 		baseUrl: '`https://<your server>/api`',
 		notes:
 			'**Collection**: the auth collection\'s slug (default `users`). Reset Token: the token in the emailed link. A reset logs the user in: the session token Payload answers with is redacted everywhere, never output.',

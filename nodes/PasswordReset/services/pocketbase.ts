@@ -17,6 +17,7 @@ export const pocketbase: ServiceProfile = {
 	id: 'pocketbase',
 	displayName: 'PocketBase',
 	setup: {
+		checked: 'Source (`apis/record_auth_password_reset_*.go`); the sandbox',
 		baseUrl: '`https://<your-pocketbase>`',
 		notes:
 			'**Collection**: the auth collection (default `users`). No API key.',

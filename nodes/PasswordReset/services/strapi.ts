@@ -25,6 +25,7 @@ export const strapi: ServiceProfile = {
 	id: 'strapi',
 	displayName: 'Strapi',
 	setup: {
+		checked: 'Real instance in CI: Strapi 5.54 (`test/real/strapi.cjs`)',
 		baseUrl: '`https://<your-strapi>/api`',
 		notes:
 			'No API key; the Public role needs the *forgotPassword* and *resetPassword* permissions (Users & Permissions plugin). Reset Token is the `code` in the link. Strapi\'s codes never expire: prefer short-lived flows.',

@@ -19,6 +19,7 @@ export const supabase: ServiceProfile = {
 	id: 'supabase',
 	displayName: 'Supabase',
 	setup: {
+		checked: 'Source (supabase/auth, `openapi.yaml` and `internal/api`); the sandbox',
 		baseUrl: '`https://<project-ref>.supabase.co/auth/v1` (a bare self-hosted GoTrue: no `/auth/v1`)',
 		notes:
 			'**API Key**: the project\'s anon or publishable key (Project Settings → API Keys), never the service-role key. Put `{{ .Token }}` in the "Reset Password" email template: Reset Password takes that 6-digit code with the **Email**, verifies it (which opens a session and uses the code up) and sets the password with that session: if the password is then refused (`weak_password`, `password_reused`), send a new reset email.',

@@ -232,7 +232,12 @@ export interface ServiceProfile {
 	 * The README's credential notes for this service (generated, `npm run generate`): the Base
 	 * URL's shape, and where to find every other field, in Markdown.
 	 */
-	setup: { baseUrl: string; notes: string };
+	setup: {
+		baseUrl: string;
+		notes: string;
+		/** How this profile was checked: a real instance in CI, an emulator, source, documentation. */
+		checked: string;
+	};
 	/** Fields of the credential that only this service reads (a project ID, a collection). */
 	credentialFields?: CredentialField[];
 	/** How the credential test tells a right address (and key) from a wrong one. */

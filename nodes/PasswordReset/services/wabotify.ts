@@ -10,6 +10,7 @@ export const wabotify: ServiceProfile = {
 	id: 'wabotify',
 	displayName: 'Wabotify',
 	setup: {
+		checked: 'Its documentation (docs.wabotify.com); the sandbox',
 		baseUrl: '`https://api.wabotify.com`',
 		notes:
 			'**Company**: the white-label code (default `wabotify`). Reset Password needs the **Email** too.',

@@ -11,6 +11,7 @@ export const wibiclick: ServiceProfile = {
 	id: 'wibiclick',
 	displayName: 'WibiClick',
 	setup: {
+		checked: 'Its public web front end (the back end is not public): paths and fields only; the sandbox',
 		baseUrl: '`https://wibi.wilbertzgroup.com`',
 		notes:
 			'API key sent as `Authorization: Bearer`. Paths and field names come from WibiClick\'s public web front end; the back end is not public, so override the paths if yours differ.',

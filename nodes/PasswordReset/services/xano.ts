@@ -20,6 +20,7 @@ export const xano: ServiceProfile = {
 	id: 'xano',
 	displayName: 'Xano (Hack System)',
 	setup: {
+		checked: 'Its documentation (GitBook); the send route is a guess; the sandbox',
 		baseUrl: '`https://<instance>.xano.io/api:<group>`',
 		notes:
 			'The send endpoint (`GET /reset/password?email=`) is a guess: its documentation is not public. Override the path if yours differs.',
