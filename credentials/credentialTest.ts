@@ -2,7 +2,7 @@ import type { ICredentialDataDecryptedObject, ICredentialTestRequest, IHttpReque
 
 import { wireRequest } from '../nodes/PasswordReset/http/wire';
 import { DEFAULT_TIMEOUT_MS } from '../nodes/PasswordReset/run/input';
-import { resolveProfile } from '../nodes/PasswordReset/services';
+import { resolveProfile, SERVICE_PROFILES } from '../nodes/PasswordReset/services';
 import { SUCCESS_STATUSES } from '../nodes/PasswordReset/services/answers';
 import type { CredentialProbe, CredentialSettings } from '../nodes/PasswordReset/services/types';
 import { normalizeBaseUrl } from '../nodes/PasswordReset/safety/checks';
@@ -80,5 +80,10 @@ export const CREDENTIAL_TEST: ICredentialTestRequest = {
 		...rule([301, 302, 303, 307, 308], (status) => `The service answered with a redirect (HTTP ${status}), which Password Reset never follows. Set the Base URL to the final address`),
 		...rule([500, 502, 503, 504], (status) => `The server failed (HTTP ${status}): this is not the answer the chosen service gives at this Base URL. Check the Base URL and that the service is online`),
 		...rule([200, 201, 204, 400, 422, 429], (status) => `Unexpected answer (HTTP ${status}): this does not look like the chosen service at this Base URL. Check the Base URL and the service chosen`),
+		// A passing status whose body says the address is wrong after all (each profile's `failsOn`).
+		...SERVICE_PROFILES.flatMap((profile) => profile.credentialTest.failsOn ?? []).map(({ key, value, message }) => ({
+			type: 'responseSuccessBody' as const,
+			properties: { key, value, message },
+		})),
 	],
 };

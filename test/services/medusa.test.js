@@ -73,3 +73,13 @@ describe('Medusa as it really answers', () => {
 // Its credential test: the route it calls, the answer there when the address is right, extra fields, headers and query it carries.
 const { describeCredentialProbe } = require('../support/credentialProbe.cjs');
 describeCredentialProbe('medusa', 'POST', '/auth/user/emailpass/reset-password', [400, { type: 'invalid_data', message: "Invalid request: Field 'identifier' is required" }], { medusaActor: 'user' }, { authorization: undefined });
+
+test("the credential test fails under /store: a real Medusa answers its publishable-key 400 there, which is no answer of the reset route", async () => {
+	const { testCredential } = require('../support/engine.cjs');
+	const message = 'Publishable API key required in the request header: x-publishable-api-key. You can manage your keys in settings in the dashboard.';
+	nock('https://medusa.example.test').post('/store/auth/customer/emailpass/reset-password').reply(400, { type: 'not_allowed', message });
+	expect(await testCredential({ service: 'medusa', baseUrl: 'https://medusa.example.test/store', medusaActor: 'customer' })).toEqual({
+		status: 'Error',
+		message: "The Base URL leads to Medusa's store API, which asks for a publishable key. Use the server's own address, without /store",
+	});
+});

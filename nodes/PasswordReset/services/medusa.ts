@@ -15,7 +15,7 @@ export const medusa: ServiceProfile = {
 	id: 'medusa',
 	displayName: 'Medusa',
 	setup: {
-		checked: 'Source (its auth routes); a real Medusa 2.21 run by hand showed the send\'s `201 Created` and single-use tokens (not in CI); the sandbox',
+		checked: 'Real instance in CI: Medusa 2.21 on PostgreSQL (`test/real/medusa.cjs`)',
 		baseUrl: '`https://<your Medusa server>`',
 		notes:
 			'**Actor**: Customer or Admin User. Medusa does not mail the token itself: your project\'s `auth.password_reset` subscriber does. The token (a 15-minute JWT) is single use and names the account: Medusa ignores an Email given with it (a mistyped one still resets the token\'s account), so the output names none. The token travels as a Bearer token, never in the URL.',
@@ -34,13 +34,22 @@ export const medusa: ServiceProfile = {
 			description: 'Whose passwords this credential resets: store customers, or admin users',
 		},
 	],
-	// A send without an identifier is refused by Medusa's validator (400 invalid_data: a guess).
+	// A send without an identifier is refused by Medusa's validator (400 invalid_data).
 	credentialTest: {
 		method: 'POST',
 		path: '/auth/{medusaActor}/emailpass/reset-password',
 		fields: {},
 		passes: [400],
-		proves: "Medusa's reset-password route refused a request without an identifier, so no email was sent and the Base URL and Actor are right. Guess: that its validator answers 400",
+		// A real Medusa 2.21 answers 400 under /store too: its publishable-key middleware.
+		failsOn: [
+			{
+				key: 'message',
+				value: 'Publishable API key required in the request header: x-publishable-api-key. You can manage your keys in settings in the dashboard.',
+				message: "The Base URL leads to Medusa's store API, which asks for a publishable key. Use the server's own address, without /store",
+			},
+		],
+		proves:
+			"Medusa's reset-password route refused a request without an identifier (400 invalid_data, seen on a real Medusa 2.21), so no email was sent and the Base URL and Actor are right; under /store the test fails",
 	},
 	auth: {},
 	operations: {

@@ -219,6 +219,12 @@ export interface CredentialProbe {
 	 * n8n's declarative credential test fails on any other (see `credentials/credentialTest.ts`).
 	 */
 	passes: readonly number[];
+	/**
+	 * Answers with a passing status that still mean a wrong address (Medusa under `/store` asks
+	 * for a publishable key with a 400): the body's `key` equal to `value` fails the test with
+	 * `message`. n8n applies every profile's to every test: each value must be the service's own.
+	 */
+	failsOn?: ReadonlyArray<{ key: string; value: string; message: string }>;
 	/** What a passing test proves, and what it does not: the README's table says it. */
 	proves: string;
 }
