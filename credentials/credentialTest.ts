@@ -85,5 +85,7 @@ export const CREDENTIAL_TEST: ICredentialTestRequest = {
 			type: 'responseSuccessBody' as const,
 			properties: { key, value, message },
 		})),
-	],
+		// n8n's type allows one kind of rule per list; its tester reads each rule by its `type`
+		// (packages/cli, credentials-tester.service.ts: response codes on an error, bodies on a pass).
+	] as unknown as ICredentialTestRequest['rules'],
 };
