@@ -151,3 +151,11 @@ test('the editor shows only the inputs the Mapping Mode reads: the values below,
 		expect([field.name, field.noDataExpression, field.typeOptions?.password]).toEqual([field.name, true, undefined]);
 	}
 });
+
+test("the item fields' parameters in the description are the ones the run reads, with the same defaults", () => {
+	const { MAPPED_FIELDS } = require('../dist/nodes/PasswordReset/run/input.js');
+	for (const { parameter, default: fallback } of Object.values(MAPPED_FIELDS)) {
+		const shown = property(parameter);
+		expect([parameter, shown.length > 0, [...new Set(shown.map((p) => p.default))]]).toEqual([parameter, true, [fallback]]);
+	}
+});

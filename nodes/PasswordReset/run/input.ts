@@ -6,6 +6,16 @@ import { invalidInput } from '../outcome/errors';
 export const DEFAULT_TIMEOUT_MS = 15_000;
 /** The Mapping Mode parameter's values (see `user/mapping.ts`). */
 export const MAPPING_MODES = { defineBelow: 'defineBelow', mapByName: 'autoMapInputData' } as const;
+/**
+ * Map Input Fields by Name: each input's field-name parameter and its default, what reset flows
+ * usually carry (a link's `token`). The parameter names avoid "Token" and "Password", which
+ * n8n's lint reads as secrets.
+ */
+export const MAPPED_FIELDS = {
+	email: { parameter: 'emailField', default: 'email' },
+	resetToken: { parameter: 'resetCodeField', default: 'token' },
+	newPassword: { parameter: 'newPassField', default: 'newPassword' },
+} as const;
 export const DEFAULT_MAX_SENDS_PER_RUN = 100;
 export const DEFAULT_MAX_RETRY_AFTER_SECONDS = 30;
 export const DEFAULT_MAX_CONCURRENT_REQUESTS = 10;
@@ -139,12 +149,12 @@ export const readMapping = (context: IExecuteSingleFunctions, isToolCall: boolea
 			"Mapping Mode is Map Input Fields by Name, but an AI tool call has no input item to read fields from. Set it to Define Each Value Below and fill the Email with $fromAI",
 		);
 	}
-	const name = (field: keyof ResetInput, parameterName: string, fallback: string) => {
-		const value = context.getNodeParameter(parameterName, fallback);
+	const name = (field: keyof ResetInput) => {
+		const value = context.getNodeParameter(MAPPED_FIELDS[field].parameter, MAPPED_FIELDS[field].default);
 		if (typeof value !== 'string' || !value.trim()) throw invalidInput(`${FIELD_NAMES[field]} Field is empty. Name the input item's field that holds the ${FIELD_NAMES[field]}`);
 		return value.trim();
 	};
-	return { email: name('email', 'emailField', 'email'), resetToken: name('resetToken', 'resetCodeField', 'token'), newPassword: name('newPassword', 'newPassField', 'newPassword') };
+	return { email: name('email'), resetToken: name('resetToken'), newPassword: name('newPassword') };
 };
 
 export const readOperation = (context: IExecuteSingleFunctions) =>

@@ -36,7 +36,10 @@ export const showIn = (mode: keyof typeof MAPPING_MODES, operation: Operation[])
 	show: { resource: ['user'], operation, mappingMode: [MAPPING_MODES[mode]] },
 });
 
-/** The item fields read by name, their defaults what reset flows usually carry (a link's `token`). */
+/**
+ * The item fields read by name. n8n's lint wants literal names and defaults here: they are
+ * `MAPPED_FIELDS` in run/input.ts, and a test keeps the two equal.
+ */
 export const mappedFields: INodeProperties[] = [
 	{
 		displayName: 'Email Field',
