@@ -83,3 +83,15 @@ test("the credential test fails under /store: a real Medusa answers its publisha
 		message: "The Base URL leads to Medusa's store API, which asks for a publishable key. Use the server's own address, without /store",
 	});
 });
+
+test('a send under /store is endpoint_not_found saying so, not "the input is not valid": a real Medusa answers its publishable-key 400 there', async () => {
+	const message = 'Publishable API key required in the request header: x-publishable-api-key. You can manage your keys in settings in the dashboard.';
+	nock('https://medusa.example.test').post('/store/auth/customer/emailpass/reset-password').reply(400, { type: 'not_allowed', message });
+	const { output } = await runNode({
+		parameters: { operation: 'sendResetEmail', email: EMAIL },
+		credential: { service: 'medusa', baseUrl: 'https://medusa.example.test/store', medusaActor: 'customer' },
+		onError: 'continueRegularOutput',
+	});
+	expect(output[0].json.error).toBe("The Base URL leads to Medusa's store API, which asks for a publishable key. Use the server's own address, without /store [item 0]");
+	expect(output[0].json.details.errorCode).toBe('endpoint_not_found');
+});

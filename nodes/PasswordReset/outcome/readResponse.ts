@@ -128,7 +128,7 @@ export const readResponse = (response: ServiceResponse, context: ReadContext): I
 			code,
 			status,
 			serverMessage,
-			`The service has no endpoint at ${endpoint} (HTTP ${status}). Check the Base URL and the paths in the credential`,
+			rule?.message?.({ body, serverMessage }) ?? `The service has no endpoint at ${endpoint} (HTTP ${status}). Check the Base URL and the paths in the credential`,
 		);
 	}
 	const retryAfter = code === 'rate_limited' ? retryAfterSeconds(response.headers) : undefined;

@@ -11,6 +11,11 @@ import type { ServiceProfile } from './types';
  * in the URL, and the account from the token: the update route ignores an email in the body, so
  * the Email is optional and sent only as given. Errors: `{type, message}`.
  */
+/** What a real Medusa 2.21 answers under `/store` without a publishable key (its middleware, 400). */
+const PUBLISHABLE_KEY_REQUIRED =
+	'Publishable API key required in the request header: x-publishable-api-key. You can manage your keys in settings in the dashboard.';
+const UNDER_STORE = "The Base URL leads to Medusa's store API, which asks for a publishable key. Use the server's own address, without /store";
+
 export const medusa: ServiceProfile = {
 	id: 'medusa',
 	displayName: 'Medusa',
@@ -41,13 +46,7 @@ export const medusa: ServiceProfile = {
 		fields: {},
 		passes: [400],
 		// A real Medusa 2.21 answers 400 under /store too: its publishable-key middleware.
-		failsOn: [
-			{
-				key: 'message',
-				value: 'Publishable API key required in the request header: x-publishable-api-key. You can manage your keys in settings in the dashboard.',
-				message: "The Base URL leads to Medusa's store API, which asks for a publishable key. Use the server's own address, without /store",
-			},
-		],
+		failsOn: [{ key: 'message', value: PUBLISHABLE_KEY_REQUIRED, message: UNDER_STORE }],
 		proves:
 			"Medusa's reset-password route refused a request without an identifier (400 invalid_data, seen on a real Medusa 2.21), so no email was sent and the Base URL and Actor are right; under /store the test fails",
 	},
@@ -70,5 +69,8 @@ export const medusa: ServiceProfile = {
 		},
 	},
 	unknownAccount: [],
-	errorRules: [{ operation: 'resetPassword', status: 401, code: 'invalid_or_expired_token' }],
+	errorRules: [
+		{ operation: 'resetPassword', status: 401, code: 'invalid_or_expired_token' },
+		{ status: 400, when: (body) => body.message === PUBLISHABLE_KEY_REQUIRED, code: 'endpoint_not_found', message: () => UNDER_STORE },
+	],
 };
