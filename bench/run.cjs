@@ -23,7 +23,7 @@ const fs = require('node:fs');
 const http = require('node:http');
 const os = require('node:os');
 const path = require('node:path');
-const { prepareN8n, executionFromLog } = require('../test/support/realN8n.cjs');
+const { prepareN8n, executionFromLog, codeFedWorkflow } = require('../test/support/realN8n.cjs');
 
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000').split(',').filter(Boolean).map(Number);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -72,28 +72,8 @@ const CREDENTIALS = (url) => [
 ];
 
 /** Manual trigger → Code node making `items` emails → the measured node. */
-const workflow = (id, items, measured) => ({
-	id,
-	name: id,
-	active: false,
-	settings: { executionOrder: 'v1' },
-	nodes: [
-		{ id: `${id}-0`, name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
-		{
-			id: `${id}-1`,
-			name: 'Emails',
-			type: 'n8n-nodes-base.code',
-			typeVersion: 2,
-			position: [200, 0],
-			parameters: { jsCode: `return Array.from({ length: ${items} }, (_, i) => ({ json: { email: \`user\${i}@example.com\` } }));` },
-		},
-		{ id: `${id}-2`, name: 'Measured', position: [400, 0], ...measured },
-	],
-	connections: {
-		Start: { main: [[{ node: 'Emails', type: 'main', index: 0 }]] },
-		Emails: { main: [[{ node: 'Measured', type: 'main', index: 0 }]] },
-	},
-});
+const workflow = (id, items, measured) =>
+	codeFedWorkflow(id, `return Array.from({ length: ${items} }, (_, i) => ({ json: { email: \`user\${i}@example.com\` } }));`, { name: 'Measured', ...measured });
 
 /**
  * This node's Send Reset Email: the Email by expression, or each item's `email` field by name;

@@ -110,13 +110,6 @@ async function main() {
 		server.closeAllConnections?.();
 		await new Promise((resolve) => server.close(resolve));
 	}
-	checks.report('real Better Auth');
 }
 
-main().catch((error) => {
-	console.error(error);
-	checks.check('the real Better Auth run completed', () => {
-		throw error;
-	});
-	checks.report('real Better Auth');
-});
+checks.run('real Better Auth', main);

@@ -14,6 +14,7 @@ const { runNode, testCredential } = require('../support/engine.cjs');
 const { Checks, assert, equal } = require('../support/checks.cjs');
 const { freePort } = require('../support/realN8n.cjs');
 const { startPostgres } = require('../support/debianServices.cjs');
+const { waitUntilReady } = require('../support/realServers.cjs');
 
 const root = path.resolve(__dirname, '../..');
 const APP_ID = 'password-reset-real-parse';
@@ -21,26 +22,6 @@ const USER = { username: 'ada@example.com', email: 'ada@example.com', password: 
 const NEW_PASSWORD = 'New-parse-password-2';
 const checks = new Checks();
 const check = (name, fn) => checks.check(name, fn);
-
-async function waitForLine(child, text, seconds) {
-	let output = '';
-	return new Promise((resolve, reject) => {
-		const timer = setTimeout(() => reject(new Error(`Parse Server did not start within ${seconds} s:\n${output.slice(-2000)}`)), seconds * 1000);
-		const read = (chunk) => {
-			output += chunk;
-			if (output.includes(text)) {
-				clearTimeout(timer);
-				resolve();
-			}
-		};
-		child.stdout.on('data', read);
-		child.stderr.on('data', read);
-		child.on('close', (status) => {
-			clearTimeout(timer);
-			reject(new Error(`Parse Server exited (${status}):\n${output.slice(-2000)}`));
-		});
-	});
-}
 
 async function main() {
 	const [parseDir, node22] = execFileSync('bash', [path.join(root, 'scripts/ensure-parse.sh')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] })
@@ -57,7 +38,7 @@ async function main() {
 	});
 	try {
 		const started = Date.now();
-		await waitForLine(server, 'ready', 120);
+		await waitUntilReady(server, (log) => log.includes('ready'), 120, 'Parse Server');
 		console.log(`Parse Server on ${baseUrl} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
 		const parseApi = (method, route, body) =>
 			fetch(`${baseUrl}${route}`, { method, headers: { 'X-Parse-Application-Id': APP_ID, 'Content-Type': 'application/json' }, body: body && JSON.stringify(body) });
@@ -91,13 +72,6 @@ async function main() {
 		server.kill('SIGTERM');
 		await postgres.stop();
 	}
-	checks.report('real Parse Server');
 }
 
-main().catch((error) => {
-	console.error(error);
-	checks.check('the real Parse Server run completed', () => {
-		throw error;
-	});
-	checks.report('real Parse Server');
-});
+checks.run('real Parse Server', main);

@@ -15,6 +15,7 @@ const { testCredential } = require('../support/engine.cjs');
 const { Checks, assert, equal } = require('../support/checks.cjs');
 const { freePort } = require('../support/realN8n.cjs');
 const { realNodeRunner } = require('../support/realNodeRunner.cjs');
+const { waitUntilReady } = require('../support/realServers.cjs');
 const { sandboxParity } = require('../support/sandboxParity.cjs');
 
 const root = path.resolve(__dirname, '../..');
@@ -32,23 +33,7 @@ async function startPayload(dir) {
 		env: { ...process.env, PAYLOAD_DIR: dir, PORT: String(port), WORK_DIR: work, MAIL_FILE: mailFile, SEED_EMAIL: EMAIL, SEED_PASSWORD: OLD_PASSWORD },
 		stdio: ['ignore', 'pipe', 'pipe'],
 	});
-	let log = '';
-	await new Promise((resolve, reject) => {
-		const timer = setTimeout(() => reject(new Error(`Payload did not start within 90 s:\n${log.slice(-2000)}`)), 90_000);
-		const read = (chunk) => {
-			log += chunk;
-			if (/^ready$/m.test(log)) {
-				clearTimeout(timer);
-				resolve();
-			}
-		};
-		server.stdout.on('data', read);
-		server.stderr.on('data', read);
-		server.on('close', (status) => {
-			clearTimeout(timer);
-			reject(new Error(`Payload exited (${status}):\n${log.slice(-2000)}`));
-		});
-	});
+	await waitUntilReady(server, (log) => /^ready$/m.test(log), 90, 'Payload');
 	const url = `http://127.0.0.1:${port}/api`;
 	/** The token of the newest reset mail to `email`. */
 	const tokenFor = (email) => {
@@ -122,13 +107,6 @@ async function main() {
 	} finally {
 		payload.stop();
 	}
-	checks.report('real Payload CMS');
 }
 
-main().catch((error) => {
-	console.error(error);
-	checks.check('the real Payload run completed', () => {
-		throw error;
-	});
-	checks.report('real Payload CMS');
-});
+checks.run('real Payload CMS', main);

@@ -18,6 +18,19 @@ class Checks {
 		}
 	}
 
+	/** Runs a suite's `main`, then reports; a crash is one more failed check (its stack on stderr). */
+	async run(label, main) {
+		try {
+			await main();
+		} catch (error) {
+			console.error(error);
+			this.check(`the ${label} run completed`, () => {
+				throw error;
+			});
+		}
+		this.report(label);
+	}
+
 	/** Prints every check and the closing line; sets the exit code. */
 	report(label) {
 		const failed = this.results.filter((result) => !result.ok);

@@ -206,4 +206,24 @@ function logWithoutExecutionDumps(logDir) {
 		.join('\n');
 }
 
-module.exports = { prepareN8n, readLog, executionFromLog, logWithoutExecutionDumps, freePort };
+/**
+ * A workflow of three nodes: a manual trigger → a Code node (`jsCode` makes the items) → `node`
+ * (its name, type and the rest, placed after the Code node).
+ */
+const codeFedWorkflow = (id, jsCode, node) => ({
+	id,
+	name: id,
+	active: false,
+	settings: { executionOrder: 'v1' },
+	nodes: [
+		{ id: `${id}-0`, name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+		{ id: `${id}-1`, name: 'Items', type: 'n8n-nodes-base.code', typeVersion: 2, position: [200, 0], parameters: { jsCode } },
+		{ id: `${id}-2`, position: [400, 0], ...node },
+	],
+	connections: {
+		Start: { main: [[{ node: 'Items', type: 'main', index: 0 }]] },
+		Items: { main: [[{ node: node.name, type: 'main', index: 0 }]] },
+	},
+});
+
+module.exports = { prepareN8n, readLog, executionFromLog, logWithoutExecutionDumps, freePort, codeFedWorkflow };

@@ -10,7 +10,7 @@
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { prepareN8n } = require('./realN8n.cjs');
+const { prepareN8n, codeFedWorkflow } = require('./realN8n.cjs');
 
 const NODE_TYPE = 'n8n-nodes-password-reset.passwordReset';
 const CREDENTIAL_TYPE = 'passwordResetApi';
@@ -38,30 +38,14 @@ async function realNodeRunner({ credentials }) {
 	const run = async ({ credential, parameters, secrets = {}, items = [{}], onError = 'continueRegularOutput' }) => {
 		const id = `realRun${++runs}`;
 		const expressions = Object.fromEntries(Object.keys(secrets).map((name) => [name, SECRET_PARAMETERS[name]]));
-		const workflow = {
-			id,
-			name: id,
-			active: false,
-			settings: { executionOrder: 'v1' },
-			nodes: [
-				{ id: `${id}-0`, name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
-				{ id: `${id}-1`, name: 'Items', type: 'n8n-nodes-base.code', typeVersion: 2, position: [200, 0], parameters: { jsCode: `return ${JSON.stringify(items)}.map((json) => ({ json }));` } },
-				{
-					id: `${id}-2`,
-					name: 'Password Reset',
-					type: NODE_TYPE,
-					typeVersion: 1,
-					position: [400, 0],
-					parameters: { resource: 'user', ...parameters, ...expressions },
-					credentials: { [CREDENTIAL_TYPE]: { id: `real${credential}`, name: credential } },
-					...(onError === 'stop' ? {} : { onError }),
-				},
-			],
-			connections: {
-				Start: { main: [[{ node: 'Items', type: 'main', index: 0 }]] },
-				Items: { main: [[{ node: 'Password Reset', type: 'main', index: 0 }]] },
-			},
-		};
+		const workflow = codeFedWorkflow(id, `return ${JSON.stringify(items)}.map((json) => ({ json }));`, {
+			name: 'Password Reset',
+			type: NODE_TYPE,
+			typeVersion: 1,
+			parameters: { resource: 'user', ...parameters, ...expressions },
+			credentials: { [CREDENTIAL_TYPE]: { id: `real${credential}`, name: credential } },
+			...(onError === 'stop' ? {} : { onError }),
+		});
 		const workflowFile = path.join(instance.userFolder, `${id}.json`);
 		fs.writeFileSync(workflowFile, JSON.stringify(workflow));
 		const importedWorkflow = await instance.n8n('import:workflow', `--input=${workflowFile}`);
