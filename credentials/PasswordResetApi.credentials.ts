@@ -6,8 +6,8 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { CREDENTIAL_SERVICES, CUSTOM_SERVICE, OPERATION_NAMES, isUnsupported } from '../nodes/PasswordReset/services';
-import type { Operation, ServiceProfile } from '../nodes/PasswordReset/services/types';
+import { CREDENTIAL_SERVICES, CUSTOM_SERVICE, OPERATION_NAMES, SERVICE_OPERATIONS, isUnsupported } from '../nodes/PasswordReset/services';
+import type { ServiceProfile } from '../nodes/PasswordReset/services/types';
 import { withAuth } from './auth';
 import { CREDENTIAL_TEST, CREDENTIAL_TEST_URL, credentialTestRequest } from './credentialTest';
 
@@ -19,7 +19,7 @@ import { CREDENTIAL_TEST, CREDENTIAL_TEST_URL, credentialTestRequest } from './c
 const showFor = (profile: ServiceProfile) => ({ show: { service: [profile.id] } });
 
 const supportedOperations = (profile: ServiceProfile) =>
-	(Object.keys(OPERATION_NAMES) as Operation[]).filter((operation) => {
+	SERVICE_OPERATIONS.filter((operation) => {
 		const contract = profile.operations[operation];
 		return contract && !isUnsupported(contract);
 	});

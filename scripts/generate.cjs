@@ -11,7 +11,7 @@ const path = require('node:path');
 const root = path.resolve(__dirname, '..');
 const { SERVICE_PROFILES, CREDENTIAL_SERVICES, contractFor, isUnsupported } = require(path.join(root, 'dist/nodes/PasswordReset/services'));
 
-const OPERATIONS = ['sendResetEmail', 'resetPassword', 'verifyResetToken'];
+const OPERATIONS = ['sendResetEmail', 'resetPassword', 'verifyResetToken', 'createResetLink'];
 const slug = (name) => name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 const code = (text) => `\`${text}\``;
 
@@ -55,7 +55,7 @@ const cell = (text) => String(text).replace(/\|/g, '\\|');
 const TABLES = {
 	services: () =>
 		table(
-			['Service', 'Send Reset Email', 'Reset Password', 'Verify Reset Token', 'API key / auth'],
+			['Service', 'Send Reset Email', 'Reset Password', 'Verify Reset Token', 'Create Reset Link', 'API key / auth'],
 			CREDENTIAL_SERVICES.map((profile) => [profile.displayName, ...OPERATIONS.map((operation) => operationCell(profile, operation)), authCell(profile)]),
 		),
 	credentialNotes: () =>

@@ -14,9 +14,10 @@ beforeAll(async () => {
 const property = (name) => description.properties.filter((p) => p.name === name);
 
 test('public names are fixed', () => {
-	expect(description).toMatchObject({ name: 'passwordReset', displayName: 'Password Reset', version: 1, usableAsTool: true });
+	// 1.1 checks new passwords by default; a workflow saved with 1 keeps its behaviour.
+	expect(description).toMatchObject({ name: 'passwordReset', displayName: 'Password Reset', version: [1, 1.1], defaultVersion: 1.1, usableAsTool: true });
 	expect(credential).toMatchObject({ name: 'passwordResetApi', displayName: 'Password Reset API' });
-	expect(property('operation')[0].options.map((o) => o.value).sort()).toEqual(['resetPassword', 'sendResetEmail', 'verifyResetToken']);
+	expect(property('operation')[0].options.map((o) => o.value).sort()).toEqual(['checkPassword', 'createResetLink', 'resetPassword', 'sendResetEmail', 'verifyResetToken']);
 	// A saved credential stores its service's id: the profiles, the sandbox and the test tables must agree on each.
 	const ids = credential.properties.find((p) => p.name === 'service').options.map((o) => o.value).sort();
 	const { SANDBOX_SERVICES } = require('../sandbox/services/index.cjs');
@@ -34,6 +35,9 @@ test('secrets are password fields', () => {
 	for (const field of property('resetToken')) expect(field.typeOptions.password).toBe(true);
 	expect(property('newPassword')[0].typeOptions.password).toBe(true);
 	expect(credential.properties.find((p) => p.name === 'apiKey').typeOptions.password).toBe(true);
+	for (const name of ['supabaseServiceRoleKey', 'auth0ManagementClientSecret']) {
+		expect([name, credential.properties.find((p) => p.name === name).typeOptions?.password]).toEqual([name, true]);
+	}
 });
 
 test('operations have distinct actions and descriptions, for people and agents', () => {
@@ -41,7 +45,8 @@ test('operations have distinct actions and descriptions, for people and agents',
 	expect(new Set(options.map((o) => o.action)).size).toBe(options.length);
 	expect(new Set(options.map((o) => o.description)).size).toBe(options.length);
 	// Every value an agent fills in is described (Resource has one value; Request Options is n8n's).
-	const inputs = description.properties.filter((field) => !['resource', 'operation', 'requestOptions'].includes(field.name));
+	// A notice is its own text.
+	const inputs = description.properties.filter((field) => !['resource', 'operation', 'requestOptions'].includes(field.name) && field.type !== 'notice');
 	for (const field of inputs.flatMap((field) => (field.type === 'collection' ? field.options : [field]))) {
 		expect([field.name, field.description?.length > 10]).toEqual([field.name, true]);
 	}
@@ -91,8 +96,8 @@ describe('the editor shows each field only where it is used', () => {
 
 	test('each service option says what it can do and whether it takes a key', () => {
 		const options = credential.properties.find((p) => p.name === 'service').options;
-		expect(options.find((o) => o.value === 'auth0').description).toBe('Send Reset Email · no API key');
-		expect(options.find((o) => o.value === 'supabase').description).toBe('Send Reset Email, Reset Password · API key required');
+		expect(options.find((o) => o.value === 'auth0').description).toBe('Send Reset Email, Create Reset Link · no API key');
+		expect(options.find((o) => o.value === 'supabase').description).toBe('Send Reset Email, Reset Password, Create Reset Link · API key required');
 		expect(options.every((o) => o.description)).toBe(true);
 	});
 
@@ -103,8 +108,8 @@ describe('the editor shows each field only where it is used', () => {
 		expect(options.find((o) => o.name === 'maxRetryAfter').displayName).toMatch(/\(Seconds\)$/);
 	});
 
-	test('Actions list in the order of a reset: Send → Reset → Verify', () => {
-		expect(property('operation')[0].options.map((o) => o.name)).toEqual(['Send Reset Email', 'Reset Password', 'Verify Reset Token']);
+	test('Actions list in the order of a reset: Send → Reset → Verify, then the checks and the link', () => {
+		expect(property('operation')[0].options.map((o) => o.name)).toEqual(['Send Reset Email', 'Reset Password', 'Verify Reset Token', 'Check New Password', 'Create Reset Link']);
 	});
 
 	test("the canvas subtitle is the operation's name", () => {
@@ -146,6 +151,10 @@ test('the editor shows only the inputs the Mapping Mode reads: the values below,
 	expect(shown('sendResetEmail', 'autoMapInputData')).toEqual(['emailField']);
 	expect(shown('resetPassword', 'autoMapInputData')).toEqual(['emailField', 'newPassField', 'resetCodeField']);
 	expect(shown('verifyResetToken', 'autoMapInputData')).toEqual(['resetCodeField']);
+	expect(shown('checkPassword', 'defineBelow')).toEqual(['email', 'newPassword']);
+	expect(shown('checkPassword', 'autoMapInputData')).toEqual(['emailField', 'newPassField']);
+	expect(shown('createResetLink', 'defineBelow')).toEqual(['email', 'resetLinkNotice']);
+	expect(shown('createResetLink', 'autoMapInputData')).toEqual(['emailField', 'resetLinkNotice']);
 	// No field name takes an expression, and none is a secret.
 	for (const field of description.properties.filter((p) => p.name.endsWith('Field'))) {
 		expect([field.name, field.noDataExpression, field.typeOptions?.password]).toEqual([field.name, true, undefined]);

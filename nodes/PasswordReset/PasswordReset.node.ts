@@ -10,11 +10,13 @@ export class PasswordReset implements INodeType {
 		name: 'passwordReset',
 		icon: { light: 'file:../../icons/password-reset.svg', dark: 'file:../../icons/password-reset.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		// 1.1: Reset Password checks the new password unless turned off (1 keeps sending it unchecked).
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		// The operation's name, as the Actions list shows it (test/description.test.js keeps them equal).
 		subtitle:
-			'={{ { sendResetEmail: "Send Reset Email", resetPassword: "Reset Password", verifyResetToken: "Verify Reset Token" }[$parameter["operation"]] }}',
-		description: `Forgot password flows: send reset emails, reset passwords with the emailed code, check reset tokens. ${SERVICE_PROFILES.map((profile) => profile.displayName).join(', ')}, or any REST reset API`,
+			'={{ { sendResetEmail: "Send Reset Email", resetPassword: "Reset Password", verifyResetToken: "Verify Reset Token", checkPassword: "Check New Password", createResetLink: "Create Reset Link" }[$parameter["operation"]] }}',
+		description: `Forgot password flows: send reset emails, reset passwords with the emailed code, check reset tokens and new passwords, create reset links. ${SERVICE_PROFILES.map((profile) => profile.displayName).join(', ')}, or any REST reset API`,
 		// An absolute URL: n8n opens it as is (it appends its tracking query to a codex link,
 		// after the #anchor, which breaks it).
 		documentationUrl: 'https://github.com/n8n-nodes-password-reset/n8n-nodes-password-reset#readme',

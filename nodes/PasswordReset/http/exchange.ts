@@ -134,13 +134,14 @@ const DEADLINE_CANCELLED: Exchange = { failure: new TransportFailure('DEADLINE')
 /**
  * One request and its whole answer, under a wall-clock deadline: axios's own timeout stops at
  * the headers, so a server that drips its body would hold the item; here the body is read by
- * the node, capped in size, and the read is raced against the deadline.
+ * the node, capped in size, and the read is raced against the deadline. With `credentials` the
+ * credential's auth goes on it; without (the breached-password range API), nothing of it does.
  */
 export async function exchange(
 	context: IExecutePaginationFunctions,
 	options: IHttpRequestOptions,
 	timeoutMs: number,
-	credentials: ICredentialsDecrypted,
+	credentials: ICredentialsDecrypted | undefined,
 ): Promise<Exchange> {
 	const deadlineTimer = new AbortController();
 	let body: BodyStream | undefined;
@@ -156,9 +157,11 @@ export async function exchange(
 		try {
 			// The run's credential goes along already read: n8n would otherwise fetch and decrypt it
 			// again for every request (a database read each time).
-			envelope = (await context.helpers.httpRequestWithAuthentication.call(context, CREDENTIAL_TYPE, options, {
-				credentialsDecrypted: credentials,
-			})) as IN8nHttpFullResponse;
+			envelope = (
+				credentials
+					? await context.helpers.httpRequestWithAuthentication.call(context, CREDENTIAL_TYPE, options, { credentialsDecrypted: credentials })
+					: await context.helpers.httpRequest(options)
+			) as IN8nHttpFullResponse;
 		} catch (error) {
 			return { failure: new TransportFailure(transportCodeOf(error)) };
 		}

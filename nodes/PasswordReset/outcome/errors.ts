@@ -2,6 +2,7 @@ import type { IDataObject, INode, INodeExecutionData, JsonObject } from 'n8n-wor
 import { NodeApiError } from 'n8n-workflow';
 
 import type { ErrorCode, Operation } from '../services/types';
+import type { PasswordRefusal, PasswordProblem } from '../safety/newPassword';
 import { REDACTED, redactText } from '../safety/redact';
 
 /** What happened, and what to do about it, for each code. The item is appended to the message. */
@@ -58,6 +59,10 @@ const GUIDANCE: Record<ErrorCode, { message: string; retryable: boolean }> = {
 		message: 'The execution was cancelled before this item was sent. Nothing was sent for it',
 		retryable: true,
 	},
+	password_check_unavailable: {
+		message: 'The breached-password check could not run, so the new password was not sent. Try again later, or turn off Check Breached Passwords',
+		retryable: true,
+	},
 	internal_error: {
 		message: 'Password Reset failed unexpectedly. This is a bug in the node, not a problem with the input or the service: please report it',
 		retryable: false,
@@ -81,6 +86,8 @@ export class ResetFailure extends Error {
 		readonly specificMessage?: string,
 		/** For `rate_limited`: what the service asked for, when it said. */
 		readonly retryAfterSeconds?: number,
+		/** For a `weak_password` of Check New Password: which check refused it (`details.passwordProblem`). */
+		readonly passwordProblem?: PasswordProblem,
 	) {
 		super(specificMessage ?? GUIDANCE[errorCode].message);
 	}
@@ -97,7 +104,7 @@ export class ResetFailure extends Error {
 		const message = redactText(this.message, secrets);
 		const serverMessage = this.serverMessage === undefined ? undefined : redactText(this.serverMessage, secrets);
 		if (message === this.message && serverMessage === this.serverMessage) return this;
-		return new ResetFailure(this.errorCode, this.httpStatus, serverMessage, message, this.retryAfterSeconds);
+		return new ResetFailure(this.errorCode, this.httpStatus, serverMessage, message, this.retryAfterSeconds, this.passwordProblem);
 	}
 }
 
@@ -134,6 +141,7 @@ export const toFailureItem = (failure: ResetFailure, context: FailureContext): I
 			service: context.service,
 			serverMessage: failure.serverMessage ?? null,
 			...(failure.retryAfterSeconds === undefined ? {} : { retryAfterSeconds: failure.retryAfterSeconds }),
+			...(failure.passwordProblem === undefined ? {} : { passwordProblem: failure.passwordProblem }),
 		},
 	},
 	pairedItem: { item: context.itemIndex },
@@ -168,10 +176,14 @@ export const toNodeError = (failure: ResetFailure, node: INode, context: Failure
 		retryable: failure.retryable,
 		operation: context.operation,
 		service: context.service,
+		...(failure.passwordProblem === undefined ? {} : { passwordProblem: failure.passwordProblem }),
 	};
 	Object.assign(error.context, details);
 	return error;
 };
+
+/** A new password Check New Password refused, with its reason: nothing was sent. */
+export const weakPasswordFailure = ({ problem, message }: PasswordRefusal) => new ResetFailure('weak_password', null, undefined, message, undefined, problem);
 
 /** Bad input, named: nothing was sent. */
 export const invalidInput = (message: string) => new ResetFailure('invalid_input', null, undefined, message);

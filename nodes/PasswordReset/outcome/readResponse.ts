@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { isJsonObject } from '../services/answers';
-import type { AnswerMatch, ErrorCode, Operation, RequestContract, ServiceProfile, ServiceResponse } from '../services/types';
+import type { AnswerMatch, ErrorCode, Operation, RequestContract, ServiceOperation, ServiceProfile, ServiceResponse } from '../services/types';
 import { isEmailAddress } from '../safety/checks';
 import { redactSecretFields, redactValue, serverMessageOf } from '../safety/redact';
 import { ResetFailure } from './errors';
@@ -10,15 +10,16 @@ import { retryAfterSeconds } from './retryAfter';
 /** What Send Reset Email says by default, whether or not the account exists (no enumeration oracle). */
 export const NEUTRAL_SEND_MESSAGE = 'If an account exists for this email, a password reset email has been sent';
 
-const DEFAULT_SUCCESS_MESSAGES: Record<Operation, string> = {
+const DEFAULT_SUCCESS_MESSAGES: Record<ServiceOperation, string> = {
 	sendResetEmail: 'Password reset email sent',
 	resetPassword: 'Password reset successfully',
 	verifyResetToken: 'The reset token is valid',
+	createResetLink: 'Reset link created',
 };
 
 /** One answer, as the profile's rules look at it. */
 interface Answer {
-	operation: Operation;
+	operation: ServiceOperation;
 	status: number;
 	body: IDataObject;
 	rawBody: unknown;
@@ -49,7 +50,7 @@ const genericCode = (status: number, operation: Operation): ErrorCode => {
 
 export interface ReadContext {
 	profile: ServiceProfile;
-	operation: Operation;
+	operation: ServiceOperation;
 	/** The request whose answer this is: its `isSuccess` judges a 2xx. */
 	request: Pick<RequestContract, 'isSuccess'>;
 	options: { revealUnknownAccounts: boolean; includeRawResponse: boolean };

@@ -2,6 +2,8 @@ import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
 
 import type { Operation, OperationContract, ResetInput } from '../services/types';
 import { invalidInput } from '../outcome/errors';
+import { DEFAULT_RANGE_API_URL } from '../http/breachedPasswords';
+import { MULTI_FACTOR_MIN_LENGTH, SINGLE_FACTOR_MIN_LENGTH } from '../safety/newPassword';
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
 /** The Mapping Mode parameter's values (see `user/mapping.ts`). */
@@ -22,6 +24,19 @@ export const DEFAULT_MAX_CONCURRENT_REQUESTS = 10;
 /** The longest delay a Node.js timer keeps; a longer one fires at once. */
 const MAX_TIMER_MS = 2_147_483_647;
 
+/** Check New Password's settings (see `run/checkNewPassword.ts`). */
+export interface PasswordCheckOptions {
+	/** Reset Password checks first (always on for the Check New Password operation). */
+	beforeReset: boolean;
+	minLength: number;
+	breachCheck: boolean;
+	rangeApiUrl: string;
+	contextWords: string[];
+}
+
+/** The node version from which Reset Password checks the new password unless turned off. */
+export const CHECKS_BY_DEFAULT_FROM_VERSION = 1.1;
+
 export interface NodeOptions {
 	timeout: number;
 	revealUnknownAccounts: boolean;
@@ -29,6 +44,7 @@ export interface NodeOptions {
 	maxSendsPerRun: number;
 	maxRetryAfter: number;
 	maxConcurrentRequests: number;
+	passwordCheck: PasswordCheckOptions;
 }
 
 const kindOf = (value: unknown) => (value === null ? 'null' : Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'an object' : `a ${typeof value}`);
@@ -73,6 +89,9 @@ const OPERATION_FIELDS: Record<Operation, Array<keyof ResetInput>> = {
 	sendResetEmail: ['email'],
 	resetPassword: ['resetToken', 'newPassword', 'email'],
 	verifyResetToken: ['resetToken'],
+	createResetLink: ['email'],
+	// The email is optional: its name and domain are context words.
+	checkPassword: ['newPassword', 'email'],
 };
 
 /** Map Input Fields by Name: the item field each input is read from, by name (or dot path). */
@@ -177,6 +196,33 @@ const booleanOption = (options: IDataObject, name: string, label: string) => {
 	throw invalidInput(`The ${label} option must be on or off, but it is ${kindOf(value)}`);
 };
 
+const textOption = (options: IDataObject, name: string, label: string, fallback: string) => {
+	const value = options[name];
+	if (value === undefined || value === null || value === '') return fallback;
+	if (typeof value !== 'string') throw invalidInput(`The ${label} option must be text, but it is ${kindOf(value)}`);
+	return value;
+};
+
+/**
+ * Check New Password's options. Reset Password checks by default from node version 1.1: a
+ * workflow saved with version 1 keeps sending what it sent. The breached-password check is off
+ * until turned on, so an n8n without internet access still resets passwords (with the local
+ * checks), and no hash prefix goes to a third party unless the workflow's owner chose it.
+ */
+const readPasswordCheck = (options: IDataObject, typeVersion: number): PasswordCheckOptions => {
+	const beforeReset = options.checkNewPass === undefined ? typeVersion >= CHECKS_BY_DEFAULT_FROM_VERSION : booleanOption(options, 'checkNewPass', 'Check New Password');
+	return {
+		beforeReset,
+		minLength: Math.floor(numberOption(options, 'minPassLength', 'Minimum Password Length', SINGLE_FACTOR_MIN_LENGTH, MULTI_FACTOR_MIN_LENGTH)),
+		breachCheck: booleanOption(options, 'checkBreached', 'Check Breached Passwords'),
+		rangeApiUrl: textOption(options, 'breachApiUrl', 'Breached Password API URL', DEFAULT_RANGE_API_URL),
+		contextWords: textOption(options, 'contextWords', 'Context Words', '')
+			.split(',')
+			.map((word) => word.trim())
+			.filter(Boolean),
+	};
+};
+
 /**
  * The node's options. They apply to the whole run and are read once, with the first item: an
  * expression in them is resolved for that item.
@@ -192,5 +238,6 @@ export const readOptions = (context: IExecuteSingleFunctions): NodeOptions => {
 		maxSendsPerRun: numberOption(options, 'maxSendsPerRun', 'Max Reset Emails Per Run', DEFAULT_MAX_SENDS_PER_RUN),
 		maxRetryAfter: Math.min(numberOption(options, 'maxRetryAfter', 'Max Retry-After Wait', DEFAULT_MAX_RETRY_AFTER_SECONDS), MAX_TIMER_MS / 1000),
 		maxConcurrentRequests: Math.floor(numberOption(options, 'maxConcurrentRequests', 'Max Concurrent Requests', DEFAULT_MAX_CONCURRENT_REQUESTS, 1)),
+		passwordCheck: readPasswordCheck(options, context.getNode().typeVersion),
 	};
 };

@@ -29,7 +29,11 @@ export interface RunGuards {
 	sends: Map<string, SendClaim>;
 	/** Open after a 429 the node did not wait out: nothing more is sent. */
 	breaker: { open: boolean };
+	/** Create Reset Link: a hash of the lower-cased email → the item that asked for its link. */
+	links: Map<string, number>;
 }
+
+const newGuards = (): RunGuards => ({ sends: new Map(), breaker: { open: false }, links: new Map() });
 
 /** The key an email's send is remembered by: a hash, so no address is kept in memory in clear. */
 export const sendKey = (email: string) => createHash('sha256').update(email.toLowerCase()).digest('base64');
@@ -55,6 +59,12 @@ export interface RunContext {
 	contract: OperationContract;
 	/** The validated Base URL every request goes to. */
 	baseUrl: string;
+	/** Each item's new password is checked before anything is sent (see `checkNewPassword`). */
+	checksPassword: boolean;
+	/** The range API's address when the breached-password check is on. */
+	rangeApiUrl: string | undefined;
+	/** The range API's answer for each hash prefix, asked once per run. */
+	rangeAnswers: Map<string, Promise<Map<string, number>>>;
 	options: NodeOptions;
 	/** Map Input Fields by Name's field names; undefined when the parameters hold the values. */
 	mapping: FieldMapping | undefined;
@@ -76,13 +86,19 @@ const build = async (context: IExecuteSingleFunctions, isToolCall: boolean, guar
 				"Retry On Fail is on in this node's settings. n8n would run every item again, sending reset emails twice and reusing one-time tokens. Turn it off: the node retries safely by itself",
 			);
 		}
+		if (isToolCall && operation === 'createResetLink') {
+			throw invalidInput(
+				'Create Reset Link is not available to an AI agent: the link opens the account to whoever holds it, and it would pass through the model. Create links in a workflow step the agent does not drive',
+			);
+		}
 		const modelFilled = isToolCall ? modelFilledSafeguard(context.getNode().parameters) : undefined;
 		if (modelFilled) throw invalidInput(modelFilled);
 		const options = readOptions(context);
 		const mapping = readMapping(context, isToolCall);
 		const ignoreSslIssues = context.getNodeParameter('requestOptions.allowUnauthorizedCerts', false) === true;
-		const valid = validateRun(profile, settings, operation, ignoreSslIssues);
-		return { ...run, ...valid, options, mapping, queue: new RequestQueue(options.maxConcurrentRequests, context.getExecutionCancelSignal?.()) };
+		const valid = validateRun(profile, settings, operation, ignoreSslIssues, options.passwordCheck);
+		const queue = new RequestQueue(options.maxConcurrentRequests, context.getExecutionCancelSignal?.());
+		return { ...run, ...valid, options, mapping, queue, rangeAnswers: new Map() };
 	} catch (setupFailure) {
 		return { ...run, setupFailure } as RunContext;
 	}
@@ -125,7 +141,7 @@ const guardsForToolCall = (context: IExecuteSingleFunctions): RunGuards => {
 	const now = Date.now();
 	for (const [key, entry] of toolGuards) if (now - entry.usedAt > TOOL_GUARDS_IDLE_MS) toolGuards.delete(key);
 	const key = `${context.getExecutionId()}\u0000${context.getNode().name}`;
-	const entry = toolGuards.get(key) ?? { guards: { sends: new Map(), breaker: { open: false } }, usedAt: now };
+	const entry = toolGuards.get(key) ?? { guards: newGuards(), usedAt: now };
 	entry.usedAt = now;
 	toolGuards.set(key, entry);
 	return entry.guards;
@@ -136,7 +152,7 @@ export const runContextFor = (context: IExecuteSingleFunctions): Promise<RunCont
 	let run = runs.get(key);
 	if (!run) {
 		const isToolCall = context.getNode().type.endsWith('Tool');
-		run = build(context, isToolCall, isToolCall ? guardsForToolCall(context) : { sends: new Map(), breaker: { open: false } });
+		run = build(context, isToolCall, isToolCall ? guardsForToolCall(context) : newGuards());
 		runs.set(key, run);
 	}
 	return run;

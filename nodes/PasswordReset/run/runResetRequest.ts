@@ -16,9 +16,11 @@ import { cancelledFailure, invalidInput, ResetFailure, toFailureItem, toInternal
 import type { ReadContext } from '../outcome/readResponse';
 import { readResponse, unknownAccountOutcome } from '../outcome/readResponse';
 import { isJsonObject } from '../services/answers';
-import type { ChainStep, CredentialSettings, Operation, RequestContract, ResetInput, ServiceProfile, ServiceResponse } from '../services/types';
-import { InputProblem, isHeaderText, isSegmentValue } from '../safety/checks';
+import type { ChainStep, CredentialSettings, Operation, RequestContract, ResetInput, ServiceOperation, ServiceProfile, ServiceResponse } from '../services/types';
+import { InputProblem, isHeaderText, isSegmentValue, resetLinkProblem } from '../safety/checks';
 import { redactValue } from '../safety/redact';
+import type { PasswordCheck } from './checkNewPassword';
+import { checkNewPassword } from './checkNewPassword';
 import { FIELD_NAMES, readInput, readOperation } from './input';
 import type { RunContext, SendClaim } from './runContext';
 import { runContextFor, sendKey } from './runContext';
@@ -84,9 +86,10 @@ const httpOptions = (item: ItemRun, { headers, ...wire }: WireRequest): IHttpReq
  * `isSuccess`, and reads the values it needs from the answers so far; one of those that cannot
  * be sent as it is (an empty id, `..`, a line break) is the service's unexpected answer.
  */
-async function callService(item: ItemRun): Promise<IDataObject> {
+async function callService(item: ItemRun): Promise<{ json: IDataObject; answers: unknown[] }> {
 	const { input, secrets, run } = item;
-	const { operation, settings, profile, contract } = run;
+	const { settings, profile, contract } = run;
+	const operation = run.operation as ServiceOperation;
 	secrets.push(...(contract.derivedSecrets?.(input, settings) ?? []));
 	const policy: SendPolicy = {
 		context: item.context,
@@ -98,17 +101,19 @@ async function callService(item: ItemRun): Promise<IDataObject> {
 		maxRetryAfter: run.options.maxRetryAfter,
 		signal: item.signal,
 	};
+	// A link's answer is never handed on whole: the link is output alone (see `withResetLink`).
+	const answerOptions = { ...run.options, includeRawResponse: run.options.includeRawResponse && operation !== 'createResetLink' };
 	const inputValues = (request: RequestContract, where: string, headers?: Record<string, string>) =>
 		itemWireValues(profile, settings, input, request, where, headers);
 	// A request that cannot be built throws its `InputProblem`: the item's invalid_input, nothing sent.
 	const exchangeAndRead = async (request: RequestContract, wire: WireRequest) => {
 		const options = httpOptions(item, wire);
 		const response = await send(policy, options);
-		const readContext: ReadContext = { profile, operation, request, options: run.options, secrets, endpoint: endpointOf(options) };
+		const readContext: ReadContext = { profile, operation, request, options: answerOptions, secrets, endpoint: endpointOf(options) };
 		return { response, readContext, json: readResponse(response, readContext) };
 	};
 
-	const first = await exchangeAndRead(contract, wireRequest(contract, inputValues(contract, PATH_FIELD_NAMES[operation], contract.headers?.(input))));
+	const first = await exchangeAndRead(contract, wireRequest(contract, inputValues(contract, PATH_FIELD_NAMES[operation], contract.headers?.(input, settings))));
 	if (contract.answerSecrets && isJsonObject(first.response.body)) secrets.push(...contract.answerSecrets(first.response.body));
 	let { json } = first;
 	const answers: unknown[] = [first.response.body];
@@ -116,7 +121,7 @@ async function callService(item: ItemRun): Promise<IDataObject> {
 	for (let step: ChainStep | undefined = contract.then, index = 2; step; step = step.then, index++) {
 		const previous = isJsonObject(last.body) ? last.body : {};
 		secrets.push(...step.secrets(previous, answers));
-		if (step.isUnknownAccount?.(answers)) return unknownAccountOutcome(first.readContext, last.statusCode);
+		if (step.isUnknownAccount?.(answers, settings)) return { json: unknownAccountOutcome(first.readContext, last.statusCode), answers };
 		const headers = step.headers(previous, answers);
 		// Nothing of this step is sent: the message says what that leaves (a spent token, no change).
 		if (!headers) throw new ResetFailure('unexpected_response', last.statusCode, undefined, step.missingMessage);
@@ -131,14 +136,50 @@ async function callService(item: ItemRun): Promise<IDataObject> {
 			);
 		}
 		const stepValues = inputValues(step, `${profile.displayName} profile's request ${index} path`, headers);
-		const valuesWithAnswers: WireValues = { ...stepValues, pathValue: (name) => fromAnswers[name] ?? stepValues.pathValue(name) };
+		const fields = step.fieldsFromAnswers ? { ...(stepValues.fields as IDataObject), ...step.fieldsFromAnswers(answers, settings) } : stepValues.fields;
+		const valuesWithAnswers: WireValues = { ...stepValues, fields, pathValue: (name) => fromAnswers[name] ?? stepValues.pathValue(name) };
 		const next = await exchangeAndRead(step, wireRequest(step, valuesWithAnswers));
 		last = next.response;
 		answers.push(last.body);
 		json = next.json;
 	}
-	return json;
+	return { json, answers };
 }
+
+/**
+ * Create Reset Link's success item: the link, checked, beside the rest (already redacted).
+ * Without a link, or with one that is not https on the Base URL's host, the item fails: the
+ * link is the point of the operation, and a wrong one would send users to someone else's page.
+ */
+const withResetLink = (item: ItemRun, { json, answers }: { json: IDataObject; answers: unknown[] }): IDataObject => {
+	const { run, secrets } = item;
+	// The link is a secret everywhere but in its own field: any echo of it elsewhere is redacted.
+	const link = run.contract.resetLink?.([...answers].reverse());
+	if (typeof link === 'string' && link) secrets.push(link);
+	const problem = resetLinkProblem(link, run.baseUrl);
+	if (problem) {
+		throw new ResetFailure(
+			'unexpected_response',
+			null,
+			undefined,
+			`${run.profile.displayName} ${problem}: no link was output. Check the Base URL and the service's settings`,
+		);
+	}
+	return { ...json, resetLink: link as string };
+};
+
+/**
+ * Create Reset Link's per-run guard: a second link for one email would replace the first (the
+ * services keep one recovery token per user), leaving the first item with a dead link.
+ */
+const claimLink = (run: RunContext, email: string, itemIndex: number) => {
+	const key = sendKey(email);
+	const earlier = run.guards.links.get(key);
+	if (earlier !== undefined) {
+		throw invalidInput(`Item ${earlier} already asks for a reset link for this email in this run: a second one would replace that link. Nothing was sent for this item`);
+	}
+	run.guards.links.set(key, itemIndex);
+};
 
 /**
  * Send Reset Email's per-run guards: an email already sent in this run is answered from that
@@ -156,7 +197,7 @@ async function sendOnce(item: ItemRun, itemIndex: number): Promise<IDataObject> 
 			`More than ${run.options.maxSendsPerRun} reset emails in one run: this item was not sent. If the list is right, raise Max Reset Emails Per Run in the node's options`,
 		);
 	}
-	const outcome = callService(item);
+	const outcome = callService(item).then(({ json }) => json);
 	sends.set(key, {
 		itemIndex,
 		failure: outcome.then(
@@ -192,8 +233,24 @@ const asFailure = (error: unknown, operation: Operation, item: Pick<ItemRun, 'si
 	return toInternalError(error, item.secrets);
 };
 
+/** The item's operation, once its input is valid and its new password (where checked) passed. */
+async function runOperation(item: ItemRun, itemIndex: number, checks: PasswordCheck[] | undefined): Promise<IDataObject> {
+	const { run } = item;
+	switch (run.operation) {
+		case 'checkPassword':
+			return { success: true, operation: 'checkPassword', service: run.profile.id, message: 'The new password passed every check', checks: checks ?? [] };
+		case 'sendResetEmail':
+			return await sendOnce(item, itemIndex);
+		case 'createResetLink':
+			claimLink(run, item.input.email, itemIndex);
+			return withResetLink(item, await callService(item));
+		default:
+			return (await callService(item)).json;
+	}
+}
+
 /**
- * Runs one item: guard, validate, call, read the answer. Wired as the operation's `pagination`
+ * Runs one item: guard, validate, check the new password, call, read the answer. Wired as the operation's `pagination`
  * function because it is the one declarative hook that wraps the request itself: RoutingNode
  * still drives the items (one call per item, with its own context), and every failure (bad
  * input, transport, service answer, cancellation, a bug) leaves here in one shape: an error
@@ -217,9 +274,10 @@ export async function runResetRequest(
 		secrets.push(...[input.resetToken, input.newPassword].filter(Boolean));
 		validateInput(run.profile, run.contract, input, run.mapping);
 		const item: ItemRun = { context: this, requestData, run, input, signal, secrets };
-		const json = run.operation === 'sendResetEmail' ? await sendOnce(item, itemIndex) : await callService(item);
-		// Whatever the service echoed, in whatever form: no secret leaves in the item.
-		return [{ json: redactValue(json, secrets) as IDataObject, pairedItem: { item: itemIndex } }];
+		const checks = run.checksPassword ? await checkNewPassword(this, run, input, secrets, signal) : undefined;
+		const json = await runOperation(item, itemIndex, checks);
+		// Whatever the service echoed, in whatever form: no secret leaves in the item (the reset link, checked, is the one meant to).
+		return [{ json: { ...(redactValue(json, secrets) as IDataObject), ...(json.resetLink ? { resetLink: json.resetLink } : {}) }, pairedItem: { item: itemIndex } }];
 	} catch (error) {
 		const operation = run?.operation ?? readOperation(this);
 		const failure = asFailure(error, operation, { signal, secrets });

@@ -3,33 +3,60 @@ import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 import { withAuth } from '../../../credentials/auth';
 import type { RequestSettings } from '../../../credentials/settings';
 import { invalidInput, ResetFailure } from '../outcome/errors';
-import { contractFor, isUnsupported } from '../services';
-import type { Operation, OperationContract, ResetInput, ServiceProfile } from '../services/types';
-import type { FieldMapping } from './input';
+import { contractFor, isServiceOperation, isUnsupported } from '../services';
+import type { Operation, OperationContract, ResetInput, ServiceOperation, ServiceProfile } from '../services/types';
+import type { FieldMapping, PasswordCheckOptions } from './input';
 import { inputLabel } from './input';
 import { checkHeader, isEmailAddress, MAX_EMAIL_LENGTH, normalizeBaseUrl } from '../safety/checks';
 
-export const PATH_FIELD_NAMES: Record<Operation, string> = {
+export const PATH_FIELD_NAMES: Record<ServiceOperation, string> = {
 	sendResetEmail: "credential's Send Reset Email Path",
 	resetPassword: "credential's Reset Password Path",
 	verifyResetToken: "service profile's Verify Reset Token path",
+	createResetLink: "credential's Create Reset Link Path",
 };
+
+/**
+ * Check New Password's contract: what it reads, and nothing to send (it calls no service, only
+ * the range API where that check is on).
+ */
+const CHECK_PASSWORD: OperationContract = {
+	method: 'POST',
+	path: '',
+	requires: ['newPassword'],
+	fields: () => ({}),
+	isSuccess: () => false,
+};
+
+export interface ValidRun {
+	profile: ServiceProfile;
+	contract: OperationContract;
+	/** The Base URL every request to the service goes to (none for Check New Password). */
+	baseUrl: string;
+	/** Whether each item's new password is checked before anything is sent. */
+	checksPassword: boolean;
+	/** The range API's address when the breached-password check is on. */
+	rangeApiUrl: string | undefined;
+}
 
 /**
  * What can be known wrong about the whole run before any request (the service, the operation,
  * the Base URL, the credential's headers, TLS, an empty path): checked once per run, every item
- * fails with it. Returns the profile, now known to exist, its contract for the operation, and
- * the Base URL every request uses.
+ * fails with it, and the password check's settings.
  */
 export const validateRun = (
 	profile: ServiceProfile | undefined,
 	settings: RequestSettings,
 	operation: Operation,
 	ignoreSslIssues: boolean,
-): { profile: ServiceProfile; contract: OperationContract; baseUrl: string } => {
+	passwordCheck: PasswordCheckOptions,
+): ValidRun => {
 	if (!profile) {
 		throw invalidInput(`The credential's Service "${settings.service}" is not known. Choose a service in the Password Reset API credential`);
 	}
+	const checksPassword = operation === 'checkPassword' || (operation === 'resetPassword' && passwordCheck.beforeReset);
+	const rangeApiUrl = checksPassword && passwordCheck.breachCheck ? normalizeBaseUrl(passwordCheck.rangeApiUrl, 'The Breached Password API URL option') : undefined;
+	if (!isServiceOperation(operation)) return { profile, contract: CHECK_PASSWORD, baseUrl: '', checksPassword, rangeApiUrl };
 	const contract = contractFor(profile, operation);
 	if (isUnsupported(contract)) throw new ResetFailure('not_supported', null, undefined, contract.notSupported);
 	const baseUrl = normalizeBaseUrl(settings.baseUrl);
@@ -43,8 +70,9 @@ export const validateRun = (
 	if (!contract.path) {
 		throw invalidInput(`The ${PATH_FIELD_NAMES[operation]} is empty. Set the path of the service's endpoint, e.g. /auth/recover`);
 	}
-	if (contract.settingsProblem) throw invalidInput(contract.settingsProblem);
-	return { profile, contract, baseUrl };
+	const settingsProblem = contract.settingsProblem?.(settings);
+	if (settingsProblem) throw invalidInput(settingsProblem);
+	return { profile, contract, baseUrl, checksPassword, rangeApiUrl };
 };
 
 /** What can be known wrong about one item's input: it fails here, its request is never sent. */

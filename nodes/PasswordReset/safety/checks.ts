@@ -32,28 +32,44 @@ const parseUrl = (text: string): URL | undefined => {
 };
 
 /**
- * The credential's Base URL as every request uses it: trimmed, https (http on loopback only),
- * without a trailing slash. One with spaces, line breaks, a query, a fragment or a user name in
- * it is refused: each would send the request somewhere other than what was checked.
+ * A base address as every request uses it (the credential's Base URL, the range API's URL):
+ * trimmed, https (http on loopback only), without a trailing slash. One with spaces, line breaks,
+ * a query, a fragment or a user name in it is refused: each would send the request somewhere
+ * other than what was checked. `label` names the field in messages.
  */
-export const normalizeBaseUrl = (raw: string): string => {
+export const normalizeBaseUrl = (raw: string, label = "The credential's Base URL"): string => {
 	const typed = raw.trim();
 	if (/\s/.test(typed) || hasControlCharacter(typed)) {
-		throw new InputProblem("The credential's Base URL contains spaces or line breaks. Remove them");
+		throw new InputProblem(`${label} contains spaces or line breaks. Remove them`);
 	}
 	const url = parseUrl(typed);
-	if (!url) throw new InputProblem("The credential's Base URL is not a valid URL. Set it to the service's address, e.g. https://api.example.com");
-	if (!(url.protocol === 'https:' || (url.protocol === 'http:' && isLoopback(url.hostname)))) {
+	if (!url) throw new InputProblem(`${label} is not a valid URL. Set it to the service's address, e.g. https://api.example.com`);
+	if (!isSecureOrLoopback(url)) {
 		throw new InputProblem(
-			"The credential's Base URL must start with https:// (http:// is only allowed for localhost): reset tokens and passwords must not cross the network unencrypted",
+			`${label} must start with https:// (http:// is only allowed for localhost): reset tokens and passwords must not cross the network unencrypted`,
 		);
 	}
 	if (url.search || url.hash || typed.includes('?') || typed.includes('#') || url.username || url.password) {
-		throw new InputProblem(
-			"The credential's Base URL has a query (?), a fragment (#) or a user name in it. Use the bare address, e.g. https://api.example.com/v1",
-		);
+		throw new InputProblem(`${label} has a query (?), a fragment (#) or a user name in it. Use the bare address, e.g. https://api.example.com/v1`);
 	}
 	return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+};
+
+const isSecureOrLoopback = (url: URL) => url.protocol === 'https:' || (url.protocol === 'http:' && isLoopback(url.hostname));
+
+/**
+ * Why a reset link a service answered may not be handed on, or undefined when it may: it must
+ * be an https URL (http on loopback only, as the Base URL) on the Base URL's own host, so a
+ * tampered or misconfigured answer cannot send users to someone else's page. The message names
+ * the host, never the link.
+ */
+export const resetLinkProblem = (link: unknown, baseUrl: string): string | undefined => {
+	if (typeof link !== 'string' || !link) return 'answered without a reset link';
+	const url = hasControlCharacter(link) ? undefined : parseUrl(link);
+	if (!url || !isSecureOrLoopback(url)) return 'answered a reset link that is not an https URL';
+	const expected = new URL(baseUrl).host;
+	if (url.host !== expected || url.username || url.password) return `answered a reset link on ${url.host || 'no host'}, not on the Base URL's host ${expected}`;
+	return undefined;
 };
 
 /** RFC 9110 `token`: what a header name may be made of. */

@@ -1,23 +1,74 @@
-import { SUCCESS_STATUSES, objectOrEmpty } from './answers';
-import type { ServiceProfile } from './types';
+import type { IDataObject } from 'n8n-workflow';
+
+import { SUCCESS_STATUSES, isJsonObject, objectOrEmpty, objectWhere } from './answers';
+import type { ChainStep, CredentialSettings, ServiceProfile } from './types';
 
 /**
  * Auth0 Authentication API, `POST /dbconnections/change_password` (docs, SDK). Send only: the
  * user sets the new password on a page Auth0 hosts, so Reset Password has nothing to call.
  * Success is 200 with a plain-text body, for unknown emails too. No secret: the public client ID
- * and the database connection go in the body.
+ * and the database connection go in the body. Create Reset Link is the Management API: a token
+ * for a machine-to-machine application (`POST /oauth/token`, client credentials, audience
+ * `<Base URL>/api/v2/`), the user by email (`GET /api/v2/users-by-email`, in the credential's
+ * connection), then `POST /api/v2/tickets/password-change {user_id}`, which answers
+ * `{ticket: <link>}` (Management API v2 reference). Not run against a real Auth0 here.
  */
 /** Its sentence ("We've just sent you an email…"), never a page: a single-page app's index.html at a wrong Base URL answers 200 too. */
 const isSentence = (body: unknown) => typeof body === 'string' && !/^\s*</.test(body);
+
+const DEFAULT_CONNECTION = 'Username-Password-Authentication';
+
+const managementToken = (answers: unknown[]) => {
+	const token = (answers[0] as IDataObject | undefined)?.access_token;
+	return typeof token === 'string' && token ? token : undefined;
+};
+const bearer = (_previous: IDataObject, answers: unknown[]) => {
+	const token = managementToken(answers);
+	return token ? { Authorization: `Bearer ${token}` } : undefined;
+};
+const tokenSecrets = (_previous: IDataObject, answers: unknown[]) => [managementToken(answers) ?? ''];
+
+/**
+ * The users the email search found in the credential's connection (one email can have a user
+ * in each), read from each user's identities; the search's answer is a list (its `isSuccess`).
+ */
+const usersInConnection = (answers: unknown[], { auth0Connection }: CredentialSettings) =>
+	(answers[1] as IDataObject[]).filter(
+		(user) =>
+			Array.isArray(user.identities) &&
+			(user.identities as IDataObject[]).some((identity) => identity.connection === (auth0Connection || DEFAULT_CONNECTION)),
+	);
+
+const findUser: ChainStep = {
+	method: 'GET',
+	path: '/api/v2/users-by-email',
+	fields: ({ email }) => ({ email }),
+	isSuccess: ({ body }) => Array.isArray(body),
+	headers: bearer,
+	secrets: tokenSecrets,
+	missingMessage: 'Auth0 answered the token request without an access_token: nothing was sent. Check the Management Client ID and Secret',
+	then: {
+		method: 'POST',
+		path: '/api/v2/tickets/password-change',
+		fields: () => ({}),
+		fieldsFromAnswers: (answers, settings) => ({ user_id: String(usersInConnection(answers, settings)[0]?.user_id ?? '') }),
+		// Auth0's "no account" here is a search that found no user in this connection.
+		isUnknownAccount: (answers, settings) => usersInConnection(answers, settings).length === 0,
+		isSuccess: objectWhere((body) => typeof body.ticket === 'string'),
+		headers: bearer,
+		secrets: tokenSecrets,
+		missingMessage: 'Auth0 answered the user search without the token it needs next: nothing was sent',
+	},
+};
 
 export const auth0: ServiceProfile = {
 	id: 'auth0',
 	displayName: 'Auth0',
 	setup: {
-		checked: 'Documentation and its SDK; the sandbox',
+		checked: 'Documentation and its SDK (Management API v2 reference for Create Reset Link); the sandbox',
 		baseUrl: '`https://<tenant>.<region>.auth0.com`',
 		notes:
-			'**Client ID** of an application (public), **Connection** (default `Username-Password-Authentication`). Send only: the user finishes on Auth0\'s hosted page; Reset Password fails with `not_supported` before any request.',
+			'**Client ID** of an application (public), **Connection** (default `Username-Password-Authentication`). Send only: the user finishes on Auth0\'s hosted page; Reset Password fails with `not_supported` before any request. **Management Client ID** and **Secret**: only for Create Reset Link, a machine-to-machine application authorized for the Management API with `read:users` and `create:user_tickets`; the Base URL must be the tenant\'s own domain (the API\'s audience), and the ticket must come back on it.',
 	},
 	baseUrl: { placeholder: 'e.g. https://your-tenant.eu.auth0.com' },
 	credentialFields: [
@@ -35,6 +86,22 @@ export const auth0: ServiceProfile = {
 			type: 'string',
 			default: 'Username-Password-Authentication',
 			description: 'The Auth0 database connection the users belong to',
+		},
+		{
+			displayName: 'Management Client ID',
+			name: 'auth0ManagementClientId',
+			type: 'string',
+			default: '',
+			description:
+				'Only for Create Reset Link: the Client ID of a machine-to-machine application authorized for the Auth0 Management API with read:users and create:user_tickets',
+		},
+		{
+			displayName: 'Management Client Secret',
+			name: 'auth0ManagementClientSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description: "Only for Create Reset Link: that application's Client Secret. It goes only to this tenant's /oauth/token.",
 		},
 	],
 	credentialTest: {
@@ -54,8 +121,27 @@ export const auth0: ServiceProfile = {
 			fields: ({ email }, { auth0ClientId, auth0Connection }) => ({
 				client_id: auth0ClientId ?? '',
 				email,
-				connection: auth0Connection || 'Username-Password-Authentication',
+				connection: auth0Connection || DEFAULT_CONNECTION,
 			}),
+		},
+		createResetLink: {
+			method: 'POST',
+			path: '/oauth/token',
+			requires: ['email'],
+			settingsProblem: ({ auth0ManagementClientId, auth0ManagementClientSecret }) =>
+				auth0ManagementClientId && auth0ManagementClientSecret
+					? undefined
+					: "Create Reset Link needs the credential's Management Client ID and Management Client Secret (a machine-to-machine application)",
+			fields: (_input, { baseUrl, auth0ManagementClientId, auth0ManagementClientSecret }) => ({
+				grant_type: 'client_credentials',
+				client_id: auth0ManagementClientId ?? '',
+				client_secret: auth0ManagementClientSecret ?? '',
+				// The Management API's identifier: the tenant's own address (a guess for custom domains).
+				audience: `${baseUrl.trim().replace(/\/+$/, '')}/api/v2/`,
+			}),
+			isSuccess: objectWhere((body) => typeof body.access_token === 'string'),
+			resetLink: ([ticket]) => (isJsonObject(ticket) ? ticket.ticket : undefined),
+			then: findUser,
 		},
 		resetPassword: {
 			notSupported:
@@ -72,5 +158,13 @@ export const auth0: ServiceProfile = {
 		},
 	],
 	// The generic mapping covers its documented 400 and 429.
-	errorRules: [],
+	errorRules: [
+		{
+			operation: 'createResetLink',
+			status: (status) => status === 401 || status === 403,
+			code: 'auth_failed',
+			message: () =>
+				"Auth0 refused the Management API call. Check the credential's Management Client ID and Secret, and that the application is authorized for the Auth0 Management API with read:users and create:user_tickets",
+		},
+	],
 };

@@ -68,6 +68,22 @@ const CUSTOM_CREDENTIAL_FIELDS: CredentialField[] = [
 		description: 'Name of the body field that carries the email on Reset Password, if the API needs it. Leave empty to send no email.',
 	},
 	{
+		displayName: 'Create Reset Link Path',
+		name: 'createLinkPath',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. /admin/reset-links',
+		description:
+			'Only for Create Reset Link: path of an admin endpoint that answers a reset link for an email (POST, the email in the Send Reset Email Field), under the Base URL',
+	},
+	{
+		displayName: 'Reset Link Field',
+		name: 'customResetLinkField',
+		type: 'string',
+		default: 'link',
+		description: "Only for Create Reset Link: the answer's field holding the link, by name or dot path (e.g. data.link)",
+	},
+	{
 		displayName: 'Auth Header Name',
 		name: 'customAuthHeaderName',
 		type: 'string',
@@ -99,6 +115,12 @@ const CUSTOM_CREDENTIAL_FIELDS: CredentialField[] = [
 			"Text that only your API's error answer (4xx) for an email with no account contains. Such answers are unknown accounts: the neutral success on Send Reset Email. Leave empty if the API answers unknown emails like known ones; any other 404 fails as endpoint_not_found.",
 	},
 ];
+
+/** A field of an answer by name, else by dot path (`data.url`). */
+const fieldAt = (answer: unknown, name: string): unknown =>
+	isJsonObject(answer) && Object.hasOwn(answer, name)
+		? answer[name]
+		: name.split('.').reduce<unknown>((value, key) => (isJsonObject(value) ? value[key] : undefined), answer);
 
 const bodyMethod = (method: string | undefined): HttpMethod =>
 	method === 'PUT' || method === 'PATCH' ? method : 'POST';
@@ -141,6 +163,7 @@ export const buildCustomProfile = (settings: CredentialSettings): ServiceProfile
 	const isSuccess = ({ body }: RawAnswer) =>
 		successField ? isJsonObject(body) && body[successField] === true : body === undefined || isJsonObject(body);
 	const sendMethod: HttpMethod = settings.customSendMethod === 'GET' ? 'GET' : bodyMethod(settings.customSendMethod);
+	const sendEmailField = settings.customSendEmailField?.trim() || 'email';
 	return {
 		id: 'custom',
 		displayName: 'Custom',
@@ -148,7 +171,7 @@ export const buildCustomProfile = (settings: CredentialSettings): ServiceProfile
 			checked: 'Your API: the node checks what you configure',
 			baseUrl: 'your API',
 			notes:
-				'Method and path per operation, the field names for email, token, new password (and email on reset, if needed), the auth header and its prefix, an optional **Success Field** that must be `true` in a 2xx answer, and an optional **Unknown Account Message**: text only your API\'s error answer (4xx) for an unknown email contains, e.g. `User not found`. Without it every 404 is `endpoint_not_found`, never "sent". Reset Password never uses GET: secrets do not travel in URLs.',
+				'Method and path per operation, the field names for email, token, new password (and email on reset, if needed), the auth header and its prefix, an optional **Success Field** that must be `true` in a 2xx answer, and an optional **Unknown Account Message**: text only your API\'s error answer (4xx) for an unknown email contains, e.g. `User not found`. Without it every 404 is `endpoint_not_found`, never "sent". Reset Password never uses GET: secrets do not travel in URLs. Create Reset Link: an optional **Create Reset Link Path** (POST, the email in the Send Reset Email Field) and the answer\'s **Reset Link Field**.',
 		},
 		baseUrl: { placeholder: 'e.g. https://auth.example.com/api' },
 		credentialFields: CUSTOM_CREDENTIAL_FIELDS,
@@ -176,19 +199,27 @@ export const buildCustomProfile = (settings: CredentialSettings): ServiceProfile
 				path: '',
 				requires: ['email'],
 				isSuccess,
-				fields: ({ email }) => ({ [settings.customSendEmailField?.trim() || 'email']: email }),
+				fields: ({ email }) => ({ [sendEmailField]: email }),
 			},
 			resetPassword: {
 				method: bodyMethod(settings.customResetMethod),
 				path: '',
 				requires: resetEmailField ? ['email', 'resetToken', 'newPassword'] : ['resetToken', 'newPassword'],
-				settingsProblem: collision(resetFields),
+				settingsProblem: () => collision(resetFields),
 				isSuccess,
 				fields: ({ email, resetToken, newPassword }) => ({
 					[resetFields.code]: resetToken,
 					[resetFields.newPassword]: newPassword,
 					...(resetFields.email ? { [resetFields.email]: email } : {}),
 				}),
+			},
+			createResetLink: {
+				method: 'POST',
+				path: settings.createLinkPath?.trim() ?? '',
+				requires: ['email'],
+				isSuccess,
+				fields: ({ email }) => ({ [sendEmailField]: email }),
+				resetLink: ([answer]) => fieldAt(answer, settings.customResetLinkField?.trim() || 'link'),
 			},
 		},
 		unknownAccount: unknownAccountText

@@ -15,7 +15,7 @@ import { payload } from './payload';
 import { pocketbase } from './pocketbase';
 import { strapi } from './strapi';
 import { supabase } from './supabase';
-import type { CredentialSettings, Operation, OperationContract, ServiceProfile, UnsupportedOperation } from './types';
+import type { CredentialSettings, Operation, OperationContract, ServiceOperation, ServiceProfile, UnsupportedOperation } from './types';
 import { wabotify } from './wabotify';
 import { wibiclick } from './wibiclick';
 import { xano } from './xano';
@@ -62,12 +62,29 @@ export const OPERATION_NAMES: Record<Operation, string> = {
 	sendResetEmail: 'Send Reset Email',
 	resetPassword: 'Reset Password',
 	verifyResetToken: 'Verify Reset Token',
+	createResetLink: 'Create Reset Link',
+	checkPassword: 'Check New Password',
+};
+
+/** The operations a profile may offer, in the order of a reset; Check New Password calls no service. */
+export const SERVICE_OPERATIONS: readonly ServiceOperation[] = ['sendResetEmail', 'resetPassword', 'verifyResetToken', 'createResetLink'];
+
+export const isServiceOperation = (operation: Operation): operation is ServiceOperation => operation !== 'checkPassword';
+
+const OTHER_OPERATION = 'Use another operation';
+
+/** Why an operation a profile leaves out fails, and what to do instead. */
+const NOT_OFFERED: Record<ServiceOperation, string> = {
+	sendResetEmail: OTHER_OPERATION,
+	resetPassword: OTHER_OPERATION,
+	verifyResetToken: OTHER_OPERATION,
+	createResetLink: 'It has no admin call that returns a reset link: use Send Reset Email, which has it mail its own',
 };
 
 /** The profile's contract for an operation; an operation it leaves out is not supported. */
-export const contractFor = (profile: ServiceProfile, operation: Operation): OperationContract | UnsupportedOperation =>
+export const contractFor = (profile: ServiceProfile, operation: ServiceOperation): OperationContract | UnsupportedOperation =>
 	profile.operations[operation] ?? {
-		notSupported: `${profile.displayName} cannot ${OPERATION_NAMES[operation]} through its API. Use another operation`,
+		notSupported: `${profile.displayName} cannot ${OPERATION_NAMES[operation]} through its API. ${NOT_OFFERED[operation]}`,
 	};
 
 /**
@@ -81,14 +98,14 @@ export const resolveProfile = (settings: CredentialSettings): ServiceProfile | u
 };
 
 const withPathOverrides = (profile: ServiceProfile, settings: CredentialSettings): ServiceProfile => {
-	const overrides: Partial<Record<Operation, string | undefined>> = {
+	const overrides: Partial<Record<ServiceOperation, string | undefined>> = {
 		sendResetEmail: settings.sendEmailPath?.trim(),
 		resetPassword: settings.resetPath?.trim(),
 	};
 	if (!overrides.sendResetEmail && !overrides.resetPassword) return profile;
 	const operations = { ...profile.operations };
 	let { credentialTest } = profile;
-	for (const operation of Object.keys(overrides) as Operation[]) {
+	for (const operation of Object.keys(overrides) as ServiceOperation[]) {
 		const path = overrides[operation];
 		const contract = operations[operation];
 		if (!path || !contract || isUnsupported(contract)) continue;

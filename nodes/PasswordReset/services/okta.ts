@@ -1,4 +1,4 @@
-import { objectOrEmpty } from './answers';
+import { isJsonObject, objectOrEmpty, objectWhere } from './answers';
 import type { ServiceProfile } from './types';
 
 /**
@@ -6,16 +6,18 @@ import type { ServiceProfile } from './types';
  * `https://<org>.okta.com`. An API token of an admin who may manage users, as `SSWS`. Send
  * names the user by login (the email) in the path and has Okta mail its reset link; the user
  * sets the new password on Okta's hosted page, so Reset Password is not offered. Errors:
- * `{errorCode, errorSummary, errorCauses}`. Not run against a real Okta here.
+ * `{errorCode, errorSummary, errorCauses}`. Create Reset Link is the same call with
+ * `sendEmail=false`, which answers `{resetPasswordUrl}` and mails nothing (`ResetPasswordToken`,
+ * UserCred API). Not run against a real Okta here.
  */
 export const okta: ServiceProfile = {
 	id: 'okta',
 	displayName: 'Okta',
 	setup: {
-		checked: 'Documentation (Management API reference); the sandbox',
+		checked: 'Documentation (Management API reference, `ResetPasswordToken` for Create Reset Link); the sandbox',
 		baseUrl: '`https://<org>.okta.com`',
 		notes:
-			'**API Key**: an Okta API token of an admin who may manage users (sent as `SSWS`). Send only: the email (the user\'s login) goes in the path, URL-encoded, and Okta mails its link; the user sets the password on Okta\'s page, so Reset Password fails with `not_supported` before any request. A user Okta will not reset in their status (suspended, deprovisioned) is `user_disabled`. Not run against a real Okta here.',
+			'**API Key**: an Okta API token of an admin who may manage users (sent as `SSWS`). Send only: the email (the user\'s login) goes in the path, URL-encoded, and Okta mails its link; the user sets the password on Okta\'s page, so Reset Password fails with `not_supported` before any request. A user Okta will not reset in their status (suspended, deprovisioned) is `user_disabled`. Create Reset Link: the same call with `sendEmail=false`; the token needs the same admin rights. Not run against a real Okta here.',
 	},
 	baseUrl: { placeholder: 'e.g. https://your-org.okta.com' },
 	// The token's own user: proves the address and the token, changes nothing (a guess for tokens of service apps).
@@ -45,6 +47,15 @@ export const okta: ServiceProfile = {
 		},
 		resetPassword: {
 			notSupported: 'Okta finishes password resets on its own hosted page: the emailed link opens it and the user sets the new password there. Use Send Reset Email',
+		},
+		createResetLink: {
+			method: 'POST',
+			path: '/api/v1/users/{email}/lifecycle/reset_password',
+			query: { sendEmail: 'false' },
+			requires: ['email'],
+			isSuccess: objectWhere((body) => typeof body.resetPasswordUrl === 'string'),
+			fields: () => ({}),
+			resetLink: ([answer]) => (isJsonObject(answer) ? answer.resetPasswordUrl : undefined),
 		},
 	},
 	errorCodeOf: (body) => (typeof body.errorCode === 'string' ? body.errorCode : undefined),

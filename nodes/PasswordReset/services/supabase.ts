@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { SUCCESS_STATUSES, objectOrEmpty } from './answers';
+import { SUCCESS_STATUSES, isJsonObject, objectOrEmpty } from './answers';
 import type { ServiceProfile } from './types';
 
 /**
@@ -10,8 +10,13 @@ import type { ServiceProfile } from './types';
  * Reset is two requests: `POST /verify {type: recovery, email, token}` turns the emailed OTP into
  * a session, then `PUT /user {password}` with that session. `/recover` answers `200 {}` for
  * every email. Error bodies come in two shapes: `{code: <int>, error_code, msg}` (legacy) and
- * `{code: "<name>", message}` (API version 2024-01-01); both are read.
+ * `{code: "<name>", message}` (API version 2024-01-01); both are read. Create Reset Link is the
+ * admin `POST /admin/generate_link {type: recovery, email}` with the service-role key
+ * (`internal/api/mail.go`, `adminGenerateLink`): the user's fields plus `action_link`,
+ * `email_otp`, `hashed_token`; an unknown email is `404 user_not_found`.
  */
+const texts = (...values: unknown[]) => values.filter((value): value is string => typeof value === 'string' && value !== '');
+
 const supabaseCode = (body: IDataObject) =>
 	typeof body.error_code === 'string' ? body.error_code : typeof body.code === 'string' ? body.code : undefined;
 
@@ -19,12 +24,23 @@ export const supabase: ServiceProfile = {
 	id: 'supabase',
 	displayName: 'Supabase',
 	setup: {
-		checked: 'Source (supabase/auth, `openapi.yaml` and `internal/api`); the sandbox',
+		checked: 'Source (supabase/auth, `openapi.yaml` and `internal/api`, `adminGenerateLink` for Create Reset Link); the sandbox',
 		baseUrl: '`https://<project-ref>.supabase.co/auth/v1` (a bare self-hosted GoTrue: no `/auth/v1`)',
 		notes:
-			'**API Key**: the project\'s anon or publishable key (Project Settings → API Keys), never the service-role key. Put `{{ .Token }}` in the "Reset Password" email template: Reset Password takes that 6-digit code with the **Email**, verifies it (which opens a session and uses the code up) and sets the password with that session: if the password is then refused (`weak_password`, `password_reused`), send a new reset email.',
+			'**API Key**: the project\'s anon or publishable key (Project Settings → API Keys), never the service-role key. Put `{{ .Token }}` in the "Reset Password" email template: Reset Password takes that 6-digit code with the **Email**, verifies it (which opens a session and uses the code up) and sets the password with that session: if the password is then refused (`weak_password`, `password_reused`), send a new reset email. **Service Role Key**: only for Create Reset Link (the admin `generate_link`); its `action_link` is on the project\'s host.',
 	},
 	baseUrl: { placeholder: 'e.g. https://abcdefghijklm.supabase.co/auth/v1' },
+	credentialFields: [
+		{
+			displayName: 'Service Role Key',
+			name: 'supabaseServiceRoleKey',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description:
+				'Only for Create Reset Link: the project\'s service_role (secret) key, sent as a Bearer token to the admin route alone. Leave empty if you do not create links: every other operation uses the anon key above.',
+		},
+	],
 	credentialTest: {
 		method: 'GET',
 		path: '/settings',
@@ -70,10 +86,30 @@ export const supabase: ServiceProfile = {
 		verifyResetToken: {
 			notSupported: "Supabase's only check of a recovery code is the verify that uses it up. Use Reset Password",
 		},
+		createResetLink: {
+			method: 'POST',
+			path: '/admin/generate_link',
+			requires: ['email'],
+			settingsProblem: ({ supabaseServiceRoleKey }) =>
+				supabaseServiceRoleKey ? undefined : "Create Reset Link needs the credential's Service Role Key: Supabase's admin route refuses the anon key",
+			fields: ({ email }) => ({ type: 'recovery', email }),
+			headers: (_input, { supabaseServiceRoleKey }) => ({ Authorization: `Bearer ${supabaseServiceRoleKey ?? ''}` }),
+			isSuccess: ({ body }) => isJsonObject(body),
+			// The code and its hash open the account as the link does: never output.
+			answerSecrets: (answer) => texts(answer.action_link, answer.email_otp, answer.hashed_token),
+			resetLink: ([answer]) => (isJsonObject(answer) ? answer.action_link : undefined),
+		},
 	},
 	errorCodeOf: supabaseCode,
 	// `/recover` answers 200 for every email (openapi.yaml); `/verify` answers otp_expired.
-	unknownAccount: [],
+	unknownAccount: [
+		{
+			operation: 'createResetLink',
+			status: 404,
+			serviceCode: 'user_not_found',
+			source: 'supabase/auth `internal/api/mail.go`: notFoundError(ErrorCodeUserNotFound, "User with this email not found")',
+		},
+	],
 	errorRules: [
 		{ serviceCode: ['otp_expired', 'otp_disabled', 'flow_state_expired', 'flow_state_not_found'], code: 'invalid_or_expired_token' },
 		{ serviceCode: 'weak_password', code: 'weak_password' },
@@ -81,6 +117,12 @@ export const supabase: ServiceProfile = {
 		{ serviceCode: ['over_email_send_rate_limit', 'over_request_rate_limit'], code: 'rate_limited' },
 		{ serviceCode: 'user_banned', code: 'user_disabled' },
 		{ serviceCode: ['validation_failed', 'email_address_invalid', 'reauthentication_needed'], code: 'invalid_input' },
+		{
+			operation: 'createResetLink',
+			serviceCode: ['not_admin', 'bad_jwt', 'no_authorization'],
+			code: 'auth_failed',
+			message: () => "Supabase refused the admin call. Set the credential's Service Role Key to the project's service_role key (Project Settings → API Keys)",
+		},
 		{ serviceCode: ['bad_jwt', 'no_authorization', 'invalid_credentials'], code: 'auth_failed' },
 	],
 };

@@ -1,7 +1,10 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-/** What the node can do; the values are the node's `operation` parameter values. */
-export type Operation = 'sendResetEmail' | 'resetPassword' | 'verifyResetToken';
+/** What a service profile can offer; the values are the node's `operation` parameter values. */
+export type ServiceOperation = 'sendResetEmail' | 'resetPassword' | 'verifyResetToken' | 'createResetLink';
+
+/** What the node can do: the service's operations, and Check New Password, which calls no service. */
+export type Operation = ServiceOperation | 'checkPassword';
 
 /** Error codes in `details.errorCode`. The list may grow; a code never changes meaning. */
 export type ErrorCode =
@@ -22,6 +25,7 @@ export type ErrorCode =
 	| 'passwords_mismatch'
 	| 'endpoint_not_found'
 	| 'cancelled'
+	| 'password_check_unavailable'
 	| 'internal_error';
 
 /** What the user typed into the node for one item. */
@@ -96,16 +100,17 @@ export interface OperationContract extends RequestContract {
 	requires: Array<keyof ResetInput>;
 	/**
 	 * What is wrong with the credential's fields for this operation (Custom field names that
-	 * collide), naming them: checked once per run, before any item.
+	 * collide, Supabase's admin key missing), naming them: checked once per run, before any item.
 	 */
-	settingsProblem?: string;
+	settingsProblem?: (settings: CredentialSettings) => string | undefined;
 	/** A service-specific input check: the problem, naming the field, or undefined. */
 	checkInput?: (input: ResetInput) => string | undefined;
 	/**
 	 * Headers of this operation's request, from the input (Medusa: the reset token as a Bearer
-	 * token, its documented place). Only the auth header may carry a secret.
+	 * token, its documented place) or the credential (Supabase's service-role key on its admin
+	 * call). Only an auth header may carry a secret.
 	 */
-	headers?: (input: ResetInput) => Record<string, string>;
+	headers?: (input: ResetInput, settings: CredentialSettings) => Record<string, string>;
 	/** Values in the success answer that are secrets (Payload's session token): redacted everywhere. */
 	answerSecrets?: (answer: IDataObject) => string[];
 	/**
@@ -114,6 +119,11 @@ export interface OperationContract extends RequestContract {
 	 * A step may have a `then` of its own. The item's outcome is the last request's.
 	 */
 	then?: ChainStep;
+	/**
+	 * Create Reset Link: the link in the answers, the last one first. The mechanism refuses
+	 * anything but an https URL on the Base URL's host, and a success without one.
+	 */
+	resetLink?: (answers: unknown[]) => unknown;
 }
 
 /** One request of a chain: it reads the answers before it, the latest first. */
@@ -129,11 +139,13 @@ export interface ChainStep extends RequestContract {
 	 * one segment each: an answer that gives an empty id or `..` is `unexpected_response`.
 	 */
 	pathValues?: (answers: unknown[]) => Record<string, string>;
+	/** Body fields from the earlier answers (Auth0: the user's id), added to `fields`. */
+	fieldsFromAnswers?: (answers: unknown[], settings: CredentialSettings) => IDataObject;
 	/**
 	 * Whether the previous answer, already judged a success by its `isSuccess`, is the service's
 	 * documented "no account" (Keycloak's empty user list): nothing more is sent.
 	 */
-	isUnknownAccount?: (answers: unknown[]) => boolean;
+	isUnknownAccount?: (answers: unknown[], settings: CredentialSettings) => boolean;
 	then?: ChainStep;
 }
 
@@ -154,7 +166,7 @@ export interface ServiceResponse {
 
 /** Which answers a rule applies to; every condition given must hold. */
 export interface AnswerMatch {
-	operation?: Operation;
+	operation?: ServiceOperation;
 	status?: number | ((status: number) => boolean);
 	/** Matches the profile's `errorCodeOf` (one code or any of several). */
 	serviceCode?: string | string[];
@@ -250,7 +262,7 @@ export interface ServiceProfile {
 	credentialTest: CredentialProbe;
 	auth: AuthScheme;
 	/** An operation left out is not supported by this service (Verify Reset Token, mostly). */
-	operations: Partial<Record<Operation, OperationContract | UnsupportedOperation>>;
+	operations: Partial<Record<ServiceOperation, OperationContract | UnsupportedOperation>>;
 	/** The service's own error code in an error body, for `ErrorRule.serviceCode`. */
 	errorCodeOf?: (body: IDataObject) => string | undefined;
 	/**

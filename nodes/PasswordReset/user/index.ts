@@ -5,6 +5,10 @@ import {
 	DEFAULT_MAX_RETRY_AFTER_SECONDS,
 	DEFAULT_MAX_SENDS_PER_RUN,
 } from '../run/input';
+import { DEFAULT_RANGE_API_URL } from '../http/breachedPasswords';
+import { MULTI_FACTOR_MIN_LENGTH, SINGLE_FACTOR_MIN_LENGTH } from '../safety/newPassword';
+import { checkPasswordOperation } from './checkPassword.operation';
+import { createResetLinkFields, createResetLinkOperation } from './createResetLink.operation';
 import { resetPasswordFields, resetPasswordOperation } from './resetPassword.operation';
 import { sendResetEmailFields, sendResetEmailOperation } from './sendResetEmail.operation';
 import { mappedFields, mappingMode } from './mapping';
@@ -14,9 +18,11 @@ import { verifyResetTokenOperation } from './verifyResetToken.operation';
 const showForUser = { show: { resource: ['user'] } };
 /** Options that only Send Reset Email reads (`/` reaches the node's top-level parameters). */
 const onlyForSend = { show: { '/operation': ['sendResetEmail'] } };
+/** Options of the new-password check: Reset Password runs it first, Check New Password is it. */
+const forPasswordCheck = { show: { '/operation': ['resetPassword', 'checkPassword'] } };
 
-/** In the order of a reset: the email, then the new password, then the optional check. */
-const OPERATIONS = [sendResetEmailOperation, resetPasswordOperation, verifyResetTokenOperation];
+/** In the order of a reset: the email, then the new password, then the optional checks; the link last. */
+const OPERATIONS = [sendResetEmailOperation, resetPasswordOperation, verifyResetTokenOperation, checkPasswordOperation, createResetLinkOperation];
 
 const operation: INodeProperties = {
 	displayName: 'Operation',
@@ -37,12 +43,50 @@ const options: INodeProperties = {
 	displayOptions: showForUser,
 	options: [
 		{
+			displayName: 'Breached Password API URL',
+			name: 'breachApiUrl',
+			type: 'string',
+			default: DEFAULT_RANGE_API_URL,
+			description:
+				"Have I Been Pwned's Pwned Passwords range API, or a company mirror of it. Only the first 5 characters of the password's SHA-1 hash are sent.",
+			displayOptions: forPasswordCheck,
+		},
+		{
+			displayName: 'Check Breached Passwords',
+			name: 'checkBreached',
+			type: 'boolean',
+			default: false,
+			description:
+				"Whether to refuse a new password found in data breaches, through the range API (k-anonymity: the password never leaves n8n). Off by default: it needs internet access, and once on, an item whose check cannot run fails rather than passing unchecked.",
+			displayOptions: forPasswordCheck,
+		},
+		{
+			displayName: 'Check New Password',
+			name: 'checkNewPass',
+			type: 'boolean',
+			default: true,
+			description:
+				'Whether to check the new password before sending it (length, context words, common passwords, and breached passwords where that is on), refusing it with weak_password and the reason. On by default from node version 1.1.',
+			displayOptions: { show: { '/operation': ['resetPassword'] } },
+		},
+		{
+			displayName: 'Context Words',
+			name: 'contextWords',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. acme, rocket',
+			description:
+				"Comma-separated words a new password may not contain (your company or product names). The email's name and domain and the service's name are always checked.",
+			displayOptions: forPasswordCheck,
+		},
+		{
 			displayName: 'Include Raw Response',
 			name: 'includeRawResponse',
 			type: 'boolean',
 			default: false,
 			description:
-				"Whether to add the service's answer to a successful item as rawResponse, with the token, password and API key redacted",
+				"Whether to add the service's answer to a successful item as rawResponse, with the token, password and API key redacted. Never for Create Reset Link, whose answer holds the link.",
+			displayOptions: { hide: { '/operation': ['createResetLink', 'checkPassword'] } },
 		},
 		{
 			displayName: 'Max Concurrent Requests',
@@ -74,6 +118,16 @@ const options: INodeProperties = {
 			displayOptions: onlyForSend,
 		},
 		{
+			displayName: 'Minimum Password Length',
+			name: 'minPassLength',
+			type: 'number',
+			typeOptions: { minValue: MULTI_FACTOR_MIN_LENGTH },
+			default: SINGLE_FACTOR_MIN_LENGTH,
+			description:
+				'The shortest new password accepted, in characters. 15 is NIST SP 800-63B-4\'s minimum where the password is the only factor; 8, the lowest allowed, where the account also has multi-factor authentication. No maximum: long passwords are never refused or cut.',
+			displayOptions: forPasswordCheck,
+		},
+		{
 			displayName: 'Reveal Unknown Accounts',
 			name: 'revealUnknownAccounts',
 			type: 'boolean',
@@ -89,6 +143,7 @@ export const userDescription: INodeProperties[] = [
 	operation,
 	mappingMode,
 	...mappedFields,
+	...createResetLinkFields,
 	...sendResetEmailFields,
 	resetTokenField,
 	...resetPasswordFields,

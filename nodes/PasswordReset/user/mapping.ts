@@ -49,7 +49,7 @@ export const mappedFields: INodeProperties[] = [
 		required: true,
 		default: 'email',
 		description: "The input item's field holding the account's email address. A nested field by dot path, e.g. user.email.",
-		displayOptions: showIn('mapByName', ['sendResetEmail']),
+		displayOptions: showIn('mapByName', ['sendResetEmail', 'createResetLink']),
 	},
 	{
 		displayName: 'Reset Token Field',
@@ -69,7 +69,7 @@ export const mappedFields: INodeProperties[] = [
 		required: true,
 		default: 'newPassword',
 		description: "The input item's field holding the password to set, sent as it is, never trimmed",
-		displayOptions: showIn('mapByName', ['resetPassword']),
+		displayOptions: showIn('mapByName', ['resetPassword', 'checkPassword']),
 	},
 	{
 		displayName: 'Email Field',
@@ -78,7 +78,7 @@ export const mappedFields: INodeProperties[] = [
 		noDataExpression: true,
 		default: 'email',
 		description:
-			"The input item's field holding the account's email, for the services that need it to reset (Wabotify, Supabase, or Custom with a Reset Email Field). Read when the item has it.",
-		displayOptions: showIn('mapByName', ['resetPassword']),
+			"The input item's field holding the account's email, for the services that need it to reset (Wabotify, Supabase, or Custom with a Reset Email Field), and for the password check's context words. Read when the item has it.",
+		displayOptions: showIn('mapByName', ['resetPassword', 'checkPassword']),
 	},
 ];

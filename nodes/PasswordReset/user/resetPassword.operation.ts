@@ -11,7 +11,7 @@ export const resetPasswordOperation: INodePropertyOptions = {
 	routing: resetRouting,
 };
 
-const showFor = showIn('defineBelow', ['resetPassword']);
+const showFor = showIn('defineBelow', ['resetPassword', 'checkPassword']);
 
 export const resetPasswordFields: INodeProperties[] = [
 	{
@@ -31,7 +31,7 @@ export const resetPasswordFields: INodeProperties[] = [
 		placeholder: 'name@email.com',
 		default: '',
 		description:
-			'Email address of the account. Some services need it to reset (Wabotify, Supabase, or Custom with a Reset Email Field); the others ignore it.',
+			"Email address of the account. Some services need it to reset (Wabotify, Supabase, or Custom with a Reset Email Field); the others ignore it. Check New Password refuses a password containing the email's name or domain.",
 		displayOptions: showFor,
 	},
 ];

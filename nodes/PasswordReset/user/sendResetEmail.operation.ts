@@ -20,6 +20,6 @@ export const sendResetEmailFields: INodeProperties[] = [
 		required: true,
 		default: '',
 		description: 'Email address of the account to reset',
-		displayOptions: showIn('defineBelow', ['sendResetEmail']),
+		displayOptions: showIn('defineBelow', ['sendResetEmail', 'createResetLink']),
 	},
 ];
