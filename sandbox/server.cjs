@@ -9,7 +9,8 @@
  * Routes: `/<service>[@<mode>]/<the service's own path>`. The mode is part of the base URL, so a
  * credential picks it: `documented` (default: the documented contract), `as-deployed`
  * (industrial-IOT: every reset branch answers 500 after its side effects), `down` (500 on
- * everything), `rate-limited` (429 with Retry-After on everything).
+ * everything), `rate-limited` (429 with Retry-After on everything). `/pwnedpasswords[@down]/range/`
+ * plays Have I Been Pwned's range API (sandbox/pwnedPasswords.cjs).
  * Control: `GET /__sandbox/outbox?email=&service=`, `POST /__sandbox/tokens {service, email}`
  * (issue a token without the send endpoint), `GET /__sandbox/account?service=&email=`,
  * `POST /__sandbox/clock {advanceSeconds}`, `POST /__sandbox/reset`.
@@ -17,6 +18,10 @@
 const http = require('node:http');
 const { SEND_LIMIT, SEND_WINDOW_SECONDS } = require('./limits.cjs');
 const { SANDBOX_SERVICES } = require('./services/index.cjs');
+const { handlePwned } = require('./pwnedPasswords.cjs');
+
+/** Where the range API is mounted: not a reset service, so not in the services' list. */
+const PWNED_FAMILY = 'pwnedpasswords';
 
 /** Each service by id: its route family, token rule, base path and keys (sandbox/services/). */
 const SERVICES_BY_ID = new Map(SANDBOX_SERVICES.map((service) => [service.id, service]));
@@ -75,13 +80,24 @@ class ResetSandbox {
 		return this.accounts.get(`${service}:${String(email ?? '').toLowerCase()}`);
 	}
 
-	issueToken(service, account) {
+	/** A new reset token for the account, mailed (into the outbox) unless `mailed` is false (a created link). */
+	issueToken(service, account, { mailed = true } = {}) {
 		const rule = SERVICES_BY_ID.get(service).token;
 		const token = rule.issue(account);
 		account.token = { value: token, issuedAt: this.now(), used: false };
 		if (rule.sharedClock) this.sharedClockStart.set(service, this.now());
-		this.outbox.push({ service, to: account.email, subject: 'Password reset', token, sentAt: new Date().toISOString() });
+		if (mailed) this.outbox.push({ service, to: account.email, subject: 'Password reset', token, sentAt: new Date().toISOString() });
 		return token;
+	}
+
+	/** The address of this sandbox's `path`, for the links the admin calls answer. */
+	link(path) {
+		return `${this.url}${path}`;
+	}
+
+	/** The range API's base URL (`mode`: documented or down). */
+	rangeApiUrl(mode = 'documented') {
+		return `${this.url}/${PWNED_FAMILY}${mode === 'documented' ? '' : `@${mode}`}`;
 	}
 
 	/** The account a token belongs to, or why it cannot be used. */
@@ -137,8 +153,9 @@ class ResetSandbox {
 			if (url.pathname.startsWith('/__sandbox/')) return this.control(req.method, url, body, reply);
 			const [, family = '', ...rest] = url.pathname.split('/');
 			const [service, mode = 'documented'] = family.split('@');
-			if (!SERVICES.includes(service) || !MODES.includes(mode)) return reply(404, { message: 'No such sandbox service' });
 			const path = `/${rest.join('/')}`.replace(/\/$/, '') || '/';
+			if (service === PWNED_FAMILY) return handlePwned({ method: req.method, path, headers: req.headers, mode }, reply);
+			if (!SERVICES.includes(service) || !MODES.includes(mode)) return reply(404, { message: 'No such sandbox service' });
 			if (req.method === 'GET' && path === '/') return reply(200, { service, mode, status: 'ok' });
 			if (mode === 'down') return reply(500, '<html><body><h1>500 Internal Server Error</h1></body></html>');
 			if (mode === 'rate-limited') return reply(429, { message: 'Too many requests' }, { 'Retry-After': '30' });

@@ -3,7 +3,11 @@
  * `npm run demo`: the package's main job against the embedded sandbox, on n8n's engine.
  * For each service: send a reset email, read the token from the sandbox outbox, (check it, where
  * the service can), reset the password, then reuse the same token: it must fail, shown under
- * On Error = Continue. Prints a table; exits non-zero if any outcome differs from the expected.
+ * On Error = Continue. Where the service can, Create Reset Link (the link on the sandbox's own
+ * host; an unknown email fails). Then Check New Password (node 1.1) against the sandbox's range
+ * API: a breached password and a short one refused, a long one passed, and Reset Password
+ * refusing a breached one before any request. Prints a table; exits non-zero if any outcome
+ * differs from the expected.
  */
 const { runNode } = require('../test/support/engine.cjs');
 const { ResetSandbox, SANDBOX_KEYS } = require('../sandbox/server.cjs');
@@ -32,8 +36,25 @@ const SCENARIOS = SANDBOX_SCENARIOS.map((scenario) => ({
 const outcomeOf = ({ output, errorOutput, error }) => {
 	if (error) return { outcome: 'stopped', errorCode: error.context?.errorCode ?? '?' };
 	const json = (output[0] ?? errorOutput[0])?.json ?? {};
-	return json.success ? success : failed(json.details?.errorCode ?? '?');
+	if (json.operation === 'createResetLink' && json.success && !json.resetLink) return failed('no resetLink');
+	const problem = json.details?.passwordProblem ? ` (${json.details.passwordProblem})` : '';
+	return json.success ? success : failed(`${json.details?.errorCode ?? '?'}${problem}`);
 };
+
+/** Check New Password's rows: node 1.1's defaults, the breached-password check against the sandbox's range API. */
+async function passwordCheckRows(sandbox, record) {
+	const credential = { service: 'supabase', baseUrl: sandbox.baseUrl('supabase'), apiKey: SANDBOX_KEYS.supabase };
+	const options = { checkBreached: true, breachApiUrl: sandbox.rangeApiUrl() };
+	const run = async (parameters) => outcomeOf(await runNode({ parameters: { ...parameters, options }, credential, onError: 'continueRegularOutput', typeVersion: 1.1 }));
+	const check = (newPassword) => run({ operation: 'checkPassword', email: EMAIL, newPassword });
+	const label = 'check new password';
+	record(label, 'a breached password', await check('correct horse battery staple'), failed('weak_password (breached)'));
+	record(label, 'a short one', await check('Short-pw-1'), failed('weak_password (too_short)'));
+	record(label, 'one with the service name', await check('my-supabase-password-2026'), failed('weak_password (context_word)'));
+	record(label, 'a long unbreached one', await check(NEW_PASSWORD), success);
+	const reset = { operation: 'resetPassword', email: EMAIL, resetToken: '123456', newPassword: 'correct horse battery staple' };
+	record(label, 'reset password with a breached one: refused before sending', await run(reset), failed('weak_password (breached)'));
+}
 
 /** Runs every scenario against a fresh sandbox; resolves to the table's rows. */
 async function runDemo() {
@@ -64,7 +85,12 @@ async function runDemo() {
 			const reset = { operation: 'resetPassword', email: EMAIL, resetToken: token, newPassword: NEW_PASSWORD };
 			record(label, 'reset password', await run(reset), scenario.reset);
 			if (scenario.reuse !== null) record(label, 'reuse the same token', await run(reset), scenario.reuse);
+			if (scenario.link) {
+				record(label, 'create reset link', await run({ operation: 'createResetLink', email: EMAIL }), success);
+				record(label, 'create reset link, unknown email', await run({ operation: 'createResetLink', email: 'nobody@example.com' }), failed('user_not_found'));
+			}
 		}
+		await passwordCheckRows(sandbox, record);
 	} finally {
 		await sandbox.close();
 	}

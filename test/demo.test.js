@@ -8,5 +8,7 @@ const { SANDBOX_SCENARIOS } = require('../sandbox/services/index.cjs');
 test('every demo scenario gives its expected outcomes', async () => {
 	const rows = await runDemo();
 	expect(rows.filter((row) => !row.ok)).toEqual([]);
-	expect(new Set(rows.map((row) => row.service)).size).toBe(SANDBOX_SCENARIOS.length);
+	// One per scenario, and Check New Password's.
+	expect(new Set(rows.map((row) => row.service)).size).toBe(SANDBOX_SCENARIOS.length + 1);
+	expect(rows.filter((row) => row.step === 'create reset link').length).toBe(SANDBOX_SCENARIOS.filter((scenario) => scenario.link).length);
 }, 60_000);

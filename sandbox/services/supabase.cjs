@@ -3,11 +3,11 @@
 const crypto = require('node:crypto');
 
 /** What this sandbox service accepts as its key or client identifiers. */
-const KEYS = { supabase: 'sandbox-supabase-anon-key' };
+const KEYS = { supabase: 'sandbox-supabase-anon-key', supabaseServiceRole: 'sandbox-supabase-service-role-key' };
 
 module.exports = {
 	id: 'supabase',
-	scenarios: [{ credential: (keys) => ({ apiKey: keys.supabase }) }],
+	scenarios: [{ credential: (keys) => ({ apiKey: keys.supabase, supabaseServiceRoleKey: keys.supabaseServiceRole }), link: true }],
 	/** The path its base URL ends in, as its real deployments have it. */
 	basePath: '/auth/v1',
 	keys: KEYS,
@@ -25,6 +25,25 @@ module.exports = {
 			const account = sandbox.account('supabase', body.email);
 			if (account) sandbox.issueToken('supabase', account);
 			return reply(200, {});
+		}
+		// The admin route (internal/api/mail.go, adminGenerateLink): the service-role key, no mail.
+		if (method === 'POST' && path === '/auth/v1/admin/generate_link') {
+			if (headers.authorization !== `Bearer ${KEYS.supabaseServiceRole}`) return reply(403, { code: 403, error_code: 'not_admin', msg: 'User not allowed' });
+			if (body?.type !== 'recovery') return error(400, 'validation_failed', 'Invalid email action link type requested');
+			const account = sandbox.account('supabase', body?.email);
+			if (!account) return error(404, 'user_not_found', 'User with this email not found');
+			const otp = sandbox.issueToken('supabase', account, { mailed: false });
+			const hashedToken = crypto.createHash('sha224').update(`${account.email}${otp}`).digest('hex');
+			return reply(200, {
+				id: account.username,
+				aud: 'authenticated',
+				email: account.email,
+				action_link: sandbox.link(`/supabase/auth/v1/verify?token=${hashedToken}&type=recovery&redirect_to=http://localhost:3000`),
+				email_otp: otp,
+				hashed_token: hashedToken,
+				verification_type: 'recovery',
+				redirect_to: 'http://localhost:3000',
+			});
 		}
 		if (method === 'POST' && path === '/auth/v1/verify') {
 			const { account, problem } = sandbox.redeem('supabase', body?.token);

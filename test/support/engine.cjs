@@ -135,12 +135,13 @@ const credentialWithDefaults = (passwordResetCredential, values) => ({
 
 /**
  * Runs Input → Password Reset in WorkflowExecute.
- * `cancelAfterMs`: cancel the execution that long after it starts.
+ * `cancelAfterMs`: cancel the execution that long after it starts. `typeVersion`: the node's
+ * version as a saved workflow has it (1 unless a test needs 1.1's defaults).
  * @returns {{ output: object[], errorOutput: object[], error: object|undefined, run: object }}
  *   `output`/`errorOutput`: the node's items on its main and error outputs; `error`: what the
  *   node threw (On Error = Stop), as n8n stored it in the execution.
  */
-async function runNode({ parameters, credential, items = [{}], onError, requestOptions, nodeSettings = {}, cancelAfterMs }) {
+async function runNode({ parameters, credential, items = [{}], onError, requestOptions, nodeSettings = {}, cancelAfterMs, typeVersion = 1 }) {
 	const { passwordResetNode, passwordResetCredential } = await loadedPackage();
 	const inputType = inputNodeType(items);
 	const nodeTypes = {
@@ -154,7 +155,7 @@ async function runNode({ parameters, credential, items = [{}], onError, requestO
 			id: 'reset',
 			name: 'Password Reset',
 			type: NODE_TYPE,
-			typeVersion: 1,
+			typeVersion,
 			position: [200, 0],
 			parameters: { resource: 'user', ...parameters, ...(requestOptions ? { requestOptions } : {}) },
 			credentials: { [CREDENTIAL_TYPE]: { id: 'cred-1', name: 'Password Reset test' } },
