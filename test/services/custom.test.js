@@ -18,6 +18,8 @@ describeServiceContract({
 		customAuthHeaderPrefix: '',
 		customSuccessField: 'ok',
 		customUnknownAccountText: 'No such user',
+		createLinkPath: '/admin/links',
+		customResetLinkField: 'data.url',
 	},
 	operations: {
 		sendResetEmail: {
@@ -61,6 +63,22 @@ describeServiceContract({
 				[429, { message: 'slow down' }, 'rate_limited'],
 				[502, 'Bad Gateway', 'unknown_outcome'],
 				[302, '', 'unexpected_response', { message: /redirect/ }],
+			],
+		},
+		createResetLink: {
+			parameters: { email: EMAIL },
+			// POST, the email in the Send Reset Email Field; the link read by the Reset Link Field's dot path.
+			request: { method: 'POST', path: '/v2/admin/links', body: { login: EMAIL }, headers: { apikey: SENTINELS.apiKey } },
+			success: {
+				body: { ok: true, data: { url: 'https://auth.example.test/reset/abc123' } },
+				output: { success: true, operation: 'createResetLink', service: 'custom', message: 'Reset link created', resetLink: 'https://auth.example.test/reset/abc123' },
+			},
+			unknownAccount: [[404, { message: 'No such user' }]],
+			errors: [
+				[200, { ok: false, data: { url: 'https://auth.example.test/reset/abc123' } }, 'unexpected_response'],
+				[404, { message: 'Not Found' }, 'endpoint_not_found'],
+				[200, { ok: true, data: { url: 'http://auth.example.test/reset/abc123' } }, 'unexpected_response', { engine: true, message: /not an https URL/ }],
+				[200, { ok: true, url: 'https://auth.example.test/reset/abc123' }, 'unexpected_response', { engine: true, message: /answered without a reset link/ }],
 			],
 		},
 	},

@@ -30,6 +30,33 @@ describeServiceContract({
 			parameters: { email: EMAIL, resetToken: SENTINELS.resetToken, newPassword: SENTINELS.newPassword },
 			notSupported: /Okta finishes password resets on its own hosted page/,
 		},
+		createResetLink: {
+			parameters: { email: 'ada+test@example.com' },
+			request: {
+				method: 'POST',
+				path: '/api/v1/users/ada%2Btest%40example.com/lifecycle/reset_password',
+				query: { sendEmail: 'false' },
+				headers: { Authorization: `SSWS ${SENTINELS.apiKey}` },
+			},
+			success: {
+				body: { summary: 'Reset password without sending email', resetPasswordUrl: 'https://org.okta.test/reset_password/XE6wE17zmphl3KqAPFxO' },
+				output: {
+					success: true,
+					operation: 'createResetLink',
+					service: 'okta',
+					message: 'Reset link created',
+					resetLink: 'https://org.okta.test/reset_password/XE6wE17zmphl3KqAPFxO',
+				},
+			},
+			// An admin call, not a public form: an unknown login is user_not_found, never neutral.
+			unknownAccount: [[404, oktaError('E0000007', 'Not found: Resource not found: ada+test@example.com (User)')]],
+			errors: [
+				[403, oktaError('E0000038', "This operation is not allowed in the user's current status."), 'user_disabled'],
+				[403, oktaError('E0000006', 'You do not have permission to perform the requested action'), 'auth_failed'],
+				[200, {}, 'unexpected_response'],
+				[200, { resetPasswordUrl: 'https://org.okta.test.evil.example/reset_password/x' }, 'unexpected_response', { engine: true, message: /not on the Base URL's host org\.okta\.test/ }],
+			],
+		},
 	},
 });
 

@@ -5,11 +5,16 @@ const { NEUTRAL } = require('../support/messages.cjs');
 const SESSION = { access_token: 'SESSION-ACCESS-TOKEN-1f2e', token_type: 'bearer', expires_in: 3600, refresh_token: 'SESSION-REFRESH-9a8b', user: { id: 'u1', email: EMAIL } };
 // Both error body shapes: legacy {code: int, error_code, msg} and 2024-01-01 {code: name, message}.
 const legacy = (status, errorCode, msg) => ({ code: status, error_code: errorCode, msg });
+// Create Reset Link: the admin key, and generate_link's answer (the user, then the link and its code).
+const SERVICE_ROLE = 'SERVICE-ROLE-KEY-5d1c';
+const ACTION_LINK = 'https://abcd.supabase.test/auth/v1/verify?token=7a9c1e&type=recovery&redirect_to=https://app.example.test';
+const GENERATED = { id: 'u1', aud: 'authenticated', email: EMAIL, action_link: ACTION_LINK, email_otp: '482913', hashed_token: '7a9c1e', verification_type: 'recovery', redirect_to: 'https://app.example.test' };
 const current = (code, message) => ({ code, message });
 
 describeServiceContract({
 	service: 'supabase',
 	baseUrl: 'https://abcd.supabase.test/auth/v1',
+	credential: { supabaseServiceRoleKey: SERVICE_ROLE },
 	operations: {
 		sendResetEmail: {
 			parameters: { email: EMAIL },
@@ -55,6 +60,28 @@ describeServiceContract({
 		verifyResetToken: {
 			parameters: { resetToken: SENTINELS.resetToken },
 			notSupported: /uses it up/,
+		},
+		createResetLink: {
+			parameters: { email: EMAIL },
+			request: {
+				method: 'POST',
+				path: '/auth/v1/admin/generate_link',
+				body: { type: 'recovery', email: EMAIL },
+				// The anon key stays the gateway's apikey; the service-role key goes only here, as the Bearer token.
+				headers: { apikey: SENTINELS.apiKey, Authorization: `Bearer ${SERVICE_ROLE}` },
+			},
+			success: {
+				body: GENERATED,
+				output: { success: true, operation: 'createResetLink', service: 'supabase', message: 'Reset link created', email: EMAIL, resetLink: ACTION_LINK },
+			},
+			unknownAccount: [[404, legacy(404, 'user_not_found', 'User with this email not found')]],
+			errors: [
+				[403, legacy(403, 'not_admin', 'User not allowed'), 'auth_failed', { message: /Service Role Key/ }],
+				[401, current('bad_jwt', 'invalid JWT'), 'auth_failed', { message: /Service Role Key/ }],
+				[400, legacy(400, 'validation_failed', 'Unable to validate email address: invalid format'), 'invalid_input'],
+				[200, { ...GENERATED, action_link: 'https://evil.example.test/verify?token=7a9c1e' }, 'unexpected_response', { engine: true, message: /on evil\.example\.test, not on the Base URL's host abcd\.supabase\.test/ }],
+				[200, { ...GENERATED, action_link: undefined }, 'unexpected_response', { engine: true, message: /answered without a reset link/ }],
+			],
 		},
 	},
 });

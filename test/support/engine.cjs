@@ -141,12 +141,14 @@ const credentialWithDefaults = (passwordResetCredential, values) => ({
  *   `output`/`errorOutput`: the node's items on its main and error outputs; `error`: what the
  *   node threw (On Error = Stop), as n8n stored it in the execution.
  */
-async function runNode({ parameters, credential, items = [{}], onError, requestOptions, nodeSettings = {}, cancelAfterMs, typeVersion = 1 }) {
+async function runNode({ parameters, credential, items = [{}], onError, requestOptions, nodeSettings = {}, cancelAfterMs, typeVersion = 1, asToolType = false }) {
 	const { passwordResetNode, passwordResetCredential } = await loadedPackage();
 	const inputType = inputNodeType(items);
+	// `asToolType`: the node under the type name n8n gives a node used as an AI tool, which is how it tells a tool call.
+	const type = asToolType ? `${NODE_TYPE}Tool` : NODE_TYPE;
 	const nodeTypes = {
-		getByName: (type) => (type === NODE_TYPE ? passwordResetNode : inputType),
-		getByNameAndVersion: (type) => (type === NODE_TYPE ? asN8nRunsIt(passwordResetNode) : inputType),
+		getByName: (name) => (name === type ? passwordResetNode : inputType),
+		getByNameAndVersion: (name) => (name === type ? asN8nRunsIt(passwordResetNode) : inputType),
 		getKnownTypes: () => ({}),
 	};
 	const nodes = [
@@ -154,7 +156,7 @@ async function runNode({ parameters, credential, items = [{}], onError, requestO
 		{
 			id: 'reset',
 			name: 'Password Reset',
-			type: NODE_TYPE,
+			type,
 			typeVersion,
 			position: [200, 0],
 			parameters: { resource: 'user', ...parameters, ...(requestOptions ? { requestOptions } : {}) },

@@ -86,7 +86,14 @@ const httpOptions = (item: ItemRun, { headers, ...wire }: WireRequest): IHttpReq
  * `isSuccess`, and reads the values it needs from the answers so far; one of those that cannot
  * be sent as it is (an empty id, `..`, a line break) is the service's unexpected answer.
  */
-async function callService(item: ItemRun): Promise<{ json: IDataObject; answers: unknown[] }> {
+/** What an item's requests gave: the success item's json, every answer, the last status. */
+interface ServiceOutcome {
+	json: IDataObject;
+	answers: unknown[];
+	status: number;
+}
+
+async function callService(item: ItemRun): Promise<ServiceOutcome> {
 	const { input, secrets, run } = item;
 	const { settings, profile, contract } = run;
 	const operation = run.operation as ServiceOperation;
@@ -109,6 +116,9 @@ async function callService(item: ItemRun): Promise<{ json: IDataObject; answers:
 	const exchangeAndRead = async (request: RequestContract, wire: WireRequest) => {
 		const options = httpOptions(item, wire);
 		const response = await send(policy, options);
+		// Whatever an answer holds where the link goes is the link: kept out of every message, whatever the outcome.
+		const link = contract.resetLink?.([response.body]);
+		if (typeof link === 'string' && link) secrets.push(link);
 		const readContext: ReadContext = { profile, operation, request, options: answerOptions, secrets, endpoint: endpointOf(options) };
 		return { response, readContext, json: readResponse(response, readContext) };
 	};
@@ -121,7 +131,7 @@ async function callService(item: ItemRun): Promise<{ json: IDataObject; answers:
 	for (let step: ChainStep | undefined = contract.then, index = 2; step; step = step.then, index++) {
 		const previous = isJsonObject(last.body) ? last.body : {};
 		secrets.push(...step.secrets(previous, answers));
-		if (step.isUnknownAccount?.(answers, settings)) return { json: unknownAccountOutcome(first.readContext, last.statusCode), answers };
+		if (step.isUnknownAccount?.(answers, settings)) return { json: unknownAccountOutcome(first.readContext, last.statusCode), answers, status: last.statusCode };
 		const headers = step.headers(previous, answers);
 		// Nothing of this step is sent: the message says what that leaves (a spent token, no change).
 		if (!headers) throw new ResetFailure('unexpected_response', last.statusCode, undefined, step.missingMessage);
@@ -143,7 +153,7 @@ async function callService(item: ItemRun): Promise<{ json: IDataObject; answers:
 		answers.push(last.body);
 		json = next.json;
 	}
-	return { json, answers };
+	return { json, answers, status: last.statusCode };
 }
 
 /**
@@ -151,16 +161,15 @@ async function callService(item: ItemRun): Promise<{ json: IDataObject; answers:
  * Without a link, or with one that is not https on the Base URL's host, the item fails: the
  * link is the point of the operation, and a wrong one would send users to someone else's page.
  */
-const withResetLink = (item: ItemRun, { json, answers }: { json: IDataObject; answers: unknown[] }): IDataObject => {
-	const { run, secrets } = item;
-	// The link is a secret everywhere but in its own field: any echo of it elsewhere is redacted.
+const withResetLink = (item: ItemRun, { json, answers, status }: ServiceOutcome): IDataObject => {
+	const { run } = item;
+	// The link is already among the item's secrets (see `exchangeAndRead`): any echo of it elsewhere is redacted.
 	const link = run.contract.resetLink?.([...answers].reverse());
-	if (typeof link === 'string' && link) secrets.push(link);
 	const problem = resetLinkProblem(link, run.baseUrl);
 	if (problem) {
 		throw new ResetFailure(
 			'unexpected_response',
-			null,
+			status,
 			undefined,
 			`${run.profile.displayName} ${problem}: no link was output. Check the Base URL and the service's settings`,
 		);

@@ -68,7 +68,8 @@ export const resetLinkProblem = (link: unknown, baseUrl: string): string | undef
 	const url = hasControlCharacter(link) ? undefined : parseUrl(link);
 	if (!url || !isSecureOrLoopback(url)) return 'answered a reset link that is not an https URL';
 	const expected = new URL(baseUrl).host;
-	if (url.host !== expected || url.username || url.password) return `answered a reset link on ${url.host || 'no host'}, not on the Base URL's host ${expected}`;
+	if (url.username || url.password) return 'answered a reset link with a user name in it';
+	if (url.host !== expected) return `answered a reset link on ${url.host || 'no host'}, not on the Base URL's host ${expected}`;
 	return undefined;
 };
 
