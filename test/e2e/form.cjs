@@ -38,7 +38,7 @@ async function waitForForm(url) {
  * @param credentials the sandbox credentials imported into the instance
  */
 async function formChecks({ instance, sandbox, check, newPassword, credentials }) {
-	const workflow = selfServiceReset();
+	const workflow = selfServiceReset({ rangeApiUrl: sandbox.rangeApiUrl() });
 	const file = path.join(instance.userFolder, 'selfServiceReset.json');
 	fs.writeFileSync(file, JSON.stringify(workflow));
 	const imported = await instance.n8n('import:workflow', `--input=${file}`);
@@ -88,6 +88,17 @@ async function formChecks({ instance, sandbox, check, newPassword, credentials }
 			postsBeforeSubmit = runPosts;
 			await page.getByRole('button', { name: 'Set new password' }).click();
 		};
+
+		// A breached new password (one the sandbox's range API knows, typed nowhere else, so the database
+		// scan below means something): refused before it is sent, so the code stays unused; the page says why.
+		const refusedMailsBefore = sandbox.outbox.length;
+		await askForCode('grace@example.com');
+		const graceMail = sandbox.outbox.slice(refusedMailsBefore).find((entry) => entry.service === 'supabase' && entry.to === 'grace@example.com');
+		await setPassword(graceMail?.token ?? '000000', 'Sandbox-breached-2026!');
+		await lastPage('Your password was not changed');
+		const refusedPage = await page.locator('body').innerText();
+		check('form: a breached new password → a page that says why; it was never sent (the code is unused)', () =>
+			assert(/appeared in data breaches/.test(refusedPage) && graceMail && !sandbox.account('supabase', 'grace@example.com').token.used, refusedPage));
 
 		// A known account: the code from its email, a new password, the success page.
 		const email = 'ada@example.com';
@@ -172,4 +183,4 @@ function liveRows(userFolder) {
 	return rows;
 }
 
-module.exports = { formChecks, launchChromium, waitForForm };
+module.exports = { formChecks, launchChromium, waitForForm, liveRows };

@@ -9,7 +9,8 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const { ResetSandbox, SANDBOX_KEYS } = require('../../sandbox/server.cjs');
-const { E2E_WORKFLOWS, credentials, EMAIL, RESET_FLOW_SERVICES, SEND_ONLY_SERVICES } = require('./workflows.cjs');
+const { E2E_WORKFLOWS, credentials, EMAIL, RESET_FLOW_SERVICES, SEND_ONLY_SERVICES, PASSWORD_CHECK_ITEMS } = require('./workflows.cjs');
+const { SmtpSink } = require('../support/smtpSink.cjs');
 const { SERVICE_PROFILES } = require('../../dist/nodes/PasswordReset/services');
 
 /** The sandbox's values of every credential field a profile marks as a password. */
@@ -21,7 +22,7 @@ const credentialSecretsOf = (keys) =>
 	);
 const { Checks, assert, equal } = require('../support/checks.cjs');
 const { prepareN8n, logWithoutExecutionDumps } = require('../support/realN8n.cjs');
-const { formChecks } = require('./form.cjs');
+const { formChecks, launchChromium, liveRows } = require('./form.cjs');
 
 const SENTINELS = {
 	newPassword: 'SENTINEL-E2E-PW-5d1c!',
@@ -29,6 +30,8 @@ const SENTINELS = {
 	formPassword: 'SENTINEL-E2E-FORM-PW-3e7b',
 	// The token items carry into Mapping Mode's n8n errors (the service never sees it).
 	resetToken: 'SENTINEL-E2E-TOKEN-61f9',
+	// What the browser types on the page a created link opens.
+	linkPassword: 'SENTINEL-E2E-LINK-PW-0c4d',
 };
 const NODE_TYPE = 'n8n-nodes-password-reset.passwordReset';
 
@@ -40,7 +43,10 @@ async function run() {
 	const { userFolder, logDir, n8n } = instance;
 	const sandbox = new ResetSandbox({ wibiclickApiKey: SENTINELS.apiKey });
 	const sandboxUrl = await sandbox.listen();
-	const values = { sandboxUrl, newPassword: SENTINELS.newPassword, resetToken: SENTINELS.resetToken, wibiclickApiKey: SENTINELS.apiKey, keys: SANDBOX_KEYS };
+	// The help-desk flow's mail goes here (n8n's Send Email node over SMTP).
+	const smtp = new SmtpSink();
+	const smtpPort = await smtp.listen();
+	const values = { sandboxUrl, newPassword: SENTINELS.newPassword, resetToken: SENTINELS.resetToken, wibiclickApiKey: SENTINELS.apiKey, keys: SANDBOX_KEYS, smtpPort };
 	try {
 		const credentialsFile = path.join(userFolder, 'credentials.json');
 		fs.writeFileSync(credentialsFile, JSON.stringify(credentials(values)));
@@ -70,6 +76,8 @@ async function run() {
 		assertBulkSend(executions.bulkSendResetEmail, sandbox);
 		assertMappedReset(executions.mappedReset, sandbox);
 		assertMappedN8nErrors(executions);
+		assertPasswordChecks(executions.passwordChecks, sandbox);
+		await assertHelpDeskResetLink(executions.helpDeskResetLink, { smtp, sandbox, userFolder });
 		const written = Object.values(executions).flatMap((execution) => passwordResetRunData(execution)).map((task) => JSON.stringify(task));
 		const log = logWithoutExecutionDumps(logDir);
 		// Every credential secret the sandbox takes is scanned for too: each profile's password fields (client secrets).
@@ -86,6 +94,7 @@ async function run() {
 		});
 	} finally {
 		await sandbox.close();
+		await smtp.close();
 	}
 	checks.report('e2e');
 }
@@ -240,6 +249,63 @@ function assertMappedReset({ json }, sandbox) {
 		equal(items(json, 'Mapped: Reset Password').map(summary), ['success'], 'reset'));
 	check('mappedReset: the account now has the new password', () =>
 		equal(sandbox.account('wabotify', 'grace@example.com')?.password === SENTINELS.newPassword, true, 'password'));
+}
+
+/** Check New Password in real n8n: each item's reason; a breached password never reaches the back end; a range API that is down fails the item. */
+function assertPasswordChecks({ json }, sandbox) {
+	const reason = (item) => (item.json.success ? 'ok' : `${item.json.details?.errorCode}:${item.json.details?.passwordProblem ?? ''}`);
+	check(`passwordChecks: ${PASSWORD_CHECK_ITEMS.length} passwords → breached, too short, the email's name, ok`, () =>
+		equal(items(json, 'Check New Password').map(reason), ['weak_password:breached', 'weak_password:too_short', 'weak_password:context_word', 'ok'], 'reasons'));
+	check('passwordChecks: Reset Password (1.1) refuses a breached password before sending: the account keeps its password', () => {
+		equal(items(json, 'Check: Reset With a Breached One').map(reason), ['weak_password:breached'], 'reset');
+		equal(sandbox.account('wabotify', 'grace@example.com').passwordChanges <= 1, true, 'changes');
+	});
+	check('passwordChecks: the range API down → password_check_unavailable, nothing sent', () =>
+		equal(items(json, 'Check: Range API Down').map(reason), ['password_check_unavailable:'], 'down'));
+}
+
+/**
+ * The help-desk flow: Create Reset Link → n8n's Send Email over SMTP → the link from the mail,
+ * opened in Chromium, sets the password on the service's page (Okta's, as the sandbox plays
+ * it). The workflow keeps no successful execution: the link is in no row of n8n's database.
+ */
+async function assertHelpDeskResetLink({ json }, { smtp, sandbox, userFolder }) {
+	const created = items(json, 'Create Reset Link').map((item) => item.json);
+	const link = created[0]?.resetLink ?? '';
+	check('helpDeskResetLink: Create Reset Link → one item with a link on the service\'s host, no email from the service', () => {
+		equal(created.length, 1, 'items');
+		equal(link.startsWith(`${sandbox.url}/okta/reset_password/`), true, link ? 'the link is elsewhere' : 'no link');
+		equal(sandbox.outbox.filter((mail) => mail.service === 'okta' && mail.sentAt >= new Date(Date.now() - 600_000).toISOString()).some((mail) => link.endsWith(mail.token)), false, 'mailed');
+	});
+	check('helpDeskResetLink: the link is in resetLink only: not in the message or anywhere else in the item', () =>
+		equal(JSON.stringify(created[0] ?? {}).split(link).length - 1, 1, 'occurrences'));
+	const mail = smtp.messages.find((message) => message.to.includes(EMAIL));
+	check('helpDeskResetLink: Send Email delivered one mail to the account, holding the link', () => {
+		equal(smtp.messages.length, 1, 'mails');
+		equal(Boolean(mail?.text.includes(link)), true, 'link in mail');
+	});
+	const rows = liveRows(userFolder);
+	check(`helpDeskResetLink: the link is in no row of n8n's database (${rows.length} rows): no successful execution kept`, () =>
+		equal(rows.filter((row) => row.includes(link.split('/').pop())).length, 0, 'rows'));
+	if (!mail) return;
+	const linkInMail = /https?:\/\/\S+\/okta\/reset_password\/[0-9a-f]+/.exec(mail.text)?.[0];
+	const browser = await launchChromium();
+	try {
+		const page = await browser.newPage();
+		page.setDefaultTimeout(30_000);
+		await page.goto(linkInMail);
+		await page.getByLabel('New password').fill(SENTINELS.linkPassword);
+		await page.getByRole('button', { name: 'Set password' }).click();
+		await page.getByText('Your password has been changed').waitFor();
+		check('helpDeskResetLink: the link from the mail opens the service\'s page, which sets the new password', () =>
+			equal(sandbox.account('okta', EMAIL).password, SENTINELS.linkPassword, 'password'));
+	} catch (error) {
+		check('helpDeskResetLink: the browser flow ran to the end', () => {
+			throw error;
+		});
+	} finally {
+		await browser.close();
+	}
 }
 
 /** Mapping Mode under n8n's own errors: the stored errors name the cause and hold no secret, under Continue and Stop. */

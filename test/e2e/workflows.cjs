@@ -52,10 +52,11 @@ class WorkflowBuilder {
 	}
 }
 
-const passwordReset = (name, credentialId, parameters, onError) => [
+/** A Password Reset node; version 1 unless a workflow needs 1.1's defaults (the new-password check). */
+const passwordReset = (name, credentialId, parameters, onError, typeVersion = 1) => [
 	name,
 	NODE_TYPE,
-	1,
+	typeVersion,
 	{ resource: 'user', ...parameters },
 	{ credentials: { [CREDENTIAL_TYPE]: { id: credentialId, name: credentialId } }, ...(onError ? { onError } : {}) },
 ];
@@ -90,7 +91,10 @@ const CREDENTIAL_IDS = Object.fromEntries(
 	].map((key) => [key, credentialIdOf(key)]),
 );
 
-const credentials = ({ sandboxUrl, wibiclickApiKey, keys }) => {
+/** The SMTP server the help-desk flow sends through: the suite's sink, or an example host. */
+const SMTP_CREDENTIAL_ID = 'exampleSmtp';
+
+const credentials = ({ sandboxUrl, wibiclickApiKey, keys, smtpPort = 587 }) => {
 	const entry = (key, service, path, data = {}) => ({
 		id: CREDENTIAL_IDS[key],
 		name: CREDENTIAL_IDS[key],
@@ -109,6 +113,8 @@ const credentials = ({ sandboxUrl, wibiclickApiKey, keys }) => {
 		entry('wabotifyWrongPath', 'wabotify', 'wabotify/v2', { company: 'wabotify' }),
 		// A path override that is a whole address elsewhere: refused, nothing goes there.
 		entry('wabotifyAbsolutePath', 'wabotify', 'wabotify', { company: 'wabotify', resetPath: 'http://127.0.0.1:9/steal' }),
+		// n8n's own SMTP credential, for the help-desk flow's Send Email node (no TLS: the suite's local sink).
+		{ id: SMTP_CREDENTIAL_ID, name: SMTP_CREDENTIAL_ID, type: 'smtp', data: { host: '127.0.0.1', port: smtpPort, secure: false, disableStartTls: true, user: '', password: '' } },
 	];
 };
 
@@ -304,6 +310,70 @@ const bulkSendResetEmail = () => {
 };
 
 /**
+ * A help desk sends the reset link in its own email: Create Reset Link (Okta's, here) → n8n's
+ * Send Email over SMTP → the user opens the link and sets the password on the service's page.
+ * The link opens the account to whoever holds it: the workflow keeps no successful execution,
+ * so the link is never stored, and a failed link stops the run before any email goes out.
+ */
+const helpDeskResetLink = () => {
+	const flow = new WorkflowBuilder('prHelpDeskResetLink', 'Password Reset: a reset link in your own email (Create Reset Link → Send Email)');
+	flow.workflow.settings = { ...flow.workflow.settings, saveDataSuccessExecution: 'none', saveManualExecutions: false };
+	flow.chain([
+		codeItems('Who Asked', JSON.stringify([{ email: EMAIL, name: 'Ada' }])),
+		passwordReset('Create Reset Link', CREDENTIAL_IDS.okta, { operation: 'createResetLink', email: '={{ $json.email }}' }, undefined, 1.1),
+		[
+			'Email the Link',
+			'n8n-nodes-base.emailSend',
+			2.1,
+			{
+				fromEmail: 'help@example.com',
+				toEmail: "={{ $('Who Asked').item.json.email }}",
+				subject: 'Reset your password',
+				emailFormat: 'text',
+				text: "=Hi {{ $('Who Asked').item.json.name }},\n\nOpen this link to choose a new password:\n{{ $json.resetLink }}\n\nIt works once. If you did not ask for it, ignore this email.",
+				options: {},
+			},
+			{ credentials: { smtp: { id: SMTP_CREDENTIAL_ID, name: SMTP_CREDENTIAL_ID } } },
+		],
+	]);
+	return flow.workflow;
+};
+
+/** The breached passwords the sandbox's range API knows, and one it does not. */
+const PASSWORD_CHECK_ITEMS = [
+	{ email: EMAIL, newPassword: 'correct horse battery staple' },
+	{ email: EMAIL, newPassword: 'Short-pw-1' },
+	{ email: 'ada.lovelace@example.com', newPassword: 'lovelace-was-here-1843' },
+	{ email: EMAIL, newPassword: 'violet-harbor-lantern-42' },
+];
+
+/**
+ * Check New Password in real n8n (node 1.1, the breached-password check on, against the
+ * sandbox's range API): each item's reason, then Reset Password refusing a breached password
+ * before it sends (the sandbox account keeps its password), and a range API that is down.
+ */
+const passwordChecks = ({ sandboxUrl }) => {
+	const flow = new WorkflowBuilder('prPasswordChecks', 'Password Reset: Check New Password');
+	const breached = { checkBreached: true, breachApiUrl: `${sandboxUrl}/pwnedpasswords` };
+	flow.chain([
+		codeItems('Check: Passwords', JSON.stringify(PASSWORD_CHECK_ITEMS)),
+		passwordReset('Check New Password', CREDENTIAL_IDS.wabotify, mapped('checkPassword', {}, breached), 'continueRegularOutput', 1.1),
+	]);
+	const reset = { operation: 'resetPassword', email: 'grace@example.com', resetToken: 'unused-token', newPassword: 'correct horse battery staple' };
+	flow.chain([passwordReset('Check: Reset With a Breached One', CREDENTIAL_IDS.wabotify, { ...reset, options: breached }, 'continueRegularOutput', 1.1)]);
+	flow.chain([
+		passwordReset(
+			'Check: Range API Down',
+			CREDENTIAL_IDS.wabotify,
+			{ ...reset, newPassword: 'violet-harbor-lantern-42', options: { ...breached, breachApiUrl: `${sandboxUrl}/pwnedpasswords@down` } },
+			'continueRegularOutput',
+			1.1,
+		),
+	]);
+	return flow.workflow;
+};
+
+/**
  * A reset in Mapping Mode: the token and the new password come from the item's fields (here a
  * Code node puts the outbox's token and the password there), never from a node parameter.
  */
@@ -362,6 +432,14 @@ const RESET_PAGE_MESSAGES = {
 		password_reused: 'Choose a password you have not used before.',
 		passwords_mismatch: 'The passwords do not match.',
 		unknown_outcome: 'We could not confirm the change. Try signing in with the new password; if that fails, ask for a new email.',
+		password_check_unavailable: 'We could not check your new password just now. Try again in a few minutes.',
+	},
+	/** Check New Password's reasons (`details.passwordProblem`): they come before the code's message. */
+	passwordRefused: {
+		too_short: 'Use at least 15 characters: a few unrelated words make a strong password.',
+		context_word: "Do not use your name, your email address or this site's name in your password.",
+		common: 'That is one of the most common passwords. Choose another.',
+		breached: 'That password has appeared in data breaches, so attackers try it first. Choose another.',
 	},
 	otherwise: 'Something went wrong on our side. Try again in a few minutes.',
 };
@@ -373,14 +451,14 @@ const RESET_PAGE_MESSAGES = {
  */
 const waitAtMost = (amount, unit) => ({ limitWaitTime: true, limitType: 'afterTimeInterval', resumeAmount: amount, resumeUnit: unit });
 
-/** A completion page whose message is chosen by the failed item's error code. */
-const failurePage = (title, messages) => ({
+/** A completion page whose message is chosen by the failed item's error code (or first by a refused password's reason). */
+const failurePage = (title, messages, reasons = {}) => ({
 	operation: 'completion',
 	respondWith: 'text',
 	...waitAtMost(5, 'minutes'),
 	completionTitle: title,
 	// The link starts the form again (a path on this n8n: the page is served from it).
-	completionMessage: `={{ (${JSON.stringify(messages)})[$json.details?.errorCode] ?? ${JSON.stringify(RESET_PAGE_MESSAGES.otherwise)} }}<br><br><a href="/form/${RESET_FORM_PATH}">Ask for a new email</a>`,
+	completionMessage: `={{ (${JSON.stringify(reasons)})[$json.details?.passwordProblem] ?? (${JSON.stringify(messages)})[$json.details?.errorCode] ?? ${JSON.stringify(RESET_PAGE_MESSAGES.otherwise)} }}<br><br><a href="/form/${RESET_FORM_PATH}">Ask for a new email</a>`,
 	options: { appendAttribution: false },
 });
 
@@ -398,9 +476,12 @@ const succeeded = (id) => ({
  * A self-service reset page for any back end the credential names, on n8n's own forms: ask for
  * the email → Send Reset Email → the neutral "check your inbox" page, which asks for the code and
  * a new password → Reset Password → a success page, or one that says what went wrong and links
- * back to the start. Its settings keep no execution data: the new password is never stored.
+ * back to the start. Reset Password (node 1.1) checks the new password first, breached passwords
+ * included (Have I Been Pwned's range API, or `rangeApiUrl`): a refused one is never sent, the
+ * code stays unused, and the page says why. Its settings keep no execution data: the new
+ * password is never stored.
  */
-const selfServiceReset = () => {
+const selfServiceReset = ({ rangeApiUrl } = {}) => {
 	const id = 'prSelfServiceReset';
 	const node = (name, type, typeVersion, position, parameters, extra = {}) => ({ id: `${id}-${name.replace(/\W/g, '')}`, name, type, typeVersion, position, parameters, ...extra });
 	const credential = { credentials: { [CREDENTIAL_TYPE]: { id: CREDENTIAL_IDS.supabase, name: CREDENTIAL_IDS.supabase } }, onError: 'continueRegularOutput' };
@@ -432,12 +513,13 @@ const selfServiceReset = () => {
 			},
 		}),
 		node('Send Failed', 'n8n-nodes-base.form', 2.5, [780, 100], failurePage('We could not send the email', RESET_PAGE_MESSAGES.sendFailed)),
-		node('Reset Password', NODE_TYPE, 1, [1040, -100], {
+		node('Reset Password', NODE_TYPE, 1.1, [1040, -100], {
 			resource: 'user',
 			operation: 'resetPassword',
 			email: "={{ $('Ask for Email').first().json.email }}",
 			resetToken: '={{ $json.code }}',
 			newPassword: '={{ $json.newPassword }}',
+			options: { checkBreached: true, ...(rangeApiUrl ? { breachApiUrl: rangeApiUrl } : {}) },
 		}, credential),
 		node('Changed?', 'n8n-nodes-base.if', 2.2, [1300, -100], succeeded('changed')),
 		node('Password Changed', 'n8n-nodes-base.form', 2.5, [1560, -200], {
@@ -448,7 +530,7 @@ const selfServiceReset = () => {
 			completionMessage: 'You can sign in with your new password now.',
 			options: page,
 		}),
-		node('Reset Failed', 'n8n-nodes-base.form', 2.5, [1560, 0], failurePage('Your password was not changed', RESET_PAGE_MESSAGES.resetFailed)),
+		node('Reset Failed', 'n8n-nodes-base.form', 2.5, [1560, 0], failurePage('Your password was not changed', RESET_PAGE_MESSAGES.resetFailed, RESET_PAGE_MESSAGES.passwordRefused)),
 	];
 	const to = (...names) => ({ main: names.map((name) => (name ? [{ node: name, type: 'main', index: 0 }] : [])) });
 	return {
@@ -535,9 +617,9 @@ const aiAgentTool = () => {
  * The examples run by `n8n execute`. The form example runs in a browser (test/e2e/form.cjs); the
  * agent example needs a model, so its tool runs on its own (agentTool).
  */
-const EXECUTED_EXAMPLES = { resetFlow, failureModes, stopOnError, bulkSendResetEmail };
+const EXECUTED_EXAMPLES = { resetFlow, failureModes, stopOnError, bulkSendResetEmail, helpDeskResetLink };
 const WORKFLOWS = { ...EXECUTED_EXAMPLES, selfServiceReset, aiAgentTool };
 /** Workflows the e2e suite runs that make no example. */
-const E2E_WORKFLOWS = { ...EXECUTED_EXAMPLES, expressionErrorStop, agentTool, agentToolRefusal, agentToolMapped, mappedReset, ...MAPPED_N8N_ERRORS };
+const E2E_WORKFLOWS = { ...EXECUTED_EXAMPLES, expressionErrorStop, agentTool, agentToolRefusal, agentToolMapped, mappedReset, passwordChecks, ...MAPPED_N8N_ERRORS };
 
-module.exports = { WORKFLOWS, E2E_WORKFLOWS, selfServiceReset, credentials, CREDENTIAL_IDS, EMAIL, RESET_FLOW_SERVICES, SEND_ONLY_SERVICES, RESET_FORM_PATH };
+module.exports = { WORKFLOWS, E2E_WORKFLOWS, selfServiceReset, credentials, CREDENTIAL_IDS, EMAIL, RESET_FLOW_SERVICES, SEND_ONLY_SERVICES, RESET_FORM_PATH, RESET_PAGE_MESSAGES, PASSWORD_CHECK_ITEMS };
