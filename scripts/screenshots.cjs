@@ -83,6 +83,20 @@ async function main() {
 		await shot('agent-tool-canvas');
 		await openNode('Send Reset Email Tool');
 		await shot('agent-tool');
+		await page.keyboard.press('Escape');
+
+		// 6. Create Reset Link in the help-desk flow: its notice says what the link is.
+		await openWorkflow(dev.workflowIds.helpDeskResetLink);
+		await openNode('Create Reset Link');
+		await page.getByText('opens this account to whoever holds it', { exact: false }).first().waitFor();
+		await shot('node-create-reset-link');
+		await page.keyboard.press('Escape');
+
+		// 7. Check New Password's options under Reset Password (node 1.1), in the self-service page.
+		await openWorkflow(dev.workflowIds.selfServiceReset);
+		await openNode('Reset Password');
+		await page.getByText('Check Breached Passwords', { exact: true }).first().waitFor();
+		await shot('node-password-check');
 	} finally {
 		await browser.close();
 		await dev.stop();

@@ -3,7 +3,8 @@ import type { IExecutePaginationFunctions, IHttpRequestOptions } from 'n8n-workf
 import { createHash } from 'crypto';
 
 import { ResetFailure } from '../outcome/errors';
-import { exchange } from './exchange';
+import type { Exchange } from './exchange';
+import { exchange, TIMEOUT_CODES } from './exchange';
 import type { RequestQueue } from './requestQueue';
 import { TRANSPORT_RULES } from './wire';
 
@@ -62,7 +63,7 @@ async function askRange(run: RangeCheckRun, prefix: string): Promise<Map<string,
 		timeout: run.timeout,
 	} as IHttpRequestOptions;
 	const slot = await run.queue.acquire(false);
-	let result;
+	let result: Exchange;
 	try {
 		if (run.signal?.aborted) throw new ResetFailure('cancelled', null, undefined);
 		result = await exchange(run.context, options, run.timeout, undefined);
@@ -70,8 +71,8 @@ async function askRange(run: RangeCheckRun, prefix: string): Promise<Map<string,
 		run.queue.release(slot);
 	}
 	if (result.failure) {
-		const timedOut = result.failure.code === 'DEADLINE' || result.failure.code === 'ETIMEDOUT' || result.failure.code === 'ECONNABORTED';
-		throw unavailable(run.apiUrl, timedOut ? 'did not answer in time' : `could not be reached (${result.failure.code})`);
+		const { code } = result.failure;
+		throw unavailable(run.apiUrl, TIMEOUT_CODES.has(code) ? 'did not answer in time' : `could not be reached (${code})`);
 	}
 	const { statusCode, body } = result.response;
 	if (statusCode !== 200) throw unavailable(run.apiUrl, `answered HTTP ${statusCode}`, statusCode);

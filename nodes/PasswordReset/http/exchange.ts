@@ -29,7 +29,8 @@ const REFUSED_CODES = new Set([
 ]);
 /** Deeper JSON is no reset API's answer; reading it could exhaust the stack. */
 const MAX_JSON_DEPTH = 64;
-const TIMEOUT_CODES = new Set(['ECONNABORTED', 'ETIMEDOUT', 'ESOCKETTIMEDOUT', 'DEADLINE']);
+/** Transport codes of a request that ran out of time. */
+export const TIMEOUT_CODES = new Set(['ECONNABORTED', 'ETIMEDOUT', 'ESOCKETTIMEDOUT', 'DEADLINE']);
 
 /** A request that failed before a whole answer arrived; `code` is the transport's error code. */
 export class TransportFailure extends Error {

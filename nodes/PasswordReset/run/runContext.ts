@@ -8,9 +8,10 @@ import { RequestQueue } from '../http/requestQueue';
 import { invalidInput } from '../outcome/errors';
 import type { ResetFailure } from '../outcome/errors';
 import { resolveProfile } from '../services';
-import type { Operation, OperationContract, ServiceProfile } from '../services/types';
+import type { Operation } from '../services/types';
 import type { FieldMapping, NodeOptions } from './input';
 import { readMapping, readOperation, readOptions } from './input';
+import type { ValidRun } from './setup';
 import { validateRun } from './setup';
 
 /** The first Send Reset Email of an email in this run, which its duplicates answer from. */
@@ -43,7 +44,7 @@ export const sendKey = (email: string) => createHash('sha256').update(email.toLo
  * not per item), the resolved profile, the options and the checks that do not vary per item,
  * and the run's guards (the request queue, duplicate sends, the rate-limit breaker).
  */
-export interface RunContext {
+export interface RunContext extends ValidRun {
 	operation: Operation;
 	/** The node runs as an AI agent's tool (see `runContextFor`). */
 	isToolCall: boolean;
@@ -54,15 +55,6 @@ export interface RunContext {
 	credentialSecrets: string[];
 	/** Set when the run cannot send at all (unknown service, bad Base URL, bad option): every item fails with it. */
 	setupFailure?: unknown;
-	profile: ServiceProfile;
-	/** The operation's contract in the profile (one the service supports: checked once). */
-	contract: OperationContract;
-	/** The validated Base URL every request goes to. */
-	baseUrl: string;
-	/** Each item's new password is checked before anything is sent (see `checkNewPassword`). */
-	checksPassword: boolean;
-	/** The range API's address when the breached-password check is on. */
-	rangeApiUrl: string | undefined;
 	/** The range API's answer for each hash prefix, asked once per run. */
 	rangeAnswers: Map<string, Promise<Map<string, number>>>;
 	options: NodeOptions;

@@ -80,12 +80,6 @@ const httpOptions = (item: ItemRun, { headers, ...wire }: WireRequest): IHttpReq
 	} as IHttpRequestOptions;
 };
 
-/**
- * The service's request(s) for the item, and the success item's json from their answers. A
- * chain (`then`) sends each next request only when the one before was a success by its own
- * `isSuccess`, and reads the values it needs from the answers so far; one of those that cannot
- * be sent as it is (an empty id, `..`, a line break) is the service's unexpected answer.
- */
 /** What an item's requests gave: the success item's json, every answer, the last status. */
 interface ServiceOutcome {
 	json: IDataObject;
@@ -93,6 +87,12 @@ interface ServiceOutcome {
 	status: number;
 }
 
+/**
+ * The service's request(s) for the item, and the success item's json from their answers. A
+ * chain (`then`) sends each next request only when the one before was a success by its own
+ * `isSuccess`, and reads the values it needs from the answers so far; one of those that cannot
+ * be sent as it is (an empty id, `..`, a line break) is the service's unexpected answer.
+ */
 async function callService(item: ItemRun): Promise<ServiceOutcome> {
 	const { input, secrets, run } = item;
 	const { settings, profile, contract } = run;
@@ -157,7 +157,7 @@ async function callService(item: ItemRun): Promise<ServiceOutcome> {
 }
 
 /**
- * Create Reset Link's success item: the link, checked, beside the rest (already redacted).
+ * Create Reset Link's success item: the link, checked, beside the rest.
  * Without a link, or with one that is not https on the Base URL's host, the item fails: the
  * link is the point of the operation, and a wrong one would send users to someone else's page.
  */
@@ -259,11 +259,11 @@ async function runOperation(item: ItemRun, itemIndex: number, checks: PasswordCh
 }
 
 /**
- * Runs one item: guard, validate, check the new password, call, read the answer. Wired as the operation's `pagination`
- * function because it is the one declarative hook that wraps the request itself: RoutingNode
- * still drives the items (one call per item, with its own context), and every failure (bad
- * input, transport, service answer, cancellation, a bug) leaves here in one shape: an error
- * item under On Error = Continue, a safe node error under Stop. What does not vary per item is
+ * Runs one item: guard, validate, check the new password, call, read the answer. Wired as the
+ * operation's `pagination` function because it is the one declarative hook that wraps the
+ * request itself: RoutingNode still drives the items (one call per item, with its own context),
+ * and every failure (bad input, transport, service answer, cancellation, a bug) leaves here in
+ * one shape: an error item under On Error = Continue, a safe node error under Stop. What does not vary per item is
  * read once, by the run's first item (see `runContext`).
  */
 export async function runResetRequest(

@@ -28,12 +28,14 @@ const CHECK_PASSWORD: OperationContract = {
 	isSuccess: () => false,
 };
 
+/** What a run's checks establish: every item of the run reads it. */
 export interface ValidRun {
 	profile: ServiceProfile;
+	/** The operation's contract in the profile (one the service supports: checked once). */
 	contract: OperationContract;
-	/** The Base URL every request to the service goes to (none for Check New Password). */
+	/** The validated Base URL every request to the service goes to (none for Check New Password). */
 	baseUrl: string;
-	/** Whether each item's new password is checked before anything is sent. */
+	/** Each item's new password is checked before anything is sent (see `checkNewPassword`). */
 	checksPassword: boolean;
 	/** The range API's address when the breached-password check is on. */
 	rangeApiUrl: string | undefined;
