@@ -95,8 +95,19 @@ const hasUnknownAccountStep = (contract) => {
 	return false;
 };
 
-const CODEX_ALIASES = ['forgot password', 'reset password', 'password recovery', 'recover account', 'lost password', 'reset link', 'one-time code'];
-const KEYWORDS = ['n8n-community-node-package', 'n8n', 'password-reset', 'forgot-password', 'password-recovery'];
+const CODEX_ALIASES = [
+	'forgot password',
+	'reset password',
+	'password recovery',
+	'recover account',
+	'lost password',
+	'reset link',
+	'one-time code',
+	'password strength',
+	'breached password',
+	'have i been pwned',
+];
+const KEYWORDS = ['n8n-community-node-package', 'n8n', 'password-reset', 'forgot-password', 'password-recovery', 'password-strength', 'pwned-passwords'];
 
 /** Each generated file: its path and its content from the current one. */
 const OUTPUTS = {
@@ -104,7 +115,7 @@ const OUTPUTS = {
 		`${JSON.stringify({ ...JSON.parse(current), alias: [...new Set([...CODEX_ALIASES, ...SERVICE_PROFILES.map((profile) => `${profile.displayName.replace(/ \(.*\)$/, '')} password reset`)])] }, null, '\t')}\n`,
 	'package.json': (current) => {
 		const pkg = JSON.parse(current);
-		pkg.description = `n8n node for forgot-password flows: send reset emails, reset passwords and check reset tokens on ${SERVICE_PROFILES.map((profile) => profile.displayName).join(', ')} or any REST reset API`;
+		pkg.description = `n8n node for forgot-password flows: send reset emails, reset passwords, check reset tokens and new passwords (NIST SP 800-63B-4, Have I Been Pwned), create reset links on ${SERVICE_PROFILES.map((profile) => profile.displayName).join(', ')} or any REST reset API`;
 		pkg.keywords = [...new Set([...KEYWORDS, ...SERVICE_PROFILES.map((profile) => slug(profile.displayName))])];
 		return `${JSON.stringify(pkg, null, 2)}\n`;
 	},

@@ -4,7 +4,7 @@ const crypto = require('node:crypto');
 const { hostedResetPage } = require('../hostedPage.cjs');
 
 /** What this sandbox service accepts as its key or client identifiers. */
-const KEYS = { auth0Client: 'sandbox-client', auth0ManagementClient: 'sandbox-m2m-client', auth0ManagementSecret: 'sandbox-m2m-secret' };
+const KEYS = { auth0Client: 'sandbox-client', auth0ManagementClientId: 'sandbox-m2m-client', auth0ManagementClientSecret: 'sandbox-m2m-secret' };
 const CONNECTION = 'Username-Password-Authentication';
 /** Management API tokens this sandbox issued. */
 const managementTokens = new Set();
@@ -14,7 +14,7 @@ module.exports = {
 	scenarios: [
 		// Auth0 finishes resets on its own page: Reset Password fails before any request.
 		{
-			credential: (keys) => ({ auth0ClientId: keys.auth0Client, auth0ManagementClientId: keys.auth0ManagementClient, auth0ManagementClientSecret: keys.auth0ManagementSecret }),
+			credential: (keys) => ({ auth0ClientId: keys.auth0Client, auth0ManagementClientId: keys.auth0ManagementClientId, auth0ManagementClientSecret: keys.auth0ManagementClientSecret }),
 			reset: 'not_supported',
 			reuse: null,
 			link: true,
@@ -27,7 +27,7 @@ module.exports = {
 		if (method === 'GET' && path === '/.well-known/openid-configuration') return reply(200, { issuer: 'https://tenant.auth0.example/' });
 		if (path === '/lo/reset') return hostedResetPage(sandbox, 'auth0', query.ticket, { method, body }, reply);
 		if (path === '/oauth/token' && method === 'POST') {
-			if (body?.grant_type !== 'client_credentials' || body.client_id !== KEYS.auth0ManagementClient || body.client_secret !== KEYS.auth0ManagementSecret) {
+			if (body?.grant_type !== 'client_credentials' || body.client_id !== KEYS.auth0ManagementClientId || body.client_secret !== KEYS.auth0ManagementClientSecret) {
 				return reply(401, { error: 'access_denied', error_description: 'Unauthorized' });
 			}
 			if (body.audience !== `${sandbox.baseUrl('auth0')}/api/v2/`) return reply(403, { error: 'access_denied', error_description: `Service not found: ${body.audience}` });

@@ -3,11 +3,11 @@
 const crypto = require('node:crypto');
 
 /** What this sandbox service accepts as its key or client identifiers. */
-const KEYS = { supabase: 'sandbox-supabase-anon-key', supabaseServiceRole: 'sandbox-supabase-service-role-key' };
+const KEYS = { supabase: 'sandbox-supabase-anon-key', supabaseServiceRoleKey: 'sandbox-supabase-service-role-key' };
 
 module.exports = {
 	id: 'supabase',
-	scenarios: [{ credential: (keys) => ({ apiKey: keys.supabase, supabaseServiceRoleKey: keys.supabaseServiceRole }), link: true }],
+	scenarios: [{ credential: (keys) => ({ apiKey: keys.supabase, supabaseServiceRoleKey: keys.supabaseServiceRoleKey }), link: true }],
 	/** The path its base URL ends in, as its real deployments have it. */
 	basePath: '/auth/v1',
 	keys: KEYS,
@@ -28,7 +28,7 @@ module.exports = {
 		}
 		// The admin route (internal/api/mail.go, adminGenerateLink): the service-role key, no mail.
 		if (method === 'POST' && path === '/auth/v1/admin/generate_link') {
-			if (headers.authorization !== `Bearer ${KEYS.supabaseServiceRole}`) return reply(403, { code: 403, error_code: 'not_admin', msg: 'User not allowed' });
+			if (headers.authorization !== `Bearer ${KEYS.supabaseServiceRoleKey}`) return reply(403, { code: 403, error_code: 'not_admin', msg: 'User not allowed' });
 			if (body?.type !== 'recovery') return error(400, 'validation_failed', 'Invalid email action link type requested');
 			const account = sandbox.account('supabase', body?.email);
 			if (!account) return error(404, 'user_not_found', 'User with this email not found');

@@ -9,7 +9,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const { ResetSandbox, SANDBOX_KEYS } = require('../../sandbox/server.cjs');
-const { E2E_WORKFLOWS, credentials, EMAIL, RESET_FLOW_SERVICES, SEND_ONLY_SERVICES, PASSWORD_CHECK_ITEMS } = require('./workflows.cjs');
+const { E2E_WORKFLOWS, credentials, EMAIL, RESET_FLOW_SERVICES, SEND_ONLY_SERVICES, PASSWORD_CHECK_ITEMS, LINK_SERVICES } = require('./workflows.cjs');
 const { SmtpSink } = require('../support/smtpSink.cjs');
 const { SERVICE_PROFILES } = require('../../dist/nodes/PasswordReset/services');
 
@@ -77,6 +77,8 @@ async function run() {
 		assertMappedReset(executions.mappedReset, sandbox);
 		assertMappedN8nErrors(executions);
 		assertPasswordChecks(executions.passwordChecks, sandbox);
+		assertResetLinks(executions.resetLinks, sandbox);
+		assertAgentToolLinkRefusal(executions.agentToolLinkRefusal);
 		await assertHelpDeskResetLink(executions.helpDeskResetLink, { smtp, sandbox, userFolder });
 		const written = Object.values(executions).flatMap((execution) => passwordResetRunData(execution)).map((task) => JSON.stringify(task));
 		const log = logWithoutExecutionDumps(logDir);
@@ -262,6 +264,25 @@ function assertPasswordChecks({ json }, sandbox) {
 	});
 	check('passwordChecks: the range API down → password_check_unavailable, nothing sent', () =>
 		equal(items(json, 'Check: Range API Down').map(reason), ['password_check_unavailable:'], 'down'));
+}
+
+/** Create Reset Link on each service in real n8n: a link on the sandbox's host, user_not_found, not_supported elsewhere. */
+function assertResetLinks({ json }, sandbox) {
+	for (const [service, label] of LINK_SERVICES) {
+		const [created] = items(json, `${label}: Create Reset Link`);
+		check(`resetLinks: ${label} → a link on the service's own host, in resetLink`, () =>
+			equal(String(created?.json.resetLink).startsWith(`${sandbox.url}/${service}/`), true, JSON.stringify(created?.json.details ?? {})));
+		check(`resetLinks: ${label}, unknown email → user_not_found (an admin call says so)`, () =>
+			equal(items(json, `${label}: Unknown Email`).map(summary), ['user_not_found'], label));
+	}
+	check('resetLinks: PocketBase (no admin link call) → not_supported', () =>
+		equal(items(json, 'PocketBase: Create Reset Link').map(summary), ['not_supported'], 'pocketbase'));
+}
+
+function assertAgentToolLinkRefusal({ json }) {
+	const error = nodeRun(json, 'Agent Call')?.error ?? json?.data?.resultData?.error;
+	check('agentToolLinkRefusal: a Create Reset Link tool → refused, no link made', () =>
+		assert(/Create Reset Link is not available to an AI agent/.test(error?.message ?? ''), error?.message));
 }
 
 /**

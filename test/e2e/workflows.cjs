@@ -339,6 +339,26 @@ const helpDeskResetLink = () => {
 	return flow.workflow;
 };
 
+/** The services whose sandbox plays an admin link call. */
+const LINK_SERVICES = SERVICE_SCENARIOS.filter((scenario) => scenario.link).map(({ service }) => [service, displayNameOf(service)]);
+
+/**
+ * Create Reset Link on every service that has it (a known email, an unknown one), and on one
+ * that has not (PocketBase: not_supported before any request). Under Continue, so each shows.
+ */
+const resetLinks = () => {
+	const flow = new WorkflowBuilder('prResetLinks', 'Password Reset: Create Reset Link on each service');
+	for (const [service, label] of LINK_SERVICES) {
+		flow.chain([
+			// Grace: the help-desk flow's link for Ada stays the newest, for the browser to open afterwards.
+			passwordReset(`${label}: Create Reset Link`, CREDENTIAL_IDS[service], { operation: 'createResetLink', email: 'grace@example.com' }, 'continueRegularOutput', 1.1),
+			passwordReset(`${label}: Unknown Email`, CREDENTIAL_IDS[service], { operation: 'createResetLink', email: 'nobody@example.com' }, 'continueRegularOutput', 1.1),
+		]);
+	}
+	flow.chain([passwordReset('PocketBase: Create Reset Link', CREDENTIAL_IDS.pocketbase, { operation: 'createResetLink', email: EMAIL }, 'continueRegularOutput', 1.1)]);
+	return flow.workflow;
+};
+
 /** The breached passwords the sandbox's range API knows, and one it does not. */
 const PASSWORD_CHECK_ITEMS = [
 	{ email: EMAIL, newPassword: 'correct horse battery staple' },
@@ -552,6 +572,19 @@ const selfServiceReset = ({ rangeApiUrl } = {}) => {
 	};
 };
 
+/** A Create Reset Link tool: refused before anything is sent, whatever the model asks (the link would pass through it). */
+const agentToolLinkRefusal = () => {
+	const flow = new WorkflowBuilder('prAgentToolLinkRefusal', 'Password Reset: a Create Reset Link tool');
+	flow.chain([['Agent Call', '@n8n/n8n-nodes-langchain.toolExecutor', 1, { query: JSON.stringify({ LinkTool: { email: EMAIL } }), toolName: '' }]]);
+	flow.add('LinkTool', `${NODE_TYPE}Tool`, 1.1, {
+		resource: 'user',
+		operation: 'createResetLink',
+		email: "={{ $fromAI('email', 'The email address of the account', 'string') }}",
+	}, { credentials: { [CREDENTIAL_TYPE]: { id: CREDENTIAL_IDS.okta, name: CREDENTIAL_IDS.okta } } });
+	flow.workflow.connections.LinkTool = { ai_tool: [[{ node: 'Agent Call', type: 'ai_tool', index: 0 }]] };
+	return flow.workflow;
+};
+
 /** A builder who lets the model fill the new password and the token: refused before anything is sent. */
 const agentToolRefusal = () => {
 	const flow = new WorkflowBuilder('prAgentToolRefusal', 'Password Reset: a tool whose password the model fills');
@@ -620,6 +653,17 @@ const aiAgentTool = () => {
 const EXECUTED_EXAMPLES = { resetFlow, failureModes, stopOnError, bulkSendResetEmail, helpDeskResetLink };
 const WORKFLOWS = { ...EXECUTED_EXAMPLES, selfServiceReset, aiAgentTool };
 /** Workflows the e2e suite runs that make no example. */
-const E2E_WORKFLOWS = { ...EXECUTED_EXAMPLES, expressionErrorStop, agentTool, agentToolRefusal, agentToolMapped, mappedReset, passwordChecks, ...MAPPED_N8N_ERRORS };
+const E2E_WORKFLOWS = {
+	...EXECUTED_EXAMPLES,
+	expressionErrorStop,
+	agentTool,
+	agentToolRefusal,
+	agentToolMapped,
+	agentToolLinkRefusal,
+	mappedReset,
+	passwordChecks,
+	resetLinks,
+	...MAPPED_N8N_ERRORS,
+};
 
-module.exports = { WORKFLOWS, E2E_WORKFLOWS, selfServiceReset, credentials, CREDENTIAL_IDS, EMAIL, RESET_FLOW_SERVICES, SEND_ONLY_SERVICES, RESET_FORM_PATH, RESET_PAGE_MESSAGES, PASSWORD_CHECK_ITEMS };
+module.exports = { WORKFLOWS, E2E_WORKFLOWS, selfServiceReset, credentials, CREDENTIAL_IDS, EMAIL, RESET_FLOW_SERVICES, SEND_ONLY_SERVICES, RESET_FORM_PATH, RESET_PAGE_MESSAGES, PASSWORD_CHECK_ITEMS, LINK_SERVICES };
