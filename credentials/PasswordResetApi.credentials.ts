@@ -6,8 +6,9 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { CREDENTIAL_SERVICES, CUSTOM_SERVICE, OPERATION_NAMES, SERVICE_OPERATIONS, isUnsupported } from '../nodes/PasswordReset/services';
+import { CREDENTIAL_SERVICES, CUSTOM_SERVICE, OPERATION_NAMES, SERVICE_OPERATIONS, isUnsupported, offers } from '../nodes/PasswordReset/services';
 import type { ServiceProfile } from '../nodes/PasswordReset/services/types';
+import { EDITION } from '../nodes/PasswordReset/edition';
 import { withAuth } from './auth';
 import { CREDENTIAL_TEST, CREDENTIAL_TEST_URL, credentialTestRequest } from './credentialTest';
 
@@ -18,11 +19,7 @@ import { CREDENTIAL_TEST, CREDENTIAL_TEST_URL, credentialTestRequest } from './c
 
 const showFor = (profile: ServiceProfile) => ({ show: { service: [profile.id] } });
 
-const supportedOperations = (profile: ServiceProfile) =>
-	SERVICE_OPERATIONS.filter((operation) => {
-		const contract = profile.operations[operation];
-		return contract && !isUnsupported(contract);
-	});
+const supportedOperations = (profile: ServiceProfile) => SERVICE_OPERATIONS.filter((operation) => offers(profile, operation));
 
 const serviceOption = (profile: ServiceProfile) => {
 	const key = profile.auth.apiKey ? (profile.auth.apiKey.required ? 'API key required' : 'API key optional') : 'no API key';
@@ -82,24 +79,30 @@ const pathOverrides = (profile: ServiceProfile): INodeProperties[] =>
 				];
 			});
 
-export class PasswordResetApi implements ICredentialType {
-	name = 'passwordResetApi';
+/** The Service field: a choice of the edition's services, or, where it has one, that one, not shown. */
+const serviceField = (): INodeProperties =>
+	CREDENTIAL_SERVICES.length === 1
+		? { displayName: 'Service', name: 'service', type: 'hidden', default: CREDENTIAL_SERVICES[0].id }
+		: {
+				displayName: 'Service',
+				name: 'service',
+				type: 'options',
+				options: CREDENTIAL_SERVICES.map(serviceOption).sort((a, b) => a.name.localeCompare(b.name)),
+				default: CREDENTIAL_SERVICES[0].id,
+				description: 'The back end this credential talks to',
+			};
 
-	displayName = 'Password Reset API';
+export class PasswordResetApi implements ICredentialType {
+	name = EDITION.credential.name;
+
+	displayName = EDITION.credential.displayName;
 
 	icon: Icon = { light: 'file:../icons/password-reset.svg', dark: 'file:../icons/password-reset.dark.svg' };
 
-	documentationUrl = 'https://github.com/n8n-nodes-password-reset/n8n-nodes-password-reset#credentials';
+	documentationUrl = EDITION.documentationUrl;
 
 	properties: INodeProperties[] = [
-		{
-			displayName: 'Service',
-			name: 'service',
-			type: 'options',
-			options: CREDENTIAL_SERVICES.map(serviceOption).sort((a, b) => a.name.localeCompare(b.name)),
-			default: 'wibiclick',
-			description: 'The back end this credential talks to',
-		},
+		serviceField(),
 		...CREDENTIAL_SERVICES.flatMap((profile) => [
 			baseUrlField(profile),
 			...apiKeyField(profile),

@@ -1,9 +1,11 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
+import { EDITION } from '../nodes/PasswordReset/edition';
 import type { CredentialSettings, ServiceProfile } from '../nodes/PasswordReset/services/types';
 import { InputProblem } from '../nodes/PasswordReset/safety/checks';
 
-export const CREDENTIAL_TYPE = 'passwordResetApi';
+/** This edition's credential type (`passwordResetApi` in the all-services package). */
+export const CREDENTIAL_TYPE = EDITION.credential.name;
 
 export interface RequestSettings extends CredentialSettings {
 	/** Only to redact it from anything the server echoes; the credential's `authenticate` sends it. */

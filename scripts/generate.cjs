@@ -11,6 +11,8 @@ const path = require('node:path');
 const root = path.resolve(__dirname, '..');
 const { SERVICE_PROFILES, CREDENTIAL_SERVICES, contractFor, isUnsupported } = require(path.join(root, 'dist/nodes/PasswordReset/services'));
 
+const { servicePackages } = require('./servicePackages.cjs');
+
 const OPERATIONS = ['sendResetEmail', 'resetPassword', 'verifyResetToken', 'createResetLink'];
 const slug = (name) => name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 const code = (text) => `\`${text}\``;
@@ -52,26 +54,27 @@ const statusesText = (statuses) => {
 const table = (header, rows) => [`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`, ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n');
 const cell = (text) => String(text).replace(/\|/g, '\\|');
 
-const TABLES = {
+/** The README's tables for a list of services: the credential's (`services`) and the listed profiles. */
+const tablesFor = (services, profiles) => ({
 	services: () =>
 		table(
 			['Service', 'Send Reset Email', 'Reset Password', 'Verify Reset Token', 'Create Reset Link', 'API key / auth'],
-			CREDENTIAL_SERVICES.map((profile) => [profile.displayName, ...OPERATIONS.map((operation) => operationCell(profile, operation)), authCell(profile)]),
+			services.map((profile) => [profile.displayName, ...OPERATIONS.map((operation) => operationCell(profile, operation)), authCell(profile)]),
 		),
 	credentialNotes: () =>
 		table(
 			['Service', 'Base URL', 'Where to find the rest'],
-			CREDENTIAL_SERVICES.map(({ displayName, setup }) => [displayName, cell(setup.baseUrl), cell(setup.notes)]),
+			services.map(({ displayName, setup }) => [displayName, cell(setup.baseUrl), cell(setup.notes)]),
 		),
 	checked: () =>
 		table(
 			['Service', 'How its profile was checked'],
-			CREDENTIAL_SERVICES.map(({ displayName, setup }) => [displayName, cell(setup.checked)]),
+			services.map(({ displayName, setup }) => [displayName, cell(setup.checked)]),
 		),
 	probes: () =>
 		table(
 			['Service', 'The test calls', 'It passes on', 'It proves'],
-			CREDENTIAL_SERVICES.map(({ displayName, credentialTest: probe }) => [
+			services.map(({ displayName, credentialTest: probe }) => [
 				displayName,
 				code(`${probe.method} ${probe.path || '(your send path)'}`),
 				statusesText(probe.passes),
@@ -81,13 +84,21 @@ const TABLES = {
 	unknownAccounts: () =>
 		table(
 			['Service', 'Its "no account" answer', 'Source'],
-			SERVICE_PROFILES.map((profile) => {
+			profiles.map((profile) => {
 				const answers = profile.unknownAccount.map((answer) => `${answer.operation ? `${answer.operation}: ` : ''}HTTP ${typeof answer.status === 'number' ? answer.status : '4xx'}${answer.serviceCode ? ` ${code([answer.serviceCode].flat().join(', '))}` : ''}`);
 				const chained = Object.values(profile.operations).some((contract) => contract && !isUnsupported(contract) && hasUnknownAccountStep(contract));
 				const cellText = answers.length ? answers.join('; ') : chained ? 'an empty search (`[]`): nothing more is sent' : 'none: unknown emails get the answer known ones get';
 				return [profile.displayName, cellText, cell(profile.unknownAccount.map((answer) => answer.source).join('; ') || (chained ? 'its search step' : '—'))];
 			}),
 		),
+});
+const TABLES = {
+	...tablesFor(CREDENTIAL_SERVICES, SERVICE_PROFILES),
+	// The per-service packages (npm run build:packages), for n8n Cloud.
+	packages: () =>
+		servicePackages()
+			.map((pkg) => `| ${pkg.sources.map(({ profile }) => profile.displayName).join(', ')} | \`${pkg.packageName}\` | ${pkg.displayName} |`)
+			.join('\n'),
 };
 
 const hasUnknownAccountStep = (contract) => {
@@ -107,12 +118,14 @@ const CODEX_ALIASES = [
 	'breached password',
 	'have i been pwned',
 ];
+/** The codex's aliases for these services: what people type into n8n's nodes panel. */
+const codexAliases = (profiles) => [...new Set([...CODEX_ALIASES, ...profiles.map((profile) => `${profile.displayName.replace(/ \(.*\)$/, '')} password reset`)])];
 const KEYWORDS = ['n8n-community-node-package', 'n8n', 'password-reset', 'forgot-password', 'password-recovery', 'password-strength', 'pwned-passwords'];
 
 /** Each generated file: its path and its content from the current one. */
 const OUTPUTS = {
 	'nodes/PasswordReset/PasswordReset.node.json': (current) =>
-		`${JSON.stringify({ ...JSON.parse(current), alias: [...new Set([...CODEX_ALIASES, ...SERVICE_PROFILES.map((profile) => `${profile.displayName.replace(/ \(.*\)$/, '')} password reset`)])] }, null, '\t')}\n`,
+		`${JSON.stringify({ ...JSON.parse(current), alias: codexAliases(SERVICE_PROFILES) }, null, '\t')}\n`,
 	'package.json': (current) => {
 		const pkg = JSON.parse(current);
 		pkg.description = `n8n node for forgot-password flows: send reset emails, reset passwords, check reset tokens and new passwords (NIST SP 800-63B-4, Have I Been Pwned), create reset links on ${SERVICE_PROFILES.map((profile) => profile.displayName).join(', ')} or any REST reset API`;
@@ -148,4 +161,4 @@ if (require.main === module) {
 	} else if (!check) console.log(stale.length ? `Wrote ${stale.join(', ')}` : 'Up to date');
 }
 
-module.exports = { generate };
+module.exports = { generate, tablesFor, codexAliases };

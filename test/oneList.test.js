@@ -1,6 +1,6 @@
 /**
  * One list of services. The services are named by their profiles (`nodes/PasswordReset/services/`,
- * registered in its index), their sandbox files (`sandbox/services/`) and their test tables
+ * listed in `nodes/PasswordReset/edition.ts`), their sandbox files (`sandbox/services/`) and their test tables
  * (`test/services/`); what else names them (the codex aliases, the package's keywords, the
  * README's tables) is written from the profiles by `npm run generate`, and the demo, e2e and
  * secret lists read them. So no other file lists services: none names five or more service ids.

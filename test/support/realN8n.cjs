@@ -12,13 +12,18 @@ const path = require('node:path');
 
 const root = path.resolve(__dirname, '../..');
 
-/** Packs this package (and each of `extraPackages`, folders) and installs them as community packages. */
-function installPackage(userFolder, extraPackages = []) {
+/**
+ * Packs this package (and each of `extraPackages`, folders) and installs them as community
+ * packages; or, given `tarballs` (packed already: the per-service packages), installs those alone.
+ */
+function installPackage(userFolder, extraPackages = [], givenTarballs = undefined) {
 	const n8nBin = execFileSync('bash', [path.join(root, 'scripts/ensure-n8n.sh')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).trim();
 	const packDir = fs.mkdtempSync(path.join(os.tmpdir(), 'password-reset-pack-'));
-	const tarballs = [root, ...extraPackages].map((folder) =>
-		path.join(packDir, execFileSync('npm', ['pack', '--silent', '--pack-destination', packDir], { cwd: folder, encoding: 'utf8' }).trim().split('\n').pop()),
-	);
+	const tarballs =
+		givenTarballs ??
+		[root, ...extraPackages].map((folder) =>
+			path.join(packDir, execFileSync('npm', ['pack', '--silent', '--pack-destination', packDir], { cwd: folder, encoding: 'utf8' }).trim().split('\n').pop()),
+		);
 	const nodesDir = path.join(userFolder, '.n8n', 'nodes');
 	fs.mkdirSync(nodesDir, { recursive: true });
 	fs.writeFileSync(path.join(nodesDir, 'package.json'), JSON.stringify({ name: 'installed-nodes', private: true }));
@@ -33,13 +38,14 @@ function installPackage(userFolder, extraPackages = []) {
  *   `onSpawn` sees each n8n process (to sample its memory); `logLevel` is n8n's (debug for the
  *   e2e scan, less for the benchmark); `nodeOptions` goes to the n8n processes alone (e.g.
  *   --cpu-prof); `extraEnv` to every n8n command (a database, queue mode); `extraPackages`
- *   are package folders installed beside this one (the benchmark's minimal node).
+ *   are package folders installed beside this one (the benchmark's minimal node); `tarballs`,
+ *   packed packages installed instead of this one.
  */
-function prepareN8n({ onSpawn, logLevel = 'debug', nodeOptions, extraEnv = {}, extraPackages } = {}) {
+function prepareN8n({ onSpawn, logLevel = 'debug', nodeOptions, extraEnv = {}, extraPackages, tarballs } = {}) {
 	const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'password-reset-e2e-'));
 	const logDir = path.join(userFolder, 'logs');
 	fs.mkdirSync(logDir);
-	const n8nBin = installPackage(userFolder, extraPackages);
+	const n8nBin = installPackage(userFolder, extraPackages, tarballs);
 	const env = {
 		...process.env,
 		N8N_USER_FOLDER: userFolder,

@@ -36,6 +36,7 @@ export const appwrite: ServiceProfile = {
 	id: 'appwrite',
 	displayName: 'Appwrite',
 	setup: {
+		resetToken: 'userId:secret, or the whole recovery link from the email',
 		checked: 'Source (`app/controllers/api/account.php`) and documentation; the sandbox',
 		baseUrl: '`https://<region>.cloud.appwrite.io/v1`',
 		notes:

@@ -1,55 +1,15 @@
-import { appwrite } from './appwrite';
-import { auth0 } from './auth0';
-import { betterAuth, betterAuthEmailOtp } from './betterAuth';
-import { cognito } from './cognito';
-import { buildCustomProfile } from './custom';
-import { directus } from './directus';
-import { firebase } from './firebase';
-import { industrialIot } from './industrialIot';
-import { keycloak } from './keycloak';
-import { magento } from './magento';
-import { medusa } from './medusa';
-import { okta } from './okta';
-import { parse } from './parse';
-import { payload } from './payload';
-import { pocketbase } from './pocketbase';
-import { strapi } from './strapi';
-import { supabase } from './supabase';
+import { EDITION } from '../edition';
 import type { CredentialSettings, Operation, OperationContract, ServiceOperation, ServiceProfile, UnsupportedOperation } from './types';
-import { wabotify } from './wabotify';
-import { wibiclick } from './wibiclick';
-import { xano } from './xano';
 
-/** The only place that lists the services. Add a profile file, then one line here. */
-export const SERVICE_PROFILES: readonly ServiceProfile[] = [
-	wibiclick,
-	wabotify,
-	xano,
-	industrialIot,
-	supabase,
-	firebase,
-	pocketbase,
-	directus,
-	strapi,
-	appwrite,
-	auth0,
-	betterAuth,
-	betterAuthEmailOtp,
-	magento,
-	payload,
-	medusa,
-	okta,
-	cognito,
-	parse,
-	keycloak,
-];
+/** The services of this edition (see `edition.ts`, the one list). */
+export const SERVICE_PROFILES: readonly ServiceProfile[] = EDITION.profiles;
 
 export const CUSTOM_SERVICE = 'custom';
 
-/** Every service the credential offers, Custom last, as its form shows them. */
+/** Every service the credential offers, Custom last (where the edition has it), as its form shows them. */
 export const CREDENTIAL_SERVICES: readonly ServiceProfile[] = [
 	...SERVICE_PROFILES,
-	buildCustomProfile({ service: CUSTOM_SERVICE, baseUrl: '' }),
+	...(EDITION.custom ? [EDITION.custom({ service: CUSTOM_SERVICE, baseUrl: '' })] : []),
 ];
 
 const profileById = new Map(SERVICE_PROFILES.map((profile) => [profile.id, profile]));
@@ -81,6 +41,32 @@ const NOT_OFFERED: Record<ServiceOperation, string> = {
 	createResetLink: 'It has no admin call that returns a reset link: use Send Reset Email, which has it mail its own',
 };
 
+/** Whether the profile offers the operation (it names it, and not as `notSupported`). */
+export const offers = (profile: ServiceProfile, operation: ServiceOperation): boolean => {
+	const contract = profile.operations[operation];
+	return contract !== undefined && !isUnsupported(contract);
+};
+
+/** Names as a sentence lists them: "A", "A and B", "A, B and C". */
+export const listed = (names: string[]) => (names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : (names[0] ?? ''));
+
+/** This edition's services that offer the operation, for the editor's hints (Custom included where it has it). */
+export const servicesOffering = (operation: ServiceOperation) => listed(CREDENTIAL_SERVICES.filter((profile) => offers(profile, operation)).map((profile) => profile.displayName));
+
+/** This edition's services whose Reset Password needs the Email, for the editor's hints. */
+export const servicesNeedingEmailToReset = (): string[] => [
+	...SERVICE_PROFILES.filter((profile) => offers(profile, 'resetPassword') && (profile.operations.resetPassword as OperationContract).requires.includes('email')).map(
+		(profile) => profile.displayName,
+	),
+	...(EDITION.custom ? ['Custom with a Reset Email Field'] : []),
+];
+
+/** This edition's hints for the Reset Token, each service's own (`setup.resetToken`). */
+export const resetTokenHints = () =>
+	SERVICE_PROFILES.filter((profile) => profile.setup.resetToken)
+		.map((profile) => `${profile.displayName}: ${profile.setup.resetToken}.`)
+		.join(' ');
+
 /** The profile's contract for an operation; an operation it leaves out is not supported. */
 export const contractFor = (profile: ServiceProfile, operation: ServiceOperation): OperationContract | UnsupportedOperation =>
 	profile.operations[operation] ?? {
@@ -92,7 +78,7 @@ export const contractFor = (profile: ServiceProfile, operation: ServiceOperation
  * applied (its contract may be a guess), or the Custom profile built from the credential.
  */
 export const resolveProfile = (settings: CredentialSettings): ServiceProfile | undefined => {
-	if (settings.service === CUSTOM_SERVICE) return withPathOverrides(buildCustomProfile(settings), settings);
+	if (settings.service === CUSTOM_SERVICE && EDITION.custom) return withPathOverrides(EDITION.custom(settings), settings);
 	const profile = profileById.get(settings.service);
 	return profile && withPathOverrides(profile, settings);
 };

@@ -24,6 +24,7 @@ export const supabase: ServiceProfile = {
 	id: 'supabase',
 	displayName: 'Supabase',
 	setup: {
+		resetToken: 'the 6-digit code, with the Email',
 		checked: 'Source (supabase/auth, `openapi.yaml` and `internal/api`, `adminGenerateLink` for Create Reset Link); the sandbox',
 		baseUrl: '`https://<project-ref>.supabase.co/auth/v1` (a bare self-hosted GoTrue: no `/auth/v1`)',
 		notes:

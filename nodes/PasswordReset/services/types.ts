@@ -255,6 +255,8 @@ export interface ServiceProfile {
 		notes: string;
 		/** How this profile was checked: a real instance in CI, an emulator, source, documentation. */
 		checked: string;
+		/** What the Reset Token is for this service, where it is not the plain token from the email (the editor's hint). */
+		resetToken?: string;
 	};
 	/** Fields of the credential that only this service reads (a project ID, a collection). */
 	credentialFields?: CredentialField[];
@@ -272,4 +274,19 @@ export interface ServiceProfile {
 	 */
 	unknownAccount: UnknownAccountAnswer[];
 	errorRules: ErrorRule[];
+}
+
+/**
+ * One edition of the node: the all-services package, or one service's own (see `edition.ts`).
+ * The engine is the same; the names, the services and whether Custom is offered differ.
+ */
+export interface Edition {
+	packageName: string;
+	/** Where the node's and the credential's Docs links lead. */
+	documentationUrl: string;
+	node: { name: string; displayName: string };
+	credential: { name: string; displayName: string };
+	/** Builds the Custom profile from the credential; only the all-services package has Custom. */
+	custom?: (settings: CredentialSettings) => ServiceProfile;
+	profiles: readonly ServiceProfile[];
 }

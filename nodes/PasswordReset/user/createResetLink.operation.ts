@@ -1,12 +1,13 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { resetRouting } from '../run/routing';
+import { servicesOffering } from '../services';
 
 export const createResetLinkOperation: INodePropertyOptions = {
 	name: 'Create Reset Link',
 	value: 'createResetLink',
 	action: 'Create a password reset link',
-	description: 'Have the service create a reset link, without its email, to send through your own channel (Supabase, Auth0, Okta, Custom)',
+	description: `Have the service create a reset link, without its email, to send through your own channel (${servicesOffering('createResetLink')})`,
 	routing: resetRouting,
 };
 

@@ -1,4 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import {
 	DEFAULT_MAX_CONCURRENT_REQUESTS,
@@ -6,6 +6,8 @@ import {
 	DEFAULT_MAX_SENDS_PER_RUN,
 } from '../run/input';
 import { DEFAULT_RANGE_API_URL } from '../http/breachedPasswords';
+import { CREDENTIAL_SERVICES, isServiceOperation, offers } from '../services';
+import type { Operation, ServiceOperation } from '../services/types';
 import { MULTI_FACTOR_MIN_LENGTH, SINGLE_FACTOR_MIN_LENGTH } from '../safety/newPassword';
 import { checkPasswordOperation } from './checkPassword.operation';
 import { createResetLinkFields, createResetLinkOperation } from './createResetLink.operation';
@@ -21,8 +23,18 @@ const onlyForSend = { show: { '/operation': ['sendResetEmail'] } };
 /** Options of the new-password check: Reset Password runs it first, Check New Password is it. */
 const forPasswordCheck = { show: { '/operation': ['resetPassword', 'checkPassword'] } };
 
-/** In the order of a reset: the email, then the new password, then the optional checks; the link last. */
-const OPERATIONS = [sendResetEmailOperation, resetPasswordOperation, verifyResetTokenOperation, checkPasswordOperation, createResetLinkOperation];
+/** Whether some service of this edition offers the operation (Check New Password calls none). */
+const isOffered = ({ value }: INodePropertyOptions) =>
+	!isServiceOperation(value as Operation) || CREDENTIAL_SERVICES.some((profile) => offers(profile, value as ServiceOperation));
+
+/**
+ * In the order of a reset: the email, then the new password, then the optional checks; the link
+ * last. A service's own package lists only what its service offers.
+ */
+export const OPERATIONS = [sendResetEmailOperation, resetPasswordOperation, verifyResetTokenOperation, checkPasswordOperation, createResetLinkOperation].filter(isOffered);
+
+/** The first operation this edition offers: Send Reset Email, except where a service has none. */
+const FIRST_OPERATION = OPERATIONS[0].value;
 
 const operation: INodeProperties = {
 	displayName: 'Operation',
@@ -31,7 +43,7 @@ const operation: INodeProperties = {
 	noDataExpression: true,
 	displayOptions: showForUser,
 	options: OPERATIONS,
-	default: 'sendResetEmail',
+	default: FIRST_OPERATION,
 };
 
 const options: INodeProperties = {

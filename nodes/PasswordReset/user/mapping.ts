@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { MAPPING_MODES } from '../run/input';
+import { listed, servicesNeedingEmailToReset } from '../services';
 import type { Operation } from '../services/types';
 
 /**
@@ -77,8 +78,7 @@ export const mappedFields: INodeProperties[] = [
 		type: 'string',
 		noDataExpression: true,
 		default: 'email',
-		description:
-			"The input item's field holding the account's email, for the services that need it to reset (Wabotify, Supabase, or Custom with a Reset Email Field), and for the password check's context words. Read when the item has it.",
+		description: `The input item's field holding the account's email, for the services that need it to reset (${listed(servicesNeedingEmailToReset()) || 'none here'}), and for the password check's context words. Read when the item has it.`,
 		displayOptions: showIn('mapByName', ['resetPassword', 'checkPassword']),
 	},
 ];

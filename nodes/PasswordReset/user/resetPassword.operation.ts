@@ -1,6 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { resetRouting } from '../run/routing';
+import { listed, SERVICE_PROFILES, servicesNeedingEmailToReset } from '../services';
 import { showIn } from './mapping';
 
 export const resetPasswordOperation: INodePropertyOptions = {
@@ -12,6 +13,13 @@ export const resetPasswordOperation: INodePropertyOptions = {
 };
 
 const showFor = showIn('defineBelow', ['resetPassword', 'checkPassword']);
+
+/** Which of this edition's services read the Email on a reset. */
+const emailUse = () => {
+	const needing = servicesNeedingEmailToReset();
+	if (!needing.length) return 'The service takes the account from the token, so a reset ignores it.';
+	return `${listed(needing)} ${needing.length > 1 ? 'need' : 'needs'} it to reset${needing.length < SERVICE_PROFILES.length ? '; the others ignore it' : ''}.`;
+};
 
 export const resetPasswordFields: INodeProperties[] = [
 	{
@@ -30,8 +38,7 @@ export const resetPasswordFields: INodeProperties[] = [
 		type: 'string',
 		placeholder: 'name@email.com',
 		default: '',
-		description:
-			"Email address of the account. Some services need it to reset (Wabotify, Supabase, or Custom with a Reset Email Field); the others ignore it. Check New Password refuses a password containing the email's name or domain.",
+		description: `Email address of the account. ${emailUse()} Check New Password refuses a password containing the email's name or domain.`,
 		displayOptions: showFor,
 	},
 ];

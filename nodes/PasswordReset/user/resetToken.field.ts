@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { resetTokenHints } from '../services';
 import { showIn } from './mapping';
 
 /** The emailed token, for the operations that take one. */
@@ -10,7 +11,6 @@ export const resetTokenField: INodeProperties = {
 	typeOptions: { password: true },
 	required: true,
 	default: '',
-	description:
-		'The token or code from the reset email. Supabase: the 6-digit code, with the Email. Appwrite: userId:secret, or the whole recovery link from the email.',
+	description: `The token or code from the reset email. ${resetTokenHints()}`.trim(),
 	displayOptions: showIn('defineBelow', ['resetPassword', 'verifyResetToken']),
 };

@@ -1,0 +1,57 @@
+import type { Edition } from './services/types';
+import { appwrite } from './services/appwrite';
+import { auth0 } from './services/auth0';
+import { betterAuth, betterAuthEmailOtp } from './services/betterAuth';
+import { cognito } from './services/cognito';
+import { buildCustomProfile } from './services/custom';
+import { directus } from './services/directus';
+import { firebase } from './services/firebase';
+import { industrialIot } from './services/industrialIot';
+import { keycloak } from './services/keycloak';
+import { magento } from './services/magento';
+import { medusa } from './services/medusa';
+import { okta } from './services/okta';
+import { parse } from './services/parse';
+import { payload } from './services/payload';
+import { pocketbase } from './services/pocketbase';
+import { strapi } from './services/strapi';
+import { supabase } from './services/supabase';
+import { wabotify } from './services/wabotify';
+import { wibiclick } from './services/wibiclick';
+import { xano } from './services/xano';
+
+/**
+ * What this edition of the node is: its package, its names and the services it integrates.
+ * This one is the all-services package (the product for self-hosted n8n, with Custom), and the
+ * only place that lists the services: add a profile file, then one line here.
+ * `npm run build:packages` writes one of these for each service's own package.
+ */
+export const EDITION: Edition = {
+	packageName: 'n8n-nodes-password-reset',
+	documentationUrl: 'https://github.com/n8n-nodes-password-reset/n8n-nodes-password-reset#readme',
+	node: { name: 'passwordReset', displayName: 'Password Reset' },
+	credential: { name: 'passwordResetApi', displayName: 'Password Reset API' },
+	custom: buildCustomProfile,
+	profiles: [
+		wibiclick,
+		wabotify,
+		xano,
+		industrialIot,
+		supabase,
+		firebase,
+		pocketbase,
+		directus,
+		strapi,
+		appwrite,
+		auth0,
+		betterAuth,
+		betterAuthEmailOtp,
+		magento,
+		payload,
+		medusa,
+		okta,
+		cognito,
+		parse,
+		keycloak,
+	],
+};

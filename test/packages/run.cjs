@@ -1,0 +1,191 @@
+'use strict';
+/**
+ * The per-service packages (`npm run build:packages`), each as n8n Cloud's verification would
+ * take it: `@n8n/node-cli` lint clean, n8n's scanner clean on its source and its tarball, packed
+ * under 100 kB, only its own service in it, every require resolving inside it (or to n8n-workflow
+ * and Node.js), names of the `n8n-nodes-` form that collide with no node or credential of n8n's
+ * own. Then all of them, and not the all-services package, installed in one real n8n: each
+ * one's node sends, resets (with the token from the sandbox outbox), creates a link and checks
+ * a new password, where its service can, against the sandbox. Prints "N passed, N failed".
+ */
+const fs = require('node:fs');
+const path = require('node:path');
+const { builtinModules } = require('node:module');
+const { execFileSync } = require('node:child_process');
+const { ResetSandbox, SANDBOX_KEYS } = require('../../sandbox/server.cjs');
+const { SANDBOX_SERVICES, SANDBOX_SCENARIOS } = require('../../sandbox/services/index.cjs');
+const { Checks, assert, equal } = require('../support/checks.cjs');
+const { prepareN8n } = require('../support/realN8n.cjs');
+const { buildPackages } = require('../../scripts/build-packages.cjs');
+
+const root = path.resolve(__dirname, '../..');
+const MAX_PACKED_BYTES = 100 * 1024;
+const EMAIL = 'ada@example.com';
+const NEW_PASSWORD = 'SENTINEL-PKG-PW-7e2a!';
+const checks = new Checks();
+const check = (name, fn) => checks.check(name, fn);
+
+/** n8n's own node and credential names (n8n-nodes-base, as installed for the e2e suite). */
+function builtInNames(n8nBin) {
+	const base = path.join(path.dirname(fs.realpathSync(n8nBin)), '..', '..', 'n8n-nodes-base');
+	const names = (file) => new Set(require(path.join(base, 'dist', 'types', file)).flatMap((entry) => [entry.name, entry.displayName]));
+	return { nodes: names('nodes.json'), credentials: names('credentials.json') };
+}
+
+/** Every module a package's compiled code requires that is neither inside it nor n8n-workflow nor Node.js's own. */
+function outsideRequires(dir) {
+	const outside = [];
+	const walk = (folder) => {
+		for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
+			const file = path.join(folder, entry.name);
+			if (entry.isDirectory()) walk(file);
+			else if (file.endsWith('.js')) {
+				for (const [, name] of fs.readFileSync(file, 'utf8').matchAll(/require\("([^"]+)"\)/g)) {
+					if (name.startsWith('.')) {
+						const target = path.resolve(path.dirname(file), name);
+						if (!target.startsWith(dir) || !['', '.js', '.json'].some((ext) => fs.existsSync(`${target}${ext}`))) outside.push(`${path.relative(dir, file)} → ${name}`);
+					} else if (name !== 'n8n-workflow' && !builtinModules.includes(name.replace(/^node:/, ''))) outside.push(`${path.relative(dir, file)} → ${name}`);
+				}
+			}
+		}
+	};
+	walk(path.join(dir, 'dist'));
+	return outside;
+}
+
+async function staticChecks(packages, builtIn) {
+	const { scanPackage } = await import(path.join(root, 'scripts/scanner.mjs'));
+	for (const pkg of packages) {
+		const name = pkg.packageName;
+		const lint = (() => {
+			try {
+				execFileSync('bash', [path.join(root, 'scripts/node24.sh'), 'npx', 'n8n-node', 'lint'], { cwd: pkg.dir, encoding: 'utf8', stdio: 'pipe' });
+				return '';
+			} catch (error) {
+				return `${error.stdout ?? ''}${error.stderr ?? ''}`;
+			}
+		})();
+		check(`${name}: @n8n/node-cli lint clean`, () => assert(!lint, lint.slice(-2000)));
+		for (const result of await scanPackage(pkg.dir, pkg.tarball)) check(`${name}: n8n's scanner clean on its ${result.name.split(' ')[0]}`, () => assert(result.passed, result.report));
+		check(`${name}: packs to ${(pkg.packedBytes / 1024).toFixed(1)} kB (< 100 kB)`, () => assert(pkg.packedBytes < MAX_PACKED_BYTES, `${pkg.packedBytes} bytes`));
+		check(`${name}: its code requires nothing outside itself but n8n-workflow and Node.js`, () => equal(outsideRequires(pkg.dir), [], 'requires'));
+		const profileFiles = fs.readdirSync(path.join(pkg.dir, 'dist/nodes/PasswordReset/services')).filter((file) => !['index.js', 'types.js', 'answers.js'].includes(file));
+		check(`${name}: only its own service's profile file, no Custom`, () => equal(profileFiles, [`${pkg.file}.js`], 'profiles'));
+		const manifest = require(path.join(pkg.dir, 'package.json'));
+		check(`${name}: MIT, no runtime dependency, the repository and author of the all-services package`, () => {
+			const main = require(path.join(root, 'package.json'));
+			equal([manifest.license, manifest.dependencies, manifest.repository, manifest.author], ['MIT', undefined, main.repository, main.author], 'fields');
+		});
+		check(`${name}: named n8n-nodes-…; node ${pkg.nodeName} ("${pkg.displayName}") and credential ${pkg.credentialName} are not n8n's own names`, () => {
+			assert(/^n8n-nodes-[a-z0-9-]+$/.test(name), name);
+			const taken = [pkg.nodeName, pkg.displayName].filter((value) => builtIn.nodes.has(value)).concat([pkg.credentialName, `${pkg.displayName} API`].filter((value) => builtIn.credentials.has(value)));
+			equal(taken, [], 'built-in names');
+		});
+	}
+}
+
+/** Each service of each package: what its smoke run does, from its sandbox scenario and its profile. */
+const smokePlan = (packages) =>
+	packages.flatMap((pkg) =>
+		pkg.sources.map(({ profile }) => {
+			const scenario = SANDBOX_SCENARIOS.find((candidate) => candidate.service === profile.id && !candidate.mode);
+			const offers = (operation) => profile.operations[operation] && !('notSupported' in profile.operations[operation]);
+			return { pkg, profile, scenario, send: offers('sendResetEmail'), reset: offers('resetPassword'), link: offers('createResetLink') };
+		}),
+	);
+
+const httpRequest = (name, parameters) => ({ id: name.replace(/\W/g, '-'), name, type: 'n8n-nodes-base.httpRequest', typeVersion: 4.2, parameters: { ...parameters, options: {} } });
+
+const workflowFor = (plan, sandboxUrl) => {
+	const nodes = [{ id: 'start', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} }];
+	const connections = {};
+	plan.forEach((entry, row) => {
+		const { pkg, profile } = entry;
+		const credentials = { [pkg.credentialName]: { id: `pkg-${profile.id}`, name: `pkg-${profile.id}` } };
+		const node = (step, parameters, extra = {}) => ({
+			id: `${profile.id}-${step}`,
+			name: `${profile.id}: ${step}`,
+			type: `${pkg.packageName}.${pkg.nodeName}`,
+			typeVersion: 1.1,
+			parameters: { resource: 'user', ...parameters },
+			credentials,
+			onError: 'continueRegularOutput',
+			...extra,
+		});
+		const chain = [
+			...(entry.send ? [node('send', { operation: 'sendResetEmail', email: EMAIL })] : []),
+			...(entry.reset
+				? [
+						// The token from the sandbox's outbox, or issued by the sandbox where the service cannot send from n8n (Industrial IOT).
+						entry.scenario.tokenFromSandbox
+							? httpRequest(`${profile.id}: token`, { method: 'POST', url: `${sandboxUrl}/__sandbox/tokens`, sendBody: true, specifyBody: 'json', jsonBody: JSON.stringify({ service: profile.id, email: EMAIL }) })
+							: httpRequest(`${profile.id}: token`, { url: `${sandboxUrl}/__sandbox/outbox?service=${profile.id}&email=${EMAIL}` }),
+						node('reset', {
+							operation: 'resetPassword',
+							email: EMAIL,
+							resetToken: `={{ $('${profile.id}: token').item.json.${entry.scenario.tokenFromSandbox ? 'token' : 'latest.token'} }}`,
+							newPassword: NEW_PASSWORD,
+						}),
+					]
+				: []),
+			...(entry.link ? [node('link', { operation: 'createResetLink', email: 'grace@example.com' })] : []),
+			node('check', { operation: 'checkPassword', newPassword: NEW_PASSWORD }),
+		];
+		chain.forEach((step, column) => {
+			step.position = [(column + 1) * 240, row * 160];
+			nodes.push(step);
+			const from = column ? chain[column - 1].name : 'Start';
+			((connections[from] ??= { main: [[]] }).main[0]).push({ node: step.name, type: 'main', index: 0 });
+		});
+	});
+	return { id: 'prPackagesSmoke', name: 'Password Reset: every service package', nodes, connections, settings: { executionOrder: 'v1' }, pinData: {}, active: false };
+};
+
+async function smokeRun(packages) {
+	const instance = prepareN8n({ tarballs: packages.map((pkg) => pkg.tarball), logLevel: 'info' });
+	const sandbox = new ResetSandbox({ wibiclickApiKey: SANDBOX_KEYS.wibiclickApiKey });
+	const sandboxUrl = await sandbox.listen();
+	try {
+		const plan = smokePlan(packages);
+		const basePath = (service) => SANDBOX_SERVICES.find((candidate) => candidate.id === service).basePath ?? '';
+		const credentialList = plan.map(({ pkg, profile, scenario }) => ({
+			id: `pkg-${profile.id}`,
+			name: `pkg-${profile.id}`,
+			type: pkg.credentialName,
+			data: { service: profile.id, baseUrl: `${sandboxUrl}/${profile.id}${basePath(profile.id)}`, ...(scenario.credential?.(SANDBOX_KEYS) ?? {}) },
+		}));
+		const write = (file, content) => {
+			const target = path.join(instance.userFolder, file);
+			fs.writeFileSync(target, JSON.stringify(content));
+			return target;
+		};
+		const imported = await instance.n8n('import:credentials', `--input=${write('credentials.json', credentialList)}`);
+		check('smoke: each package\'s credential imports into n8n', () => assert(imported.status === 0, imported.stderr));
+		const workflow = workflowFor(plan, sandboxUrl);
+		const importedWorkflow = await instance.n8n('import:workflow', `--input=${write('workflow.json', workflow)}`);
+		check('smoke: the workflow with every package\'s node imports', () => assert(importedWorkflow.status === 0, importedWorkflow.stderr));
+		const execution = await instance.execute(workflow.id);
+		check('smoke: n8n ran it with every package installed alone (no all-services package)', () => assert(execution.json, execution.diagnosis));
+		const outcome = (name) => {
+			const json = execution.json?.data?.resultData?.runData?.[name]?.[0]?.data?.main?.[0]?.[0]?.json;
+			return json ? (json.success ? 'success' : json.details?.errorCode ?? json.error) : 'not run';
+		};
+		for (const entry of plan) {
+			const { pkg, profile } = entry;
+			const steps = [entry.send && 'send', entry.reset && 'reset', entry.link && 'link', 'check'].filter(Boolean);
+			const expected = steps.map((step) => (step === 'reset' && entry.scenario.reset && entry.scenario.reset !== 'success' ? entry.scenario.reset : 'success'));
+			check(`smoke: ${pkg.packageName} (${profile.displayName}): ${steps.join(' → ')}`, () => equal(steps.map((step) => outcome(`${profile.id}: ${step}`)), expected, 'outcomes'));
+			if (entry.reset) check(`smoke: ${pkg.packageName} (${profile.displayName}): the sandbox account has the new password`, () => equal(sandbox.account(profile.id, EMAIL)?.password, NEW_PASSWORD, 'password'));
+		}
+	} finally {
+		await sandbox.close();
+	}
+}
+
+checks.run('packages', async () => {
+	const packages = buildPackages();
+	check(`build: ${packages.length} packages, one per service profile file`, () => assert(packages.length >= 19, String(packages.length)));
+	const n8nBin = execFileSync('bash', [path.join(root, 'scripts/ensure-n8n.sh')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).trim();
+	await staticChecks(packages, builtInNames(n8nBin));
+	await smokeRun(packages);
+});
