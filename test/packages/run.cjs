@@ -148,11 +148,17 @@ async function smokeRun(packages) {
 	try {
 		const plan = smokePlan(packages);
 		const basePath = (service) => SANDBOX_SERVICES.find((candidate) => candidate.id === service).basePath ?? '';
+		// A one-service package's Service field is hidden: its credential names no service, as one
+		// made in the editor does, except where the package has two (Better Auth).
 		const credentialList = plan.map(({ pkg, profile, scenario }) => ({
 			id: `pkg-${profile.id}`,
 			name: `pkg-${profile.id}`,
 			type: pkg.credentialName,
-			data: { service: profile.id, baseUrl: `${sandboxUrl}/${profile.id}${basePath(profile.id)}`, ...(scenario.credential?.(SANDBOX_KEYS) ?? {}) },
+			data: {
+				...(pkg.sources.length > 1 ? { service: profile.id } : {}),
+				baseUrl: `${sandboxUrl}/${profile.id}${basePath(profile.id)}`,
+				...(scenario.credential?.(SANDBOX_KEYS) ?? {}),
+			},
 		}));
 		const write = (file, content) => {
 			const target = path.join(instance.userFolder, file);
