@@ -99,7 +99,7 @@ export class PasswordResetApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:../icons/password-reset.svg', dark: 'file:../icons/password-reset.dark.svg' };
 
-	documentationUrl = EDITION.documentationUrl;
+	documentationUrl = EDITION.documentationUrl.credential;
 
 	properties: INodeProperties[] = [
 		serviceField(),

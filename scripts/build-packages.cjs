@@ -40,7 +40,7 @@ ${pkg.sources.length ? `import { ${pkg.sources.map((source) => source.name).join
 /** This package's edition, written by \`npm run build:packages\`: ${pkg.vendor} only, no Custom. */
 export const EDITION: Edition = {
 	packageName: ${JSON.stringify(pkg.packageName)},
-	documentationUrl: ${JSON.stringify(`https://www.npmjs.com/package/${pkg.packageName}`)},
+	documentationUrl: { node: ${JSON.stringify(`https://www.npmjs.com/package/${pkg.packageName}`)}, credential: ${JSON.stringify(`https://www.npmjs.com/package/${pkg.packageName}#credential-${pkg.displayName.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-api`)} },
 	node: { name: ${JSON.stringify(pkg.nodeName)}, displayName: ${JSON.stringify(pkg.displayName)} },
 	credential: { name: ${JSON.stringify(pkg.credentialName)}, displayName: ${JSON.stringify(`${pkg.displayName} API`)} },
 	profiles: [${pkg.sources.map((source) => source.name).join(', ')}],

@@ -21,7 +21,7 @@ export class PasswordReset implements INodeType {
 		description: `${OPERATIONS.map((option, index) => (index ? (option.action ?? option.name).toLowerCase() : option.action)).join(', ')}. ${SERVICE_PROFILES.map((profile) => profile.displayName).join(', ')}${EDITION.custom ? ', or any REST reset API' : ''}`,
 		// An absolute URL: n8n opens it as is (it appends its tracking query to a codex link,
 		// after the #anchor, which breaks it).
-		documentationUrl: EDITION.documentationUrl,
+		documentationUrl: EDITION.documentationUrl.node,
 		defaults: { name: EDITION.node.displayName },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -28,7 +28,10 @@ import { xano } from './services/xano';
  */
 export const EDITION: Edition = {
 	packageName: 'n8n-nodes-password-reset',
-	documentationUrl: 'https://github.com/n8n-nodes-password-reset/n8n-nodes-password-reset#readme',
+	documentationUrl: {
+		node: 'https://github.com/n8n-nodes-password-reset/n8n-nodes-password-reset#readme',
+		credential: 'https://github.com/n8n-nodes-password-reset/n8n-nodes-password-reset#credentials',
+	},
 	node: { name: 'passwordReset', displayName: 'Password Reset' },
 	credential: { name: 'passwordResetApi', displayName: 'Password Reset API' },
 	custom: buildCustomProfile,

@@ -283,7 +283,7 @@ export interface ServiceProfile {
 export interface Edition {
 	packageName: string;
 	/** Where the node's and the credential's Docs links lead. */
-	documentationUrl: string;
+	documentationUrl: { node: string; credential: string };
 	node: { name: string; displayName: string };
 	credential: { name: string; displayName: string };
 	/** Builds the Custom profile from the credential; only the all-services package has Custom. */
