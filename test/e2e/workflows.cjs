@@ -367,6 +367,9 @@ const PASSWORD_CHECK_ITEMS = [
 	{ email: EMAIL, newPassword: 'violet-harbor-lantern-42' },
 ];
 
+/** The account whose reset the breached password is refused on: a service no other flow resets Grace on. */
+const BREACHED_RESET_ACCOUNT = { service: 'wibiclick', email: 'grace@example.com' };
+
 /**
  * Check New Password in real n8n (node 1.1, the breached-password check on, against the
  * sandbox's range API): each item's reason, then Reset Password refusing a breached password
@@ -379,8 +382,20 @@ const passwordChecks = ({ sandboxUrl }) => {
 		codeItems('Check: Passwords', JSON.stringify(PASSWORD_CHECK_ITEMS)),
 		passwordReset('Check New Password', CREDENTIAL_IDS.wabotify, mapped('checkPassword', {}, breached), 'continueRegularOutput', 1.1),
 	]);
+	// With a real token: had the password been sent, the reset would have worked.
+	const { service, email } = BREACHED_RESET_ACCOUNT;
+	flow.chain([
+		passwordReset('Check: Send the Email', CREDENTIAL_IDS[service], { operation: 'sendResetEmail', email }),
+		httpRequest('Check: Read Outbox', 'GET', `${sandboxUrl}/__sandbox/outbox?service=${service}&email=${email}`),
+		passwordReset(
+			'Check: Reset With a Breached One',
+			CREDENTIAL_IDS[service],
+			{ operation: 'resetPassword', resetToken: "={{ $('Check: Read Outbox').item.json.latest.token }}", newPassword: 'correct horse battery staple', options: breached },
+			'continueRegularOutput',
+			1.1,
+		),
+	]);
 	const reset = { operation: 'resetPassword', email: 'grace@example.com', resetToken: 'unused-token', newPassword: 'correct horse battery staple' };
-	flow.chain([passwordReset('Check: Reset With a Breached One', CREDENTIAL_IDS.wabotify, { ...reset, options: breached }, 'continueRegularOutput', 1.1)]);
 	flow.chain([
 		passwordReset(
 			'Check: Range API Down',
@@ -572,41 +587,49 @@ const selfServiceReset = ({ rangeApiUrl } = {}) => {
 	};
 };
 
-/** A Create Reset Link tool: refused before anything is sent, whatever the model asks (the link would pass through it). */
-const agentToolLinkRefusal = () => {
-	const flow = new WorkflowBuilder('prAgentToolLinkRefusal', 'Password Reset: a Create Reset Link tool');
-	flow.chain([['Agent Call', '@n8n/n8n-nodes-langchain.toolExecutor', 1, { query: JSON.stringify({ LinkTool: { email: EMAIL } }), toolName: '' }]]);
-	flow.add('LinkTool', `${NODE_TYPE}Tool`, 1.1, {
-		resource: 'user',
-		operation: 'createResetLink',
-		email: "={{ $fromAI('email', 'The email address of the account', 'string') }}",
-	}, { credentials: { [CREDENTIAL_TYPE]: { id: CREDENTIAL_IDS.okta, name: CREDENTIAL_IDS.okta } } });
-	flow.workflow.connections.LinkTool = { ai_tool: [[{ node: 'Agent Call', type: 'ai_tool', index: 0 }]] };
+/**
+ * One call of a Password Reset tool through n8n's Tool Executor, which needs no model: `query`
+ * is what a model would pass the tool, `parameters` the tool node's.
+ */
+const oneToolCall = (id, name, { toolName, query, parameters, credentialId, typeVersion = 1 }) => {
+	const flow = new WorkflowBuilder(id, name);
+	flow.chain([['Agent Call', '@n8n/n8n-nodes-langchain.toolExecutor', 1, { query: JSON.stringify({ [toolName]: query }), toolName: '' }]]);
+	flow.add(toolName, `${NODE_TYPE}Tool`, typeVersion, { resource: 'user', ...parameters }, { credentials: { [CREDENTIAL_TYPE]: { id: credentialId, name: credentialId } } });
+	flow.workflow.connections[toolName] = { ai_tool: [[{ node: 'Agent Call', type: 'ai_tool', index: 0 }]] };
 	return flow.workflow;
 };
+
+/** A Create Reset Link tool: refused before anything is sent, whatever the model asks (the link would pass through it). */
+const agentToolLinkRefusal = () =>
+	oneToolCall('prAgentToolLinkRefusal', 'Password Reset: a Create Reset Link tool', {
+		toolName: 'LinkTool',
+		query: { email: EMAIL },
+		parameters: { operation: 'createResetLink', email: "={{ $fromAI('email', 'The email address of the account', 'string') }}" },
+		credentialId: CREDENTIAL_IDS.okta,
+		typeVersion: 1.1,
+	});
 
 /** A builder who lets the model fill the new password and the token: refused before anything is sent. */
-const agentToolRefusal = () => {
-	const flow = new WorkflowBuilder('prAgentToolRefusal', 'Password Reset: a tool whose password the model fills');
-	flow.chain([['Agent Call', '@n8n/n8n-nodes-langchain.toolExecutor', 1, { query: JSON.stringify({ ResetTool: { token: 'model-token', password: 'Model-chosen-pw-1' } }), toolName: '' }]]);
-	flow.add('ResetTool', `${NODE_TYPE}Tool`, 1, {
-		resource: 'user',
-		operation: 'resetPassword',
-		resetToken: "={{ $fromAI('token', 'The code from the email', 'string') }}",
-		newPassword: "={{ $fromAI('password', 'The new password', 'string') }}",
-	}, { credentials: { [CREDENTIAL_TYPE]: { id: CREDENTIAL_IDS.wibiclick, name: CREDENTIAL_IDS.wibiclick } } });
-	flow.workflow.connections.ResetTool = { ai_tool: [[{ node: 'Agent Call', type: 'ai_tool', index: 0 }]] };
-	return flow.workflow;
-};
+const agentToolRefusal = () =>
+	oneToolCall('prAgentToolRefusal', 'Password Reset: a tool whose password the model fills', {
+		toolName: 'ResetTool',
+		query: { token: 'model-token', password: 'Model-chosen-pw-1' },
+		parameters: {
+			operation: 'resetPassword',
+			resetToken: "={{ $fromAI('token', 'The code from the email', 'string') }}",
+			newPassword: "={{ $fromAI('password', 'The new password', 'string') }}",
+		},
+		credentialId: CREDENTIAL_IDS.wibiclick,
+	});
 
 /** A tool in Mapping Mode: a tool call has no input item to read fields from, so it is refused, nothing sent. */
-const agentToolMapped = () => {
-	const flow = new WorkflowBuilder('prAgentToolMapped', 'Password Reset: a tool in Mapping Mode');
-	flow.chain([['Agent Call', '@n8n/n8n-nodes-langchain.toolExecutor', 1, { query: JSON.stringify({ MappedTool: { email: EMAIL } }), toolName: '' }]]);
-	flow.add('MappedTool', `${NODE_TYPE}Tool`, 1, { resource: 'user', ...mapped('sendResetEmail') }, { credentials: { [CREDENTIAL_TYPE]: { id: CREDENTIAL_IDS.wabotify, name: CREDENTIAL_IDS.wabotify } } });
-	flow.workflow.connections.MappedTool = { ai_tool: [[{ node: 'Agent Call', type: 'ai_tool', index: 0 }]] };
-	return flow.workflow;
-};
+const agentToolMapped = () =>
+	oneToolCall('prAgentToolMapped', 'Password Reset: a tool in Mapping Mode', {
+		toolName: 'MappedTool',
+		query: { email: EMAIL },
+		parameters: mapped('sendResetEmail'),
+		credentialId: CREDENTIAL_IDS.wabotify,
+	});
 
 /**
  * A support chat that can send a reset email: an AI Agent with the node as its tool. The model
@@ -666,4 +689,4 @@ const E2E_WORKFLOWS = {
 	...MAPPED_N8N_ERRORS,
 };
 
-module.exports = { WORKFLOWS, E2E_WORKFLOWS, selfServiceReset, credentials, CREDENTIAL_IDS, EMAIL, RESET_FLOW_SERVICES, SEND_ONLY_SERVICES, RESET_FORM_PATH, RESET_PAGE_MESSAGES, PASSWORD_CHECK_ITEMS, LINK_SERVICES };
+module.exports = { WORKFLOWS, E2E_WORKFLOWS, selfServiceReset, credentials, CREDENTIAL_IDS, EMAIL, RESET_FLOW_SERVICES, SEND_ONLY_SERVICES, RESET_FORM_PATH, RESET_PAGE_MESSAGES, PASSWORD_CHECK_ITEMS, LINK_SERVICES, BREACHED_RESET_ACCOUNT };

@@ -2,7 +2,7 @@ import type { IExecutePaginationFunctions, IHttpRequestOptions } from 'n8n-workf
 
 import { createHash } from 'crypto';
 
-import { ResetFailure } from '../outcome/errors';
+import { cancelledFailure, ResetFailure } from '../outcome/errors';
 import type { Exchange } from './exchange';
 import { exchange, TIMEOUT_CODES } from './exchange';
 import type { RequestQueue } from './requestQueue';
@@ -65,7 +65,8 @@ async function askRange(run: RangeCheckRun, prefix: string): Promise<Map<string,
 	const slot = await run.queue.acquire(false);
 	let result: Exchange;
 	try {
-		if (run.signal?.aborted) throw new ResetFailure('cancelled', null, undefined);
+		// Nothing of the item has been sent yet: cancelled, as a request that never started is.
+		if (run.signal?.aborted) throw cancelledFailure('checkPassword', false);
 		result = await exchange(run.context, options, run.timeout, undefined);
 	} finally {
 		run.queue.release(slot);

@@ -80,11 +80,11 @@ const httpOptions = (item: ItemRun, { headers, ...wire }: WireRequest): IHttpReq
 	} as IHttpRequestOptions;
 };
 
-/** What an item's requests gave: the success item's json, every answer, the last status. */
+/** What an item's requests gave: the success item's json, the last status, and (Create Reset Link) the last answer's link. */
 interface ServiceOutcome {
 	json: IDataObject;
-	answers: unknown[];
 	status: number;
+	link?: unknown;
 }
 
 /**
@@ -113,11 +113,12 @@ async function callService(item: ItemRun): Promise<ServiceOutcome> {
 	const inputValues = (request: RequestContract, where: string, headers?: Record<string, string>) =>
 		itemWireValues(profile, settings, input, request, where, headers);
 	// A request that cannot be built throws its `InputProblem`: the item's invalid_input, nothing sent.
+	let link: unknown;
 	const exchangeAndRead = async (request: RequestContract, wire: WireRequest) => {
 		const options = httpOptions(item, wire);
 		const response = await send(policy, options);
 		// Whatever an answer holds where the link goes is the link: kept out of every message, whatever the outcome.
-		const link = contract.resetLink?.([response.body]);
+		link = contract.resetLink?.(response.body);
 		if (typeof link === 'string' && link) secrets.push(link);
 		const readContext: ReadContext = { profile, operation, request, options: answerOptions, secrets, endpoint: endpointOf(options) };
 		return { response, readContext, json: readResponse(response, readContext) };
@@ -131,7 +132,7 @@ async function callService(item: ItemRun): Promise<ServiceOutcome> {
 	for (let step: ChainStep | undefined = contract.then, index = 2; step; step = step.then, index++) {
 		const previous = isJsonObject(last.body) ? last.body : {};
 		secrets.push(...step.secrets(previous, answers));
-		if (step.isUnknownAccount?.(answers, settings)) return { json: unknownAccountOutcome(first.readContext, last.statusCode), answers, status: last.statusCode };
+		if (step.isUnknownAccount?.(answers, settings)) return { json: unknownAccountOutcome(first.readContext, last.statusCode), status: last.statusCode };
 		const headers = step.headers(previous, answers);
 		// Nothing of this step is sent: the message says what that leaves (a spent token, no change).
 		if (!headers) throw new ResetFailure('unexpected_response', last.statusCode, undefined, step.missingMessage);
@@ -153,7 +154,7 @@ async function callService(item: ItemRun): Promise<ServiceOutcome> {
 		answers.push(last.body);
 		json = next.json;
 	}
-	return { json, answers, status: last.statusCode };
+	return { json, status: last.statusCode, link };
 }
 
 /**
@@ -161,10 +162,9 @@ async function callService(item: ItemRun): Promise<ServiceOutcome> {
  * Without a link, or with one that is not https on the Base URL's host, the item fails: the
  * link is the point of the operation, and a wrong one would send users to someone else's page.
  */
-const withResetLink = (item: ItemRun, { json, answers, status }: ServiceOutcome): IDataObject => {
+const withResetLink = (item: ItemRun, { json, status, link }: ServiceOutcome): IDataObject => {
 	const { run } = item;
 	// The link is already among the item's secrets (see `exchangeAndRead`): any echo of it elsewhere is redacted.
-	const link = run.contract.resetLink?.([...answers].reverse());
 	const problem = resetLinkProblem(link, run.baseUrl);
 	if (problem) {
 		throw new ResetFailure(

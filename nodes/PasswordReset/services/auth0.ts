@@ -140,7 +140,7 @@ export const auth0: ServiceProfile = {
 				audience: `${baseUrl.trim().replace(/\/+$/, '')}/api/v2/`,
 			}),
 			isSuccess: objectWhere((body) => typeof body.access_token === 'string'),
-			resetLink: ([ticket]) => (isJsonObject(ticket) ? ticket.ticket : undefined),
+			resetLink: (answer) => (isJsonObject(answer) ? answer.ticket : undefined),
 			then: findUser,
 		},
 		resetPassword: {

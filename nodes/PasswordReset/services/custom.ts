@@ -219,7 +219,7 @@ export const buildCustomProfile = (settings: CredentialSettings): ServiceProfile
 				requires: ['email'],
 				isSuccess,
 				fields: ({ email }) => ({ [sendEmailField]: email }),
-				resetLink: ([answer]) => fieldAt(answer, settings.customResetLinkField?.trim() || 'link'),
+				resetLink: (answer) => fieldAt(answer, settings.customResetLinkField?.trim() || 'link'),
 			},
 		},
 		unknownAccount: unknownAccountText

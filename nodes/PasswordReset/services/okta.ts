@@ -55,7 +55,7 @@ export const okta: ServiceProfile = {
 			requires: ['email'],
 			isSuccess: objectWhere((body) => typeof body.resetPasswordUrl === 'string'),
 			fields: () => ({}),
-			resetLink: ([answer]) => (isJsonObject(answer) ? answer.resetPasswordUrl : undefined),
+			resetLink: (answer) => (isJsonObject(answer) ? answer.resetPasswordUrl : undefined),
 		},
 	},
 	errorCodeOf: (body) => (typeof body.errorCode === 'string' ? body.errorCode : undefined),

@@ -96,9 +96,9 @@ export const supabase: ServiceProfile = {
 			fields: ({ email }) => ({ type: 'recovery', email }),
 			headers: (_input, { supabaseServiceRoleKey }) => ({ Authorization: `Bearer ${supabaseServiceRoleKey ?? ''}` }),
 			isSuccess: ({ body }) => isJsonObject(body),
-			// The code and its hash open the account as the link does: never output.
-			answerSecrets: (answer) => texts(answer.action_link, answer.email_otp, answer.hashed_token),
-			resetLink: ([answer]) => (isJsonObject(answer) ? answer.action_link : undefined),
+			// The code and its hash open the account as the link does: never output (the link itself is one by `resetLink`).
+			answerSecrets: (answer) => texts(answer.email_otp, answer.hashed_token),
+			resetLink: (answer) => (isJsonObject(answer) ? answer.action_link : undefined),
 		},
 	},
 	errorCodeOf: supabaseCode,

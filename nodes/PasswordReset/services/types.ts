@@ -120,10 +120,11 @@ export interface OperationContract extends RequestContract {
 	 */
 	then?: ChainStep;
 	/**
-	 * Create Reset Link: the link in the answers, the last one first. The mechanism refuses
-	 * anything but an https URL on the Base URL's host, and a success without one.
+	 * Create Reset Link: the link in an answer (each answer of a chain is read; the last one's is
+	 * output). The mechanism refuses anything but an https URL on the Base URL's host, and a
+	 * success without one; whatever this finds is a secret from the moment it arrives.
 	 */
-	resetLink?: (answers: unknown[]) => unknown;
+	resetLink?: (answer: unknown) => unknown;
 }
 
 /** One request of a chain: it reads the answers before it, the latest first. */
