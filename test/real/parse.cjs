@@ -33,13 +33,16 @@ async function main() {
 	const port = await freePort();
 	const baseUrl = `http://127.0.0.1:${port}/parse`;
 	const server = spawn(node22, [path.join(__dirname, 'parseServer.cjs')], {
-		env: { ...process.env, PARSE_DIR: parseDir, PORT: String(port), APP_ID: APP_ID, MAIL_FILE: mailFile, DATABASE_URI: `postgres://postgres@127.0.0.1:${postgres.port}/n8n` },
+		env: { ...process.env, PARSE_DIR: parseDir, PORT: String(port), APP_ID: APP_ID, MAIL_FILE: mailFile, LOGS_FOLDER: path.join(work, 'logs'), DATABASE_URI: `postgres://postgres@127.0.0.1:${postgres.port}/n8n` },
+		cwd: work,
 		stdio: ['ignore', 'pipe', 'pipe'],
 	});
 	try {
 		const started = Date.now();
 		await waitUntilReady(server, (log) => log.includes('ready'), 120, 'Parse Server');
 		console.log(`Parse Server on ${baseUrl} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+		check('Parse Server writes its log files in the work folder, none in the clone', () =>
+			equal([fs.existsSync(path.join(work, 'logs')), fs.existsSync(path.join(root, 'logs'))], [true, false], 'work folder, clone'));
 		const parseApi = (method, route, body) =>
 			fetch(`${baseUrl}${route}`, { method, headers: { 'X-Parse-Application-Id': APP_ID, 'Content-Type': 'application/json' }, body: body && JSON.stringify(body) });
 		const signUp = await parseApi('POST', '/users', USER);

@@ -2,7 +2,8 @@
 /**
  * A real Parse Server for test/real/parse.cjs, run by Node.js 22 from its cached install
  * (PARSE_DIR): PostgreSQL (DATABASE_URI), mounted at /parse on PORT, with an email adapter that
- * appends each reset link to MAIL_FILE. Prints "ready" once it serves.
+ * appends each reset link to MAIL_FILE, its log files in LOGS_FOLDER (outside the clone; Parse's
+ * default is ./logs). Prints "ready" once it serves.
  */
 const fs = require('node:fs');
 const { createRequire } = require('node:module');
@@ -29,6 +30,7 @@ async function main() {
 		appName: 'Password Reset test',
 		emailAdapter: mailAdapter,
 		logLevel: 'error',
+		logsFolder: process.env.LOGS_FOLDER,
 	});
 	await server.start();
 	const app = express();
