@@ -15,7 +15,7 @@ const property = (name) => description.properties.filter((p) => p.name === name)
 
 test('public names are fixed', () => {
 	// 1.1 checks new passwords by default; a workflow saved with 1 keeps its behaviour.
-	expect(description).toMatchObject({ name: 'passwordReset', displayName: 'Password Reset', version: [1, 1.1], defaultVersion: 1.1, usableAsTool: true });
+	expect(description).toMatchObject({ name: 'passwordReset', displayName: 'Password Reset', version: [1, 1.1, 1.2], defaultVersion: 1.2, usableAsTool: true });
 	expect(credential).toMatchObject({ name: 'passwordResetApi', displayName: 'Password Reset API' });
 	expect(property('operation')[0].options.map((o) => o.value).sort()).toEqual(['checkPassword', 'createResetLink', 'resetPassword', 'sendResetEmail', 'verifyResetToken']);
 	// A saved credential stores its service's id: the profiles, the sandbox and the test tables must agree on each.

@@ -12,8 +12,10 @@ export class PasswordReset implements INodeType {
 		icon: { light: 'file:../../icons/password-reset.svg', dark: 'file:../../icons/password-reset.dark.svg' },
 		group: ['transform'],
 		// 1.1: Reset Password checks the new password unless turned off (1 keeps sending it unchecked).
-		version: [1, 1.1],
-		defaultVersion: 1.1,
+		// 1.2: a failure item is {error: {message, errorCode, …}}, which n8n 1.x and 2.x both route
+		// to the error output (1 and 1.1 keep {error, details}: see outcome/errors.ts).
+		version: [1, 1.1, 1.2],
+		defaultVersion: 1.2,
 		// The operation's name, as the Actions list shows it (test/description.test.js keeps them equal).
 		subtitle:
 			'={{ { sendResetEmail: "Send Reset Email", resetPassword: "Reset Password", verifyResetToken: "Verify Reset Token", checkPassword: "Check New Password", createResetLink: "Create Reset Link" }[$parameter["operation"]] }}',

@@ -22,6 +22,10 @@ const everythingWritten = ({ output = [], errorOutput = [], error }) =>
 		JSON.stringify(error?.context ?? {}),
 		JSON.stringify(error?.node ?? {}),
 		error && typeof error.toJSON === 'function' ? JSON.stringify(error.toJSON()) : '',
+		// A failure item's own error (INodeExecutionData.error), as n8n stores and shows it.
+		...[...output, ...errorOutput]
+			.filter((item) => item.error)
+			.flatMap(({ error: itemError }) => [itemError.stack ?? '', itemError.description ?? '', JSON.stringify(itemError.context ?? {}), JSON.stringify(itemError.node ?? {})]),
 	].join('\n');
 
 const leakedSentinels = (result) => {

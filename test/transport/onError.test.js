@@ -89,6 +89,54 @@ test('Continue (using error output): good items on main, failures on error, each
 	expect(leakedSentinels(result)).toEqual([]);
 });
 
+/**
+ * n8n 1.x's rule (n8n-core 1.122.48, the engine of n8n 1.123, WorkflowExecute.handleNodeErrorOutput):
+ * an item goes to the error output when it carries INodeExecutionData.error (whose json
+ * normalizeNodeErrors then replaces with {error: message}), or when its json is exactly {error}
+ * or {error, message}. n8n 2.x also takes {error, details}. The e2e compatibility suite runs the
+ * node in a real n8n 1.123; this names the rule where it is cheap to check.
+ */
+const routedToErrorOutputByN8n1 = (item) =>
+	Boolean(item.error) ||
+	(Boolean(item.json.error) && Object.keys(item.json).length === 1) ||
+	(Boolean(item.json.error) && Boolean(item.json.message) && Object.keys(item.json).length === 2);
+
+test.each(['continueRegularOutput', 'continueErrorOutput'])(
+	"%s, node 1.2: a failure item is {error: {message, errorCode, …}}: n8n 1.x's WorkflowExecute.handleNodeErrorOutput routes it to the error output (1 and 1.1's {error, details} it leaves on the success output)",
+	async (onError) => {
+		serveByEmail();
+		const result = await runNode({ parameters, credential, items, onError, typeVersion: 1.2 });
+		const failures = onError === 'continueErrorOutput' ? result.errorOutput : result.output.filter((item) => item.json.error);
+		expect(failures.map((item) => [item.pairedItem.item, item.json.error.errorCode])).toEqual([
+			[1, 'invalid_or_expired_token'],
+			[2, 'invalid_input'],
+		]);
+		const [, invalid] = failures;
+		expect(invalid.json.error).toEqual({
+			message: 'The Email parameter is not a valid email address. Use an address like name@example.com [item 2]',
+			errorCode: 'invalid_input',
+			httpStatus: null,
+			retryable: false,
+			operation: 'resetPassword',
+			service: 'wabotify',
+			serverMessage: null,
+		});
+		// What the node made, before n8n merges the input item's json into error-output items.
+		const own = (item) => ({ json: { error: item.json.error }, pairedItem: item.pairedItem });
+		expect(failures.map(own).every(routedToErrorOutputByN8n1)).toBe(true);
+		if (onError === 'continueErrorOutput') expect(result.output.map((item) => item.json.success)).toEqual([true, true]);
+		expect(leakedSentinels(result)).toEqual([]);
+	},
+);
+
+test("node 1 and 1.1 keep {error, details}, which only n8n 2.x routes to the error output (n8n 1.x's rule leaves it on the success output)", async () => {
+	serveByEmail();
+	const result = await runNode({ parameters, credential, items, onError: 'continueRegularOutput', typeVersion: 1.1 });
+	const failure = result.output.find((item) => item.json.error);
+	expect(Object.keys(failure.json).sort()).toEqual(['details', 'error']);
+	expect(routedToErrorOutputByN8n1(failure)).toBe(false);
+});
+
 test('an invalid item fails before its own request; the valid ones are still sent', async () => {
 	const sent = [];
 	nock(BASE)

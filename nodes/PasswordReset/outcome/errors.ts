@@ -125,27 +125,34 @@ export interface FailureContext {
 
 const messageFor = (failure: ResetFailure, itemIndex: number) => `${failure.message} [item ${itemIndex}]`;
 
+/** From this node version on, a failure item is `{error: {message, errorCode, …}}` (see `toFailureItem`). */
+export const ONE_KEY_FAILURE_FROM_VERSION = 1.2;
+
 /**
- * The error item for On Error = Continue / Continue (using error output). Only `error` and
- * `details` at the top: n8n 2.41 routes exactly such items to the error output, and keeps
- * `details` (it would replace the json of an item that carries an `error` object).
+ * The error item for On Error = Continue / Continue (using error output), paired with its input.
+ * n8n sends an item to the error output by its json's keys: 1.x (n8n-core 1.122,
+ * WorkflowExecute.handleNodeErrorOutput) only `{error}` or `{error, message}`, 2.x also
+ * `{error, details}`. An item that carries INodeExecutionData.error has its json replaced by
+ * `{error: message}` on both lines (normalizeNodeErrors), losing the details, so that is not used.
+ * Node version 1.2 on: `{error: {message, errorCode, …}}`, which both lines route and keep whole.
+ * Versions 1 and 1.1 keep `{error: message, details}` (n8n 2.x's HTTP Request shape), so saved
+ * workflows read what they always read.
  */
-export const toFailureItem = (failure: ResetFailure, context: FailureContext): INodeExecutionData => ({
-	json: {
-		error: messageFor(failure, context.itemIndex),
-		details: {
-			errorCode: failure.errorCode,
-			httpStatus: failure.httpStatus,
-			retryable: failure.retryable,
-			operation: context.operation,
-			service: context.service,
-			serverMessage: failure.serverMessage ?? null,
-			...(failure.retryAfterSeconds === undefined ? {} : { retryAfterSeconds: failure.retryAfterSeconds }),
-			...(failure.passwordProblem === undefined ? {} : { passwordProblem: failure.passwordProblem }),
-		},
-	},
-	pairedItem: { item: context.itemIndex },
-});
+export const toFailureItem = (failure: ResetFailure, context: FailureContext, typeVersion: number): INodeExecutionData => {
+	const message = messageFor(failure, context.itemIndex);
+	const details: IDataObject = {
+		errorCode: failure.errorCode,
+		httpStatus: failure.httpStatus,
+		retryable: failure.retryable,
+		operation: context.operation,
+		service: context.service,
+		serverMessage: failure.serverMessage ?? null,
+		...(failure.retryAfterSeconds === undefined ? {} : { retryAfterSeconds: failure.retryAfterSeconds }),
+		...(failure.passwordProblem === undefined ? {} : { passwordProblem: failure.passwordProblem }),
+	};
+	const json = typeVersion >= ONE_KEY_FAILURE_FROM_VERSION ? { error: { message, ...details } } : { error: message, details };
+	return { json, pairedItem: { item: context.itemIndex } };
+};
 
 /** A copy of the node whose secret parameters are masked: a saved execution's error keeps its node. */
 const maskedNode = (node: INode): INode => {

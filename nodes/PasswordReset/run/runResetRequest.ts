@@ -291,7 +291,7 @@ export async function runResetRequest(
 		const operation = run?.operation ?? readOperation(this);
 		const failure = asFailure(error, operation, { signal, secrets });
 		const failureContext: FailureContext = { itemIndex, operation, service: run?.profile?.id ?? run?.settings.service ?? '' };
-		if (this.continueOnFail()) return [toFailureItem(failure, failureContext)];
+		if (this.continueOnFail()) return [toFailureItem(failure, failureContext, this.getNode().typeVersion)];
 		throw toNodeError(failure, this.getNode(), failureContext);
 	}
 }
