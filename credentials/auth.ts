@@ -12,7 +12,7 @@ interface AuthTarget {
 /**
  * Puts the credential's auth on a request, as its service's profile says: the API key in a
  * header (or, for Firebase, its documented `?key=`), headers from other credential fields, or
- * nothing for public endpoints.
+ * nothing for public endpoints. The key's header is left alone on a request that already sets it.
  */
 export const withAuth = <T extends AuthTarget>(credentials: ICredentialDataDecryptedObject, request: T): T => {
 	const settings = credentials as unknown as CredentialSettings;
@@ -21,7 +21,9 @@ export const withAuth = <T extends AuthTarget>(credentials: ICredentialDataDecry
 	const apiKey = typeof credentials.apiKey === 'string' ? credentials.apiKey : '';
 	const headers: IDataObject = { ...request.headers, ...auth.headers?.(settings) };
 	const qs: IDataObject = { ...request.qs };
-	if (apiKey && auth.apiKey?.in === 'header') headers[auth.apiKey.name] = `${auth.apiKey.prefix}${apiKey}`;
+	// A request that sends its own value in the key's header keeps it (Supabase's admin route sends its secret key there).
+	const ownsKeyHeader = Object.keys(request.headers ?? {}).some((name) => name.toLowerCase() === auth.apiKey?.name.toLowerCase());
+	if (apiKey && auth.apiKey?.in === 'header' && !ownsKeyHeader) headers[auth.apiKey.name] = `${auth.apiKey.prefix}${apiKey}`;
 	if (apiKey && auth.apiKey?.in === 'query') qs[auth.apiKey.name] = apiKey;
 	return { ...request, headers, qs };
 };

@@ -1,9 +1,42 @@
 'use strict';
-/** Supabase Auth (GoTrue): anon key as `apikey`; a 6-digit code; verify opens a session that PUT /user uses. */
+/**
+ * Supabase Auth (GoTrue) behind Supabase's API gateway; a 6-digit code; verify opens a session
+ * that PUT /user uses. The gateway as Supabase documents it ("Understanding API keys"; the
+ * UNAUTHORIZED_MISSING_API_KEY troubleshooting note): every request names a project key in
+ * `apikey`, legacy (anon or service_role JWT) or new (`sb_publishable_…`, `sb_secret_…`); a new
+ * key, not being a JWT, never goes as a Bearer token, and one sent that way is refused as GoTrue
+ * refuses a malformed JWT (supabase/auth#2204). With no Bearer token, the request acts with the
+ * apikey's role (Guess, from the reference notes: the gateway mints that JWT for a new key).
+ */
 const crypto = require('node:crypto');
 
-/** What this sandbox service accepts as its key or client identifiers. */
-const KEYS = { supabase: 'sandbox-supabase-anon-key', supabaseServiceRoleKey: 'sandbox-supabase-service-role-key' };
+const base64url = (value) => Buffer.from(JSON.stringify(value)).toString('base64url');
+/** A JWT-shaped value (header.claims.signature) carrying a role, as Supabase's legacy keys and sessions are. */
+const jwtWithRole = (role, signature) => `${base64url({ alg: 'HS256', typ: 'JWT' })}.${base64url({ role, iss: 'supabase-sandbox' })}.${signature}`;
+const roleOfJwt = (token) => {
+	const parts = token.split('.');
+	if (parts.length !== 3) return undefined;
+	try {
+		return JSON.parse(Buffer.from(parts[1], 'base64url').toString()).role;
+	} catch {
+		return undefined;
+	}
+};
+
+/** What this sandbox service accepts as its keys: both legacy JWTs and both new keys. */
+const KEYS = {
+	supabase: jwtWithRole('anon', 'sandbox-anon-signature'),
+	supabaseServiceRoleKey: jwtWithRole('service_role', 'sandbox-service-role-signature'),
+	supabasePublishableKey: 'sb_publishable_sandboxPublishableKey4a1c',
+	supabaseSecretKey: 'sb_secret_sandboxSecretKey7e2d',
+};
+/** The role each project key gives a request that carries no Bearer token of its own. */
+const GATEWAY_ROLES = {
+	[KEYS.supabase]: 'anon',
+	[KEYS.supabasePublishableKey]: 'anon',
+	[KEYS.supabaseServiceRoleKey]: 'service_role',
+	[KEYS.supabaseSecretKey]: 'service_role',
+};
 
 module.exports = {
 	id: 'supabase',
@@ -15,7 +48,17 @@ module.exports = {
 	token: { lifetime: 86400, issue: () => String(crypto.randomInt(100000, 1000000)) },
 	handle(sandbox, { method, path, body, headers }, reply) {
 		const error = (status, errorCode, msg) => reply(status, { code: status, error_code: errorCode, msg });
-		if (headers.apikey !== KEYS.supabase) return reply(401, { message: 'Invalid API key' });
+		if (!headers.apikey) {
+			return reply(401, { message: 'No API key found in request', hint: 'No `apikey` request header or url param was found.' }, { 'sb-error-code': 'UNAUTHORIZED_MISSING_API_KEY' });
+		}
+		const keyRole = GATEWAY_ROLES[headers.apikey];
+		if (!keyRole) return reply(401, { message: 'Invalid API key' });
+		const bearer = /^Bearer (.+)$/.exec(headers.authorization ?? '')?.[1];
+		const bearerRole = bearer === undefined ? undefined : roleOfJwt(bearer);
+		if (bearer !== undefined && !bearerRole) {
+			return error(403, 'bad_jwt', 'invalid JWT: unable to parse or verify signature, token is malformed: token contains an invalid number of segments');
+		}
+		const role = bearerRole ?? keyRole;
 		if (method === 'GET' && path === '/auth/v1/settings') return reply(200, { external: { email: true } });
 		if (method === 'POST' && path === '/auth/v1/recover') {
 			if (!/^[^\s@]+@[^\s@]+$/.test(body?.email ?? '')) return error(400, 'validation_failed', 'Unable to validate email address: invalid format');
@@ -28,7 +71,7 @@ module.exports = {
 		}
 		// The admin route (internal/api/mail.go, adminGenerateLink): the service-role key, no mail.
 		if (method === 'POST' && path === '/auth/v1/admin/generate_link') {
-			if (headers.authorization !== `Bearer ${KEYS.supabaseServiceRoleKey}`) return reply(403, { code: 403, error_code: 'not_admin', msg: 'User not allowed' });
+			if (role !== 'service_role') return error(403, 'not_admin', 'User not allowed');
 			if (body?.type !== 'recovery') return error(400, 'validation_failed', 'Invalid email action link type requested');
 			const account = sandbox.account('supabase', body?.email);
 			if (!account) return error(404, 'user_not_found', 'User with this email not found');
@@ -51,7 +94,7 @@ module.exports = {
 				return error(403, 'otp_expired', 'Token has expired or is invalid');
 			}
 			account.token.used = true;
-			const session = crypto.randomBytes(24).toString('hex');
+			const session = jwtWithRole('authenticated', crypto.randomBytes(24).toString('hex'));
 			(sandbox.sessions ??= new Map()).set(session, account);
 			return reply(200, { access_token: session, token_type: 'bearer', expires_in: 3600, refresh_token: crypto.randomBytes(12).toString('hex'), user: { email: account.email } });
 		}

@@ -6,7 +6,11 @@ import type { ServiceProfile } from './types';
 /**
  * Supabase Auth (GoTrue), from supabase/auth `openapi.yaml` and `internal/api` (source).
  * Base URL: the project URL plus `/auth/v1` (a bare self-hosted GoTrue has no prefix).
- * The anon (publishable) key is the credential's API key, sent as `apikey`.
+ * The anon or publishable key is the credential's API key, sent as `apikey`. Keys come in two
+ * formats (Supabase docs, "Understanding API keys"): legacy JWTs (anon, service_role) and the new
+ * `sb_publishable_…` / `sb_secret_…`, which are not JWTs: the gateway takes them in `apikey` only,
+ * and refuses one sent as `Authorization: Bearer` (401 UNAUTHORIZED_MISSING_API_KEY without an
+ * apikey; GoTrue's "token is malformed", supabase/auth#2204, with one).
  * Reset is two requests: `POST /verify {type: recovery, email, token}` turns the emailed OTP into
  * a session, then `PUT /user {password}` with that session. `/recover` answers `200 {}` for
  * every email. Error bodies come in two shapes: `{code: <int>, error_code, msg}` (legacy) and
@@ -15,6 +19,15 @@ import type { ServiceProfile } from './types';
  * (`internal/api/mail.go`, `adminGenerateLink`): the user's fields plus `action_link`,
  * `email_otp`, `hashed_token`; an unknown email is `404 user_not_found`.
  */
+/** A new-format secret key: it goes in `apikey`, never as a Bearer token. */
+const isSecretKey = (key: string) => key.startsWith('sb_secret_');
+
+/**
+ * The admin route's key: a new secret key replaces the `apikey` (the gateway acts as service_role
+ * with it); a legacy service_role JWT goes as the Bearer token beside the anon key, as before.
+ */
+const adminKeyHeaders = (key: string): Record<string, string> => (isSecretKey(key) ? { apikey: key } : { Authorization: `Bearer ${key}` });
+
 const texts = (...values: unknown[]) => values.filter((value): value is string => typeof value === 'string' && value !== '');
 
 const supabaseCode = (body: IDataObject) =>
@@ -28,7 +41,7 @@ export const supabase: ServiceProfile = {
 		checked: 'Source (supabase/auth, `openapi.yaml` and `internal/api`, `adminGenerateLink` for Create Reset Link); the sandbox',
 		baseUrl: '`https://<project-ref>.supabase.co/auth/v1` (a bare self-hosted GoTrue: no `/auth/v1`)',
 		notes:
-			'**API Key**: the project\'s anon or publishable key (Project Settings → API Keys), never the service-role key. Put `{{ .Token }}` in the "Reset Password" email template: Reset Password takes that 6-digit code with the **Email**, verifies it (which opens a session and uses the code up) and sets the password with that session: if the password is then refused (`weak_password`, `password_reused`), send a new reset email. **Service Role Key**: only for Create Reset Link (the admin `generate_link`); its `action_link` is on the project\'s host.',
+			'**API Key**: the project\'s publishable key (`sb_publishable_…`) or legacy anon key (a JWT), from Project Settings → API Keys; never a secret or service_role key. Put `{{ .Token }}` in the "Reset Password" email template: Reset Password takes that 6-digit code with the **Email**, verifies it (which opens a session and uses the code up) and sets the password with that session: if the password is then refused (`weak_password`, `password_reused`), send a new reset email. **Service Role Key**: only for Create Reset Link (the admin `generate_link`): a secret key (`sb_secret_…`, sent as the `apikey` header of that request alone) or the legacy service_role key (a JWT, sent as its Bearer token); its `action_link` is on the project\'s host.',
 	},
 	baseUrl: { placeholder: 'e.g. https://abcdefghijklm.supabase.co/auth/v1' },
 	credentialFields: [
@@ -39,7 +52,7 @@ export const supabase: ServiceProfile = {
 			typeOptions: { password: true },
 			default: '',
 			description:
-				'Only for Create Reset Link: the project\'s service_role (secret) key, sent as a Bearer token to the admin route alone. Leave empty if you do not create links: every other operation uses the anon key above.',
+				'Only for Create Reset Link: the project\'s secret key (sb_secret_…, sent as the apikey header) or legacy service_role key (a JWT, sent as a Bearer token), to the admin route alone. Leave empty if you do not create links: every other operation uses the API key above.',
 		},
 	],
 	credentialTest: {
@@ -55,7 +68,8 @@ export const supabase: ServiceProfile = {
 			name: 'apikey',
 			prefix: '',
 			required: true,
-			description: 'The project\'s anon or publishable key (Project Settings → API Keys), sent as the apikey header. Never the service_role key',
+			description:
+				'The project\'s publishable key (sb_publishable_…) or legacy anon key (a JWT), from Project Settings → API Keys, sent as the apikey header. Never a secret or service_role key',
 		},
 	},
 	operations: {
@@ -91,10 +105,15 @@ export const supabase: ServiceProfile = {
 			method: 'POST',
 			path: '/admin/generate_link',
 			requires: ['email'],
-			settingsProblem: ({ supabaseServiceRoleKey }) =>
-				supabaseServiceRoleKey ? undefined : "Create Reset Link needs the credential's Service Role Key: Supabase's admin route refuses the anon key",
+			settingsProblem: ({ supabaseServiceRoleKey }) => {
+				if (!supabaseServiceRoleKey) return "Create Reset Link needs the credential's Service Role Key: Supabase's admin route refuses the anon key";
+				if (supabaseServiceRoleKey.startsWith('sb_publishable_')) {
+					return "The credential's Service Role Key is a publishable key (sb_publishable_…). Use the project's secret key (sb_secret_…) or legacy service_role key";
+				}
+				return undefined;
+			},
 			fields: ({ email }) => ({ type: 'recovery', email }),
-			headers: (_input, { supabaseServiceRoleKey }) => ({ Authorization: `Bearer ${supabaseServiceRoleKey ?? ''}` }),
+			headers: (_input, { supabaseServiceRoleKey }) => adminKeyHeaders(supabaseServiceRoleKey ?? ''),
 			isSuccess: ({ body }) => isJsonObject(body),
 			// The code and its hash open the account as the link does: never output (the link itself is one by `resetLink`).
 			answerSecrets: (answer) => texts(answer.email_otp, answer.hashed_token),
