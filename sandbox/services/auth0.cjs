@@ -4,7 +4,8 @@ const crypto = require('node:crypto');
 const { hostedResetPage } = require('../hostedPage.cjs');
 
 /** What this sandbox service accepts as its key or client identifiers. */
-const KEYS = { auth0Client: 'sandbox-client', auth0ManagementClientId: 'sandbox-m2m-client', auth0ManagementClientSecret: 'sandbox-m2m-secret' };
+/** The sandbox is a tenant reached on a custom domain (its loopback address): the Management API is named by its tenant domain. */
+const KEYS = { auth0Client: 'sandbox-client', auth0ManagementClientId: 'sandbox-m2m-client', auth0ManagementClientSecret: 'sandbox-m2m-secret', auth0TenantDomain: 'sandbox-tenant.eu.auth0.com' };
 const CONNECTION = 'Username-Password-Authentication';
 /** Management API tokens this sandbox issued. */
 const managementTokens = new Set();
@@ -14,7 +15,12 @@ module.exports = {
 	scenarios: [
 		// Auth0 finishes resets on its own page: Reset Password fails before any request.
 		{
-			credential: (keys) => ({ auth0ClientId: keys.auth0Client, auth0ManagementClientId: keys.auth0ManagementClientId, auth0ManagementClientSecret: keys.auth0ManagementClientSecret }),
+			credential: (keys) => ({
+				auth0ClientId: keys.auth0Client,
+				auth0ManagementClientId: keys.auth0ManagementClientId,
+				auth0ManagementClientSecret: keys.auth0ManagementClientSecret,
+				auth0TenantDomain: keys.auth0TenantDomain,
+			}),
 			reset: 'not_supported',
 			reuse: null,
 			link: true,
@@ -30,7 +36,8 @@ module.exports = {
 			if (body?.grant_type !== 'client_credentials' || body.client_id !== KEYS.auth0ManagementClientId || body.client_secret !== KEYS.auth0ManagementClientSecret) {
 				return reply(401, { error: 'access_denied', error_description: 'Unauthorized' });
 			}
-			if (body.audience !== `${sandbox.baseUrl('auth0')}/api/v2/`) return reply(403, { error: 'access_denied', error_description: `Service not found: ${body.audience}` });
+			// The audience is always the tenant's own domain, whatever domain the request came to (Auth0 "Get Management API Access Tokens").
+			if (body.audience !== `https://${KEYS.auth0TenantDomain}/api/v2/`) return reply(403, { error: 'access_denied', error_description: `Service not found: ${body.audience}` });
 			const token = crypto.randomBytes(16).toString('hex');
 			managementTokens.add(token);
 			return reply(200, { access_token: token, token_type: 'Bearer', expires_in: 86400, scope: 'read:users create:user_tickets' });
@@ -38,7 +45,9 @@ module.exports = {
 		if (path.startsWith('/api/v2/')) {
 			if (!managementTokens.has(String(headers.authorization).replace(/^Bearer /, ''))) return reply(401, { statusCode: 401, error: 'Unauthorized', message: 'Invalid token' });
 			if (method === 'GET' && path === '/api/v2/users-by-email') {
-				const account = sandbox.account('auth0', query.email);
+				// An exact, case-sensitive match; database users are stored in lower case ("Retrieve Users with the Get Users by Email Endpoint").
+				const found = sandbox.account('auth0', query.email);
+				const account = found?.email === query.email ? found : undefined;
 				const identity = { connection: CONNECTION, provider: 'auth0', user_id: account?.username, isSocial: false };
 				return reply(200, account ? [{ user_id: `auth0|${account.username}`, email: account.email, identities: [identity] }] : []);
 			}

@@ -1,12 +1,15 @@
 'use strict';
 /**
  * End-to-end: the packed package inside a real n8n (2.41.1, from the cache), against the
- * sandbox reset API. Imports credentials and the example workflows, runs each with
+ * sandbox reset API. With N8N_LINE=1 (npm run test:e2e:n8n1), the same checks of the essentials in
+ * n8n 1.123 (Node.js 22), the maintained 1.x line: send, reset, link, check, the three On Error
+ * modes and the error output, and the secret scans (COMPATIBILITY_WORKFLOWS). Imports credentials and the example workflows, runs each with
  * `n8n execute`, and checks the execution JSON; drives the self-service reset form in Chromium
  * on `n8n start` (form.cjs); then scans for sentinel secrets in everything the Password Reset
  * nodes output or throw and in n8n's log. Prints "N passed, N failed".
  */
 const fs = require('node:fs');
+const os = require('node:os');
 const path = require('node:path');
 const { ResetSandbox, SANDBOX_KEYS } = require('../../sandbox/server.cjs');
 const { E2E_WORKFLOWS, credentials, EMAIL, RESET_FLOW_SERVICES, SEND_ONLY_SERVICES, PASSWORD_CHECK_ITEMS, LINK_SERVICES, BREACHED_RESET_ACCOUNT } = require('./workflows.cjs');
@@ -21,7 +24,7 @@ const credentialSecretsOf = (keys) =>
 			.map((field) => [field.name, keys[field.name]]),
 	);
 const { Checks, assert, equal } = require('../support/checks.cjs');
-const { prepareN8n, logWithoutExecutionDumps } = require('../support/realN8n.cjs');
+const { prepareN8n, logWithoutExecutionDumps, N8N_LINE, N8N_VERSIONS } = require('../support/realN8n.cjs');
 const { formChecks, launchChromium, liveRows } = require('./form.cjs');
 
 const SENTINELS = {
@@ -34,6 +37,11 @@ const SENTINELS = {
 	linkPassword: 'SENTINEL-E2E-LINK-PW-0c4d',
 };
 const NODE_TYPE = 'n8n-nodes-password-reset.passwordReset';
+
+/** What the 1.x line runs: the operations, the On Error modes, the error output (no browser, agent or mail flows). */
+const COMPATIBILITY_WORKFLOWS = ['resetFlow', 'failureModes', 'stopOnError', 'passwordChecks', 'resetLinks'];
+const ON_N8N_1 = N8N_LINE === '1';
+const WORKFLOWS_HERE = Object.fromEntries(Object.entries(E2E_WORKFLOWS).filter(([key]) => !ON_N8N_1 || COMPATIBILITY_WORKFLOWS.includes(key)));
 
 const checks = new Checks();
 const check = (name, fn) => checks.check(name, fn);
@@ -48,12 +56,15 @@ async function run() {
 	const smtpPort = await smtp.listen();
 	const values = { sandboxUrl, newPassword: SENTINELS.newPassword, resetToken: SENTINELS.resetToken, wibiclickApiKey: SENTINELS.apiKey, keys: SANDBOX_KEYS, smtpPort };
 	try {
-		const credentialsFile = path.join(userFolder, 'credentials.json');
+		// Written outside n8n's folder and removed once imported: the folder's scan finds only what n8n kept.
+		const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'password-reset-e2e-credentials-'));
+		const credentialsFile = path.join(outside, 'credentials.json');
 		fs.writeFileSync(credentialsFile, JSON.stringify(credentials(values)));
 		const imported = await n8n('import:credentials', `--input=${credentialsFile}`);
+		fs.rmSync(outside, { recursive: true, force: true });
 		check('credentials import', () => assert(imported.status === 0, imported.stderr));
 		const executions = {};
-		for (const [key, build] of Object.entries(E2E_WORKFLOWS)) {
+		for (const [key, build] of Object.entries(WORKFLOWS_HERE)) {
 			const workflow = build(values);
 			const file = path.join(userFolder, `${key}.json`);
 			fs.writeFileSync(file, JSON.stringify(workflow));
@@ -64,22 +75,24 @@ async function run() {
 			executions[key] = { status: execution.status, json: execution.json, workflow, startedAt, finishedAt: new Date().toISOString() };
 			check(`${key}: n8n left an execution`, () => assert(execution.json, execution.diagnosis));
 		}
-		await formChecks({ instance, sandbox, check, newPassword: SENTINELS.formPassword, credentials: credentials(values) });
+		if (!ON_N8N_1) await formChecks({ instance, sandbox, check, newPassword: SENTINELS.formPassword, credentials: credentials(values) });
 		const tokens = sandbox.outbox.map((mail) => mail.token);
 		assertResetFlow(executions.resetFlow);
 		assertFailureModes(executions.failureModes);
 		assertStop(executions.stopOnError);
-		assertExpressionErrorStop(executions.expressionErrorStop);
-		assertAgentTool(executions.agentTool, sandbox);
-		assertAgentToolRefusal(executions.agentToolRefusal, sandbox);
-		assertAgentToolMapped(executions.agentToolMapped, sandbox);
-		assertBulkSend(executions.bulkSendResetEmail, sandbox);
-		assertMappedReset(executions.mappedReset, sandbox);
-		assertMappedN8nErrors(executions);
 		assertPasswordChecks(executions.passwordChecks, sandbox);
 		assertResetLinks(executions.resetLinks, sandbox);
-		assertAgentToolLinkRefusal(executions.agentToolLinkRefusal);
-		await assertHelpDeskResetLink(executions.helpDeskResetLink, { smtp, sandbox, userFolder });
+		if (!ON_N8N_1) {
+			assertExpressionErrorStop(executions.expressionErrorStop);
+			assertAgentTool(executions.agentTool, sandbox);
+			assertAgentToolRefusal(executions.agentToolRefusal, sandbox);
+			assertAgentToolMapped(executions.agentToolMapped, sandbox);
+			assertBulkSend(executions.bulkSendResetEmail, sandbox);
+			assertMappedReset(executions.mappedReset, sandbox);
+			assertMappedN8nErrors(executions);
+			assertAgentToolLinkRefusal(executions.agentToolLinkRefusal);
+			await assertHelpDeskResetLink(executions.helpDeskResetLink, { smtp, sandbox, userFolder });
+		}
 		const written = Object.values(executions).flatMap((execution) => passwordResetRunData(execution)).map((task) => JSON.stringify(task));
 		const log = logWithoutExecutionDumps(logDir);
 		// Every credential secret the sandbox takes is scanned for too: each profile's password fields (client secrets).
@@ -94,12 +107,27 @@ async function run() {
 			const leaks = Object.entries(secrets).filter(([, value]) => appearsIn(log, value));
 			equal(leaks.map(([name]) => name), [], 'leaked into the log');
 		});
+		// The credential's secrets reach n8n only in the credential, which it stores encrypted: none is anywhere in its folder.
+		const credentialOnly = { apiKey: SENTINELS.apiKey, ...credentialSecretsOf(SANDBOX_KEYS) };
+		const files = filesUnder(userFolder);
+		check(`sentinel scan: n8n's user folder (${files.length} files: database, logs, settings) holds none of the credential's ${Object.keys(credentialOnly).length} secrets`, () => {
+			const contents = files.map((file) => fs.readFileSync(file).toString('latin1'));
+			equal(Object.entries(credentialOnly).filter(([, value]) => contents.some((text) => text.includes(value))).map(([name]) => name), [], 'found in the user folder');
+		});
 	} finally {
 		await sandbox.close();
 		await smtp.close();
 	}
-	checks.report('e2e');
+	checks.report(ON_N8N_1 ? `e2e in n8n ${N8N_VERSIONS[1]}` : 'e2e');
 }
+
+/** Every file n8n wrote in its user folder (the installed packages, code, left out), and the imports the suite wrote there. */
+const filesUnder = (dir) =>
+	fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+		const full = path.join(dir, entry.name);
+		if (entry.isDirectory()) return entry.name === 'node_modules' ? [] : filesUnder(full);
+		return [full];
+	});
 
 const runData = (execution) => execution?.data?.resultData?.runData ?? {};
 const nodeRun = (execution, name) => runData(execution)[name]?.[0];
@@ -124,7 +152,8 @@ const passwordResetRunData = ({ json, workflow }) => {
 /** How many mails the sandbox sent a service's account while the execution ran. */
 const mailsDuring = ({ startedAt, finishedAt }, sandbox, service, email) =>
 	sandbox.outbox.filter((mail) => mail.service === service && mail.to === email && mail.sentAt >= startedAt && mail.sentAt <= finishedAt).length;
-const summary = (item) => (item.json.success ? 'success' : item.json.details?.errorCode);
+/** An item's outcome: success, or its error code (node 1.2's {error: {errorCode}}, 1 and 1.1's {details: {errorCode}}). */
+const summary = (item) => (item.json.success ? 'success' : (item.json.error?.errorCode ?? item.json.details?.errorCode));
 
 function assertResetFlow(execution) {
 	const { json } = execution;
@@ -155,6 +184,12 @@ function assertFailureModes(execution) {
 		equal(paired(items(json, 'Wabotify: Send (error output)', 0)), [[0, 'success'], [1, 'success']], 'main'));
 	check('failureModes: error output — malformed email on the error output, paired', () =>
 		equal(paired(items(json, 'Wabotify: Send (error output)', 1)), [[2, 'invalid_input']], 'error output'));
+	check('failureModes: node 1.2 failure items are {error: {message, errorCode, …}} alone (n8n merges the input item in: email)', () =>
+		equal(items(json, 'Wabotify: Send (error output)', 1).map((item) => [Object.keys(item.json).sort(), typeof item.json.error?.message]), [[['email', 'error'], 'string']], 'keys'));
+	// n8n 1.x's WorkflowExecute.handleNodeErrorOutput takes {error} or {error, message} only; 2.x also {error, details}.
+	const nodeOneOne = ON_N8N_1 ? [[[0, 'success'], [1, 'invalid_input']], []] : [[[0, 'success']], [[1, 'invalid_input']]];
+	check(`failureModes: a node 1.1 failure ({error, details}) → ${ON_N8N_1 ? "the success output: n8n 1.x's handleNodeErrorOutput does not route {error, details}" : 'the error output (n8n 2.x routes {error, details})'}`, () =>
+		equal([0, 1].map((output) => paired(items(json, 'Wabotify: Send (error output, node 1.1)', output))), nodeOneOne, 'main, error'));
 	check('failureModes: weak password → weak_password on the error output', () =>
 		equal(items(json, 'Wabotify: Weak Password', 1).map(summary), ['weak_password'], 'weak'));
 	check('failureModes: Continue — one item per input, paired, in order', () =>

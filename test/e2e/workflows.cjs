@@ -52,7 +52,7 @@ class WorkflowBuilder {
 	}
 }
 
-/** A Password Reset node; version 1 unless a workflow needs 1.1's defaults (the new-password check). */
+/** A Password Reset node; version 1 unless a workflow needs 1.1's defaults (the new-password check) or 1.2's failure items. */
 const passwordReset = (name, credentialId, parameters, onError, typeVersion = 1) => [
 	name,
 	NODE_TYPE,
@@ -176,7 +176,12 @@ const failureModes = ({ sandboxUrl, newPassword }) => {
 	// Wabotify, error output: a good send, an unknown account (neutral), a malformed email, a weak password.
 	flow.chain([
 		...itemsOf('Wabotify sends', [{ email: EMAIL }, { email: 'nobody@example.com' }, { email: 'not-an-email' }]),
-		passwordReset('Wabotify: Send (error output)', CREDENTIAL_IDS.wabotify, { operation: 'sendResetEmail', email: '={{ $json.email }}' }, 'continueErrorOutput'),
+		passwordReset('Wabotify: Send (error output)', CREDENTIAL_IDS.wabotify, { operation: 'sendResetEmail', email: '={{ $json.email }}' }, 'continueErrorOutput', 1.2),
+	]);
+	// A node saved at version 1.1 keeps its {error, details} items, which n8n 2.x routes to the error output and 1.x does not.
+	flow.chain([
+		...itemsOf('Wabotify sends (1.1)', [{ email: EMAIL }, { email: 'not-an-email' }]),
+		passwordReset('Wabotify: Send (error output, node 1.1)', CREDENTIAL_IDS.wabotify, { operation: 'sendResetEmail', email: '={{ $json.email }}' }, 'continueErrorOutput', 1.1),
 	]);
 	flow.chain([
 		httpRequest('Wabotify: Issue Token', 'POST', `${sandboxUrl}/__sandbox/tokens`, { service: 'wabotify', email: 'grace@example.com' }),
@@ -185,7 +190,7 @@ const failureModes = ({ sandboxUrl, newPassword }) => {
 			email: 'grace@example.com',
 			resetToken: '={{ $json.token }}',
 			newPassword: 'weak',
-		}, 'continueErrorOutput'),
+		}, 'continueErrorOutput', 1.2),
 	]);
 	// A Wabotify reset whose token does not matter: the answer is decided before it is read.
 	const anyTokenReset = { operation: 'resetPassword', email: EMAIL, resetToken: 'any-token', newPassword };

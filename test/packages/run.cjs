@@ -15,7 +15,7 @@ const { execFileSync } = require('node:child_process');
 const { ResetSandbox, SANDBOX_KEYS } = require('../../sandbox/server.cjs');
 const { SANDBOX_SERVICES, SANDBOX_SCENARIOS } = require('../../sandbox/services/index.cjs');
 const { Checks, assert, equal } = require('../support/checks.cjs');
-const { prepareN8n } = require('../support/realN8n.cjs');
+const { prepareN8n, ensureN8n } = require('../support/realN8n.cjs');
 const { buildPackages } = require('../../scripts/build-packages.cjs');
 
 const root = path.resolve(__dirname, '../..');
@@ -191,7 +191,7 @@ async function smokeRun(packages) {
 checks.run('packages', async () => {
 	const packages = buildPackages();
 	check(`build: ${packages.length} packages, one per service profile file`, () => assert(packages.length >= 19, String(packages.length)));
-	const n8nBin = execFileSync('bash', [path.join(root, 'scripts/ensure-n8n.sh')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).trim();
+	const n8nBin = ensureN8n('2');
 	await staticChecks(packages, builtInNames(n8nBin));
 	await smokeRun(packages);
 });

@@ -1,6 +1,6 @@
 'use strict';
 /**
- * A real n8n (2.41.1, installed once into the cache by scripts/ensure-n8n.sh) with this package
+ * A real n8n (2.41.1, or 1.123 for the 1.x line; installed once into the cache by scripts/ensure-n8n.sh) with this package
  * packed and installed as a community package, in a fresh N8N_USER_FOLDER: what the e2e suite
  * and the benchmark run workflows in.
  */
@@ -12,12 +12,20 @@ const path = require('node:path');
 
 const root = path.resolve(__dirname, '../..');
 
+/** The n8n line a suite runs in: 2 (the newest installable 2.x), unless N8N_LINE=1 (n8n 1.123). */
+const N8N_LINE = process.env.N8N_LINE === '1' ? '1' : '2';
+const N8N_VERSIONS = { 1: '1.123.81', 2: '2.41.1' };
+
+/** The command that runs n8n of that line (scripts/ensure-n8n.sh installs it into the cache once). */
+const ensureN8n = (line = N8N_LINE) =>
+	execFileSync('bash', [path.join(root, 'scripts/ensure-n8n.sh'), ...(line === '1' ? ['1'] : [])], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).trim();
+
 /**
  * Packs this package (and each of `extraPackages`, folders) and installs them as community
  * packages; or, given `tarballs` (packed already: the per-service packages), installs those alone.
  */
-function installPackage(userFolder, extraPackages = [], givenTarballs = undefined) {
-	const n8nBin = execFileSync('bash', [path.join(root, 'scripts/ensure-n8n.sh')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).trim();
+function installPackage(userFolder, extraPackages = [], givenTarballs = undefined, n8nLine = N8N_LINE) {
+	const n8nBin = ensureN8n(n8nLine);
 	const packDir = fs.mkdtempSync(path.join(os.tmpdir(), 'password-reset-pack-'));
 	const tarballs =
 		givenTarballs ??
@@ -232,4 +240,4 @@ const codeFedWorkflow = (id, jsCode, node) => ({
 	},
 });
 
-module.exports = { prepareN8n, readLog, executionFromLog, logWithoutExecutionDumps, freePort, codeFedWorkflow };
+module.exports = { prepareN8n, ensureN8n, N8N_LINE, N8N_VERSIONS, readLog, executionFromLog, logWithoutExecutionDumps, freePort, codeFedWorkflow };

@@ -15,7 +15,7 @@ afterEach(() => {
 	logged.length = 0;
 });
 
-const AUTH0 = 'https://tenant.eu.auth0.test';
+const AUTH0 = 'https://tenant.eu.auth0.com';
 const M2M = { id: 'm2m-client-1', secret: 'M2M-SECRET-8e1f' };
 const MGMT_TOKEN = 'MGMT-TOKEN-2b7d';
 const TICKET = `${AUTH0}/lo/reset?ticket=TICKET-91ac#`;
@@ -29,11 +29,11 @@ const auth0Credential = {
 const user = (connection) => ({ user_id: 'auth0|ada', email: EMAIL, identities: [{ connection, provider: 'auth0', user_id: 'ada', isSocial: false }] });
 const createLink = (email = EMAIL) => ({ operation: 'createResetLink', email });
 
-/** Auth0's three answers; `users` is the email search's. */
-const auth0Answers = ({ users = [user('Username-Password-Authentication')], ticket = { ticket: TICKET } } = {}) => ({
-	token: intercept({ base: AUTH0, method: 'POST', path: '/oauth/token', body: { access_token: MGMT_TOKEN, token_type: 'Bearer', expires_in: 86400 } }),
-	search: intercept({ base: AUTH0, method: 'GET', path: '/api/v2/users-by-email', body: users }),
-	ticket: intercept({ base: AUTH0, method: 'POST', path: '/api/v2/tickets/password-change', status: 201, body: ticket }),
+/** Auth0's three answers (at `base`); `users` is the email search's. */
+const auth0Answers = ({ users = [user('Username-Password-Authentication')], ticket = { ticket: TICKET }, base = AUTH0 } = {}) => ({
+	token: intercept({ base, method: 'POST', path: '/oauth/token', body: { access_token: MGMT_TOKEN, token_type: 'Bearer', expires_in: 86400 } }),
+	search: intercept({ base, method: 'GET', path: '/api/v2/users-by-email', body: users }),
+	ticket: intercept({ base, method: 'POST', path: '/api/v2/tickets/password-change', status: 201, body: ticket }),
 });
 
 /** Every secret of these runs but the link: none may be written anywhere. */
@@ -64,6 +64,45 @@ describe('Auth0: token, user by email, ticket', () => {
 		const { output } = await runNode({ parameters: createLink(), credential: auth0Credential, onError: 'continueRegularOutput' });
 		expect(output[0].json.details).toMatchObject({ errorCode: 'user_not_found', operation: 'createResetLink' });
 		expect(ticket.scope.isDone()).toBe(false);
+	});
+
+	test('an email typed in capitals is searched as Auth0 stores it (lower case: the search is exact and case-sensitive), and found', async () => {
+		const { search } = auth0Answers();
+		const { output } = await runNode({ parameters: createLink('Ada@Example.COM'), credential: auth0Credential, onError: 'continueRegularOutput' });
+		expect(search.seen.query).toEqual({ email: EMAIL });
+		expect(output[0].json.resetLink).toBe(TICKET);
+	});
+
+	describe('a custom-domain Base URL', () => {
+		const CUSTOM = 'https://login.example.test';
+		const custom = { ...auth0Credential, baseUrl: CUSTOM, auth0TenantDomain: 'tenant.eu.auth0.com' };
+
+		test.each([
+			['on the custom domain', `${CUSTOM}/lo/reset?ticket=TICKET-91ac#`],
+			["on the Tenant Domain", TICKET],
+		])("the requests go to the Base URL, the audience names the Tenant Domain's API; a ticket %s is output", async (_where, ticketLink) => {
+			const { token, ticket } = auth0Answers({ base: CUSTOM, ticket: { ticket: ticketLink } });
+			const { output } = await runNode({ parameters: createLink(), credential: custom, onError: 'continueRegularOutput' });
+			expect(token.seen.body.audience).toBe('https://tenant.eu.auth0.com/api/v2/');
+			expect(ticket.scope.isDone()).toBe(true);
+			expect(output[0].json.resetLink).toBe(ticketLink);
+		});
+
+		test('a pasted https://…/ around the Tenant Domain is tolerated', async () => {
+			const { token } = auth0Answers({ base: CUSTOM });
+			await runNode({ parameters: createLink(), credential: { ...custom, auth0TenantDomain: ' https://tenant.eu.auth0.com/ ' } });
+			expect(token.seen.body.audience).toBe('https://tenant.eu.auth0.com/api/v2/');
+		});
+
+		test.each([
+			['no Tenant Domain', '', /Set the credential's Tenant Domain/],
+			['a Tenant Domain that is not a domain', 'tenant.eu.auth0.com/api', /Tenant Domain "tenant.eu.auth0.com\/api" is not a domain/],
+		])('%s: invalid_input naming the field, before any request', async (_case, auth0TenantDomain, message) => {
+			nock.disableNetConnect();
+			const { output } = await runNode({ parameters: createLink(), credential: { ...custom, auth0TenantDomain }, onError: 'continueRegularOutput' });
+			expect(output[0].json.details.errorCode).toBe('invalid_input');
+			expect(output[0].json.error).toMatch(message);
+		});
 	});
 
 	test('the M2M secrets missing: invalid_input naming them, before any request', async () => {
@@ -140,6 +179,46 @@ describe('the link is output only in resetLink', () => {
 		const { output } = await runNode({ parameters: createLink(), credential: okta, onError: 'continueRegularOutput', asToolType: true });
 		expect(output[0].json.details.errorCode).toBe('invalid_input');
 		expect(output[0].json.error).toMatch(/not available to an AI agent/);
+	});
+});
+
+/**
+ * A created link echoed in another form, as services quote links in their messages: each form is
+ * the link to whoever reads it, so none may reach the output's message, an error or a log.
+ */
+describe('a created link in every form', () => {
+	const BASE = 'https://auth.example.test';
+	const custom = { service: 'custom', baseUrl: BASE, sendEmailPath: '/recover', resetPath: '/reset', createLinkPath: '/admin/reset-links' };
+	const LINK = `${BASE}/reset?token=LINK-SECRET-7Qz+9/x=&email=ada%40example.com&next=/home page`;
+	const FORMS = [
+		['percent-encoded', encodeURIComponent(LINK)],
+		['percent-encoded, lower-case escapes', encodeURIComponent(LINK).replace(/%[0-9A-F]{2}/g, (escape) => escape.toLowerCase())],
+		['form-encoded', new URLSearchParams({ v: LINK }).toString().slice(2)],
+		['JSON-escaped', JSON.stringify(LINK).slice(1, -1).replace(/\//g, '\\/')],
+		['URL-encoded as a whole (encodeURI)', encodeURI(LINK)],
+		['percent-decoded', decodeURIComponent(LINK)],
+		['encoded twice', encodeURIComponent(encodeURIComponent(LINK))],
+		['its token alone', 'LINK-SECRET-7Qz+9/x='],
+		['its token, percent-encoded', encodeURIComponent('LINK-SECRET-7Qz+9/x=')],
+	];
+	const serve = (body, status = 200) => intercept({ base: BASE, method: 'POST', path: '/admin/reset-links', status, body });
+
+	test.each(FORMS)('%s: not in a success item\'s message', async (_form, echoed) => {
+		serve({ link: LINK, message: `Created: ${echoed}` });
+		const result = await runNode({ parameters: createLink(), credential: custom });
+		expect(result.output[0].json.resetLink).toBe(LINK);
+		expect(result.output[0].json.message).toBe('Created: **hidden**');
+		expect(written({ ...result, output: [{ json: { ...result.output[0].json, resetLink: '' } }] })).not.toMatch(/LINK-SECRET|7Qz/);
+	});
+
+	test.each(FORMS)('%s: not in a failure, in each On Error mode', async (_form, echoed) => {
+		for (const onError of [undefined, 'continueRegularOutput', 'continueErrorOutput']) {
+			serve({ link: LINK, message: `Refused: ${echoed}` }, 409);
+			logged.length = 0;
+			const result = await runNode({ parameters: createLink(), credential: custom, onError });
+			expect(result.output.some((item) => item.json.success)).toBe(false);
+			expect(written(result)).not.toMatch(/LINK-SECRET|7Qz/);
+		}
 	});
 });
 

@@ -54,3 +54,26 @@ test('a raw response has secret-looking keys hidden whatever they hold', () => {
 		nested: [{ password: redact.REDACTED }],
 	});
 });
+
+describe('linkSecrets: what a created link gives away', () => {
+	const { linkSecrets } = redact;
+	const BASE = 'https://abcd.supabase.co/auth/v1';
+
+	test('the link, encoded as a whole and decoded, and its token; not its type, address, email or the Base URL', () => {
+		const link = `${BASE}/verify?token=0123456789abcdef0123&type=recovery&redirect_to=https%3A%2F%2Fapp.example.com&email=ada%40example.com`;
+		const secrets = linkSecrets(link, BASE);
+		expect(secrets).toEqual(expect.arrayContaining([link, decodeURIComponent(link), encodeURI(link), '0123456789abcdef0123']));
+		for (const kept of ['recovery', 'https%3A%2F%2Fapp.example.com', 'https://app.example.com', 'ada%40example.com', 'ada@example.com', 'abcd.supabase.co', 'verify']) {
+			expect(secrets).not.toContain(kept);
+		}
+	});
+
+	test("a path segment token (Okta's reset_password/<token>), as sent and decoded", () => {
+		const secrets = linkSecrets('https://org.okta.com/reset_password/drPZr%2Bq-0xuBNAg9xTz1', 'https://org.okta.com');
+		expect(secrets).toEqual(expect.arrayContaining(['drPZr%2Bq-0xuBNAg9xTz1', 'drPZr+q-0xuBNAg9xTz1']));
+	});
+
+	test('a token in the fragment', () => {
+		expect(linkSecrets('https://app.example.com/reset#token=fragmentToken0123456789', 'https://app.example.com')).toContain('fragmentToken0123456789');
+	});
+});

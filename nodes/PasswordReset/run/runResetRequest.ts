@@ -18,7 +18,7 @@ import { readResponse, unknownAccountOutcome } from '../outcome/readResponse';
 import { isJsonObject } from '../services/answers';
 import type { ChainStep, CredentialSettings, Operation, RequestContract, ResetInput, ServiceOperation, ServiceProfile, ServiceResponse } from '../services/types';
 import { InputProblem, isHeaderText, isSegmentValue, resetLinkProblem } from '../safety/checks';
-import { redactValue } from '../safety/redact';
+import { linkSecrets, redactValue } from '../safety/redact';
 import type { PasswordCheck } from './checkNewPassword';
 import { checkNewPassword } from './checkNewPassword';
 import { FIELD_NAMES, readInput, readOperation } from './input';
@@ -119,7 +119,7 @@ async function callService(item: ItemRun): Promise<ServiceOutcome> {
 		const response = await send(policy, options);
 		// Whatever an answer holds where the link goes is the link: kept out of every message, whatever the outcome.
 		link = contract.resetLink?.(response.body);
-		if (typeof link === 'string' && link) secrets.push(link);
+		if (typeof link === 'string' && link) secrets.push(...linkSecrets(link, run.baseUrl));
 		const readContext: ReadContext = { profile, operation, request, options: answerOptions, secrets, endpoint: endpointOf(options) };
 		return { response, readContext, json: readResponse(response, readContext) };
 	};
@@ -165,7 +165,7 @@ async function callService(item: ItemRun): Promise<ServiceOutcome> {
 const withResetLink = (item: ItemRun, { json, status, link }: ServiceOutcome): IDataObject => {
 	const { run } = item;
 	// The link is already among the item's secrets (see `exchangeAndRead`): any echo of it elsewhere is redacted.
-	const problem = resetLinkProblem(link, run.baseUrl);
+	const problem = resetLinkProblem(link, run.baseUrl, run.contract.linkHosts?.(run.settings));
 	if (problem) {
 		throw new ResetFailure(
 			'unexpected_response',

@@ -59,17 +59,18 @@ const isSecureOrLoopback = (url: URL) => url.protocol === 'https:' || (url.proto
 
 /**
  * Why a reset link a service answered may not be handed on, or undefined when it may: it must
- * be an https URL (http on loopback only, as the Base URL) on the Base URL's own host, so a
+ * be an https URL (http on loopback only, as the Base URL) on the Base URL's own host (or one of
+ * `otherHosts`, hosts the credential names: Auth0's Tenant Domain), so a
  * tampered or misconfigured answer cannot send users to someone else's page. The message names
  * the host, never the link.
  */
-export const resetLinkProblem = (link: unknown, baseUrl: string): string | undefined => {
+export const resetLinkProblem = (link: unknown, baseUrl: string, otherHosts: readonly string[] = []): string | undefined => {
 	if (typeof link !== 'string' || !link) return 'answered without a reset link';
 	const url = hasControlCharacter(link) ? undefined : parseUrl(link);
 	if (!url || !isSecureOrLoopback(url)) return 'answered a reset link that is not an https URL';
 	const expected = new URL(baseUrl).host;
 	if (url.username || url.password) return 'answered a reset link with a user name in it';
-	if (url.host !== expected) return `answered a reset link on ${url.host || 'no host'}, not on the Base URL's host ${expected}`;
+	if (url.host !== expected && !otherHosts.includes(url.host)) return `answered a reset link on ${url.host || 'no host'}, not on the Base URL's host ${expected}`;
 	return undefined;
 };
 

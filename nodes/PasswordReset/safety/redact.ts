@@ -32,9 +32,14 @@ export const WIRE_ENCODINGS = {
 			.replace(/%5D/gi, ']'),
 } satisfies Record<string, (value: string) => string>;
 
-/** Forms a server may echo a value in that the node never sends: `\u`-escaped JSON, HTML, `%20` for space. */
+/**
+ * Forms a server may echo a value in that the node never sends: `\u`-escaped JSON, JSON with
+ * escaped slashes (PHP's json_encode), HTML, `%20` for space, lower-case escapes, encoded twice.
+ */
 const ECHO_ENCODINGS: ReadonlyArray<(value: string) => string> = [
 	(value) => WIRE_ENCODINGS.json(value).replace(/[\u007f-\uffff]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`),
+	(value) => WIRE_ENCODINGS.json(value).replace(/\//g, '\\/'),
+	(value) => encodeURIComponent(encodeURIComponent(value)),
 	(value) => value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;'),
 	(value) => value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&#34;').replace(/'/g, '&#x27;'),
 	(value) => WIRE_ENCODINGS.form(value).replace(/\+/g, '%20'),
@@ -43,6 +48,41 @@ const ECHO_ENCODINGS: ReadonlyArray<(value: string) => string> = [
 ];
 
 const ENCODINGS = [...Object.values(WIRE_ENCODINGS), ...ECHO_ENCODINGS];
+
+/** Shorter parts of a link are not taken for its token: `recovery`, `en`, a user id. */
+const MIN_LINK_TOKEN_LENGTH = 16;
+
+const decoded = (text: string) => {
+	try {
+		return decodeURIComponent(text);
+	} catch {
+		return text;
+	}
+};
+
+/**
+ * What a created link gives away besides itself: the link encoded as a whole (`encodeURI`) and
+ * percent-decoded, and each long part of it (a path segment, a query or fragment value, as sent
+ * and decoded) that is not in the Base URL, an address or a URL: the token it carries, which
+ * opens the account alone. Each is then redacted in every form, as any secret is.
+ */
+export const linkSecrets = (link: string, baseUrl: string): string[] => {
+	const wholes = [link, decoded(link)];
+	try {
+		wholes.push(encodeURI(link));
+	} catch {
+		// A lone surrogate: then no service encoded it that way either.
+	}
+	const [beforeFragment, fragment = ''] = link.split('#', 2);
+	const [address, query = ''] = beforeFragment.split('?', 2);
+	const pathSegments = address.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '').split('/');
+	const values = [...query.split('&'), ...fragment.split('&')].map((pair) => pair.slice(pair.indexOf('=') + 1));
+	const isToken = (part: string) => !part.includes('@') && !/^[a-z][a-z0-9+.-]*:/i.test(part) && !baseUrl.includes(part);
+	const tokens = [...pathSegments, ...values]
+		.filter((part) => part.length >= MIN_LINK_TOKEN_LENGTH && isToken(decoded(part)))
+		.flatMap((part) => [part, decoded(part)]);
+	return [...new Set([...wholes, ...tokens])];
+};
 
 /**
  * Every form in which a secret may come back from a service or a library: each encoding the

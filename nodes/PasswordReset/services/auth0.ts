@@ -9,7 +9,10 @@ import type { ChainStep, CredentialSettings, ServiceProfile } from './types';
  * Success is 200 with a plain-text body, for unknown emails too. No secret: the public client ID
  * and the database connection go in the body. Create Reset Link is the Management API: a token
  * for a machine-to-machine application (`POST /oauth/token`, client credentials, audience
- * `<Base URL>/api/v2/`), the user by email (`GET /api/v2/users-by-email`, in the credential's
+ * `https://<tenant domain>/api/v2/`: the tenant's auth0.com domain even when it is reached on a
+ * custom domain, Auth0 "Get Management API Access Tokens"), the user by email (`GET
+ * /api/v2/users-by-email`, an exact, case-sensitive match: database users are stored in lower
+ * case, "Retrieve Users with the Get Users by Email Endpoint"; kept in the credential's
  * connection), then `POST /api/v2/tickets/password-change {user_id}`, which answers
  * `{ticket: <link>}` (Management API v2 reference). Not run against a real Auth0 here.
  */
@@ -17,6 +20,26 @@ import type { ChainStep, CredentialSettings, ServiceProfile } from './types';
 const isSentence = (body: unknown) => typeof body === 'string' && !/^\s*</.test(body);
 
 const DEFAULT_CONNECTION = 'Username-Password-Authentication';
+
+/** The tenant's own domain as typed (`your-tenant.eu.auth0.com`, a pasted `https://…/` tolerated), or undefined. */
+const typedTenantDomain = ({ auth0TenantDomain }: CredentialSettings) => {
+	const domain = (auth0TenantDomain ?? '').trim().replace(/^https:\/\//i, '').replace(/\/+$/, '');
+	return domain || undefined;
+};
+const TENANT_DOMAIN = /^[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/;
+
+/** The Base URL's host when it is the tenant's own auth0.com address. */
+const auth0Host = ({ baseUrl }: CredentialSettings) => {
+	try {
+		const { hostname } = new URL(baseUrl.trim());
+		return hostname.endsWith('.auth0.com') ? hostname : undefined;
+	} catch {
+		return undefined;
+	}
+};
+
+/** The domain that names the Management API: the Tenant Domain, else the Base URL's *.auth0.com host. */
+const tenantDomain = (settings: CredentialSettings) => typedTenantDomain(settings) ?? auth0Host(settings);
 
 const managementToken = (answers: unknown[]) => {
 	const token = (answers[0] as IDataObject | undefined)?.access_token;
@@ -42,7 +65,8 @@ const usersInConnection = (answers: unknown[], { auth0Connection }: CredentialSe
 const findUser: ChainStep = {
 	method: 'GET',
 	path: '/api/v2/users-by-email',
-	fields: ({ email }) => ({ email }),
+	// Exact and case-sensitive; database connections store addresses in lower case.
+	fields: ({ email }) => ({ email: email.toLowerCase() }),
 	isSuccess: ({ body }) => Array.isArray(body),
 	headers: bearer,
 	secrets: tokenSecrets,
@@ -68,7 +92,7 @@ export const auth0: ServiceProfile = {
 		checked: 'Documentation and its SDK (Management API v2 reference for Create Reset Link); the sandbox',
 		baseUrl: '`https://<tenant>.<region>.auth0.com`',
 		notes:
-			'**Client ID** of an application (public), **Connection** (default `Username-Password-Authentication`). Send only: the user finishes on Auth0\'s hosted page; Reset Password fails with `not_supported` before any request. **Management Client ID** and **Secret**: only for Create Reset Link, a machine-to-machine application authorized for the Management API with `read:users` and `create:user_tickets`; the Base URL must be the tenant\'s own domain (the API\'s audience), and the ticket must come back on it.',
+			'**Client ID** of an application (public), **Connection** (default `Username-Password-Authentication`). Send only: the user finishes on Auth0\'s hosted page; Reset Password fails with `not_supported` before any request. **Management Client ID** and **Secret**: only for Create Reset Link, a machine-to-machine application authorized for the Management API with `read:users` and `create:user_tickets`; **Tenant Domain**: only when the Base URL is a custom domain, the tenant\'s own `*.auth0.com` domain, which names the Management API (its audience); requests still go to the Base URL, and the ticket may come back on either.',
 	},
 	baseUrl: { placeholder: 'e.g. https://your-tenant.eu.auth0.com' },
 	credentialFields: [
@@ -103,6 +127,15 @@ export const auth0: ServiceProfile = {
 			default: '',
 			description: "Only for Create Reset Link: that application's Client Secret. It goes only to this tenant's /oauth/token.",
 		},
+		{
+			displayName: 'Tenant Domain',
+			name: 'auth0TenantDomain',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. your-tenant.eu.auth0.com',
+			description:
+				"Only for Create Reset Link when the Base URL is a custom domain: the tenant's own auth0.com domain, which names the Management API. Leave empty when the Base URL is the tenant's auth0.com address.",
+		},
 	],
 	credentialTest: {
 		method: 'GET',
@@ -128,17 +161,25 @@ export const auth0: ServiceProfile = {
 			method: 'POST',
 			path: '/oauth/token',
 			requires: ['email'],
-			settingsProblem: ({ auth0ManagementClientId, auth0ManagementClientSecret }) =>
-				auth0ManagementClientId && auth0ManagementClientSecret
-					? undefined
-					: "Create Reset Link needs the credential's Management Client ID and Management Client Secret (a machine-to-machine application)",
-			fields: (_input, { baseUrl, auth0ManagementClientId, auth0ManagementClientSecret }) => ({
+			settingsProblem: (settings) => {
+				if (!settings.auth0ManagementClientId || !settings.auth0ManagementClientSecret) {
+					return "Create Reset Link needs the credential's Management Client ID and Management Client Secret (a machine-to-machine application)";
+				}
+				const typed = typedTenantDomain(settings);
+				if (typed && !TENANT_DOMAIN.test(typed)) return `The credential's Tenant Domain "${typed}" is not a domain. Use the tenant's own, e.g. your-tenant.eu.auth0.com`;
+				if (!tenantDomain(settings)) {
+					return "The Base URL is not an auth0.com address (a custom domain?), so the Management API's name is unknown. Set the credential's Tenant Domain to the tenant's own domain, e.g. your-tenant.eu.auth0.com";
+				}
+				return undefined;
+			},
+			fields: (_input, settings) => ({
 				grant_type: 'client_credentials',
-				client_id: auth0ManagementClientId ?? '',
-				client_secret: auth0ManagementClientSecret ?? '',
-				// The Management API's identifier: the tenant's own address (a guess for custom domains).
-				audience: `${baseUrl.trim().replace(/\/+$/, '')}/api/v2/`,
+				client_id: settings.auth0ManagementClientId ?? '',
+				client_secret: settings.auth0ManagementClientSecret ?? '',
+				// The Management API's identifier, on the tenant's domain whatever domain the requests go to.
+				audience: `https://${tenantDomain(settings) ?? ''}/api/v2/`,
 			}),
+			linkHosts: (settings) => [typedTenantDomain(settings) ?? ''].filter(Boolean),
 			isSuccess: objectWhere((body) => typeof body.access_token === 'string'),
 			resetLink: (answer) => (isJsonObject(answer) ? answer.ticket : undefined),
 			then: findUser,

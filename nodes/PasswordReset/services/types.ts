@@ -125,6 +125,8 @@ export interface OperationContract extends RequestContract {
 	 * success without one; whatever this finds is a secret from the moment it arrives.
 	 */
 	resetLink?: (answer: unknown) => unknown;
+	/** Create Reset Link: hosts besides the Base URL's that the link may be on, named in the credential (Auth0's Tenant Domain). */
+	linkHosts?: (settings: CredentialSettings) => string[];
 }
 
 /** One request of a chain: it reads the answers before it, the latest first. */
