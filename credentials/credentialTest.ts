@@ -6,7 +6,7 @@ import { resolveProfile, SERVICE_PROFILES } from '../nodes/PasswordReset/service
 import { SUCCESS_STATUSES } from '../nodes/PasswordReset/services/answers';
 import type { CredentialProbe, CredentialSettings } from '../nodes/PasswordReset/services/types';
 import { normalizeBaseUrl } from '../nodes/PasswordReset/safety/checks';
-import { credentialPathValues } from './settings';
+import { credentialPathValues, pathHoldsSecret } from './settings';
 
 /*
  * The credential's test is n8n's declarative one (`ICredentialType.test`): n8n makes one request
@@ -41,6 +41,9 @@ export const credentialTestRequest = (
 	const overridePath = typeof credentials.credentialTestPath === 'string' ? credentials.credentialTestPath.trim() : '';
 	const probe = overridePath ? customPathProbe(overridePath) : profile.credentialTest;
 	if (!probe.path) throw new Error('Set the Send Reset Email Path: the test calls it without an email, so no email is sent');
+	if (pathHoldsSecret(probe.path, settings, profile)) {
+		throw new Error("The path the test calls contains one of the credential's secrets: secrets never go into a URL. Remove it from the path");
+	}
 	const fields = probe.fields ?? {};
 	const wire = wireRequest(
 		{ ...probe, fields: () => fields, isSuccess: () => false },

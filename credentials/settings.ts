@@ -46,3 +46,7 @@ export const credentialPathValues = (profile: ServiceProfile, settings: Credenti
 	},
 	pathSource: (name: string) => `the credential's ${profile.credentialFields?.find((field) => field.name === name)?.displayName ?? name}`,
 });
+
+/** Whether a typed path holds one of the credential's secrets, as typed or percent-encoded: it would travel in the URL. */
+export const pathHoldsSecret = (path: string, settings: RequestSettings, profile: ServiceProfile | undefined): boolean =>
+	credentialSecrets(settings, profile).some((secret) => path.includes(secret) || path.includes(encodeURIComponent(secret)));

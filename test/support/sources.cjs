@@ -68,10 +68,13 @@ const wireFor = (profile, request, { input, settings, headers, pathValues = {} }
 
 
 /** A credential for the profile with every field it reads set to something valid. */
+/** Sample values of credential fields that must have a form (a domain): the others get their default or a name. */
+const SAMPLE_VALUES = { auth0TenantDomain: 'tenant.eu.auth0.com' };
+
 const sampleSettings = (profile, extra = {}) => {
 	const settings = { service: profile.id, baseUrl: 'https://service.example.test/api', apiKey: 'SENTINEL-APIKEY-44b0d2' };
 	for (const field of profile.credentialFields ?? []) {
-		const value = field.default || field.options?.[0]?.value || `${field.name}-1`;
+		const value = field.default || field.options?.[0]?.value || SAMPLE_VALUES[field.name] || `${field.name}-1`;
 		settings[field.name] = field.typeOptions?.password ? `SENTINEL-${field.name}-5e1f` : String(value);
 	}
 	if (profile.id === services.CUSTOM_SERVICE) Object.assign(settings, { sendEmailPath: '/send', resetPath: '/reset' });

@@ -1,7 +1,7 @@
 import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 
 import type { RequestContract } from '../services/types';
-import { buildPath, checkHeader } from '../safety/checks';
+import { buildPath, checkHeader, InputProblem, queryOfPath, splitPathQuery } from '../safety/checks';
 import { WIRE_ENCODINGS } from '../safety/redact';
 
 /** The transport rules every request follows, whatever the service. */
@@ -44,13 +44,19 @@ export interface WireValues {
 
 /**
  * One request as it goes out: fields in the query for a GET, else a JSON body (or a form, where
- * the contract says so); the path built segment by segment, so it stays under the Base URL;
+ * the contract says so); the path built segment by segment, so it stays under the Base URL, and
+ * the query a typed path carries (`/reset?lang=es`) beside the request's own parameters;
  * every header checked as header text. Anything wrong throws an `InputProblem` before sending.
  * Values are encoded only with `WIRE_ENCODINGS`, the forms the redactor takes out again.
  */
 export const wireRequest = (contract: RequestContract, values: WireValues): WireRequest => {
-	const url = buildPath(contract.path, values.pathValue, values.pathSource, values.where);
+	const typed = splitPathQuery(contract.path);
+	const url = buildPath(typed.path, values.pathValue, values.pathSource, values.where);
+	const pathQuery = queryOfPath(typed.query, values.pathValue, values.pathSource, values.where);
 	const sendInQuery = contract.method === 'GET';
+	const ownQuery = { ...contract.query, ...(sendInQuery ? (values.fields as IDataObject) : {}) };
+	const taken = Object.keys(pathQuery).find((name) => name in ownQuery);
+	if (taken) throw new InputProblem(`The ${values.where} sets the query parameter "${taken}", which Password Reset sends itself. Remove it from the path`);
 	const asForm = !sendInQuery && contract.bodyFormat === 'form';
 	const headers = { ...values.headers };
 	for (const [name, value] of Object.entries(headers)) checkHeader(name, value, values.headerSource(value));
@@ -58,7 +64,7 @@ export const wireRequest = (contract: RequestContract, values: WireValues): Wire
 	return {
 		method: contract.method,
 		url,
-		qs: { ...contract.query, ...(sendInQuery ? (values.fields as IDataObject) : {}) },
+		qs: { ...pathQuery, ...ownQuery },
 		body: sendInQuery ? undefined : asForm ? formBody(values.fields as IDataObject) : values.fields,
 		headers,
 	};

@@ -2,6 +2,7 @@ import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 import { withAuth } from '../../../credentials/auth';
 import type { RequestSettings } from '../../../credentials/settings';
+import { pathHoldsSecret } from '../../../credentials/settings';
 import { invalidInput, ResetFailure } from '../outcome/errors';
 import { contractFor, isServiceOperation, isUnsupported } from '../services';
 import type { Operation, OperationContract, ResetInput, ServiceOperation, ServiceProfile } from '../services/types';
@@ -71,6 +72,10 @@ export const validateRun = (
 	}
 	if (!contract.path) {
 		throw invalidInput(`The ${PATH_FIELD_NAMES[operation]} is empty. Set the path of the service's endpoint, e.g. /auth/recover`);
+	}
+	// A key typed into a path would travel in the URL (and every proxy's log): refused, never shown.
+	if (pathHoldsSecret(contract.path, settings, profile)) {
+		throw invalidInput(`The ${PATH_FIELD_NAMES[operation]} contains one of the credential's secrets: secrets never go into a URL. Remove it from the path`);
 	}
 	const settingsProblem = contract.settingsProblem?.(settings);
 	if (settingsProblem) throw invalidInput(settingsProblem);

@@ -133,12 +133,67 @@ export const buildPath = (
 			const isLast = index === segments.length - 1;
 			if (!isPlainSegment(segment, isLast)) {
 				throw new InputProblem(
-					`The ${where} must be a path under the Base URL, like /auth/recover: not a full address, and without spaces, backslashes, #, ?, empty segments or "." and ".." segments`,
+					`The ${where} must be a path under the Base URL, like /auth/recover (a query after ? may follow): not a full address, and without spaces, backslashes, #, empty segments or "." and ".." segments`,
 				);
 			}
 			return segment;
 		})
 		.join('/')}`;
+};
+
+/**
+ * A path as typed with an optional query: `/reset?lang=es` → the path and the query text after
+ * the first `?` (empty when there is none).
+ */
+export const splitPathQuery = (template: string): { path: string; query: string } => {
+	const at = template.indexOf('?');
+	return at === -1 ? { path: template, query: '' } : { path: template.slice(0, at), query: template.slice(at + 1) };
+};
+
+/** One `name=value` of a typed query: RFC 3986 query text (percent escapes included), or a whole `{name}` value. */
+const QUERY_PAIR = /^([A-Za-z0-9\-._~!$'()*+,;:@/?]|%[0-9A-Fa-f]{2})+(=(([A-Za-z0-9\-._~!$'()*+,;=:@/?]|%[0-9A-Fa-f]{2})*|\{\w+\}))?$/;
+
+/**
+ * The query a path carries (`lang=es&tenant={realm}`) as the parameters to send, decoded (`+` a
+ * space, `%xx` its character): the HTTP client encodes them again as the wire does. A `{name}`
+ * value is that value, as in a path (a secret field is refused by `valueOf`). Anything but plain
+ * `name=value` pairs joined by `&` is refused, naming the path; so is a name twice.
+ */
+export const queryOfPath = (
+	query: string,
+	valueOf: (name: string) => string | undefined,
+	sourceOf: PathValueSource,
+	where: string,
+): Record<string, string> => {
+	const parameters: Record<string, string> = {};
+	if (query === '') return parameters;
+	for (const pair of query.split('&')) {
+		if (!QUERY_PAIR.test(pair)) {
+			throw new InputProblem(
+				`The ${where} has a query that is not plain name=value pairs joined by &, like /reset?lang=es: no spaces, #, line breaks or empty names`,
+			);
+		}
+		const at = pair.indexOf('=');
+		const [rawName, rawValue] = at === -1 ? [pair, ''] : [pair.slice(0, at), pair.slice(at + 1)];
+		const name = formDecoded(rawName);
+		const placeholder = /^\{(\w+)\}$/.exec(rawValue)?.[1];
+		const value = placeholder === undefined ? formDecoded(rawValue) : valueOf(placeholder);
+		if (placeholder !== undefined && !value) {
+			throw new InputProblem(`${capitalized(sourceOf(placeholder))} is empty, but it is the value of "${name}" in the query of the ${where}. Nothing was sent`);
+		}
+		if (name in parameters) throw new InputProblem(`The ${where} sets the query parameter "${name}" twice. Keep one`);
+		parameters[name] = value ?? '';
+	}
+	return parameters;
+};
+
+/** A query's name or value as a form decodes it: `+` is a space, `%xx` its character (a bad escape kept as typed). */
+const formDecoded = (text: string) => {
+	try {
+		return decodeURIComponent(text.replace(/\+/g, ' '));
+	} catch {
+		return text;
+	}
 };
 
 /** RFC 3986 `pchar`s (percent escapes included), not a dot segment; empty only at the end (a trailing slash). */
