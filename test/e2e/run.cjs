@@ -16,13 +16,15 @@ const { E2E_WORKFLOWS, credentials, EMAIL, RESET_FLOW_SERVICES, SEND_ONLY_SERVIC
 const { SmtpSink } = require('../support/smtpSink.cjs');
 const { SERVICE_PROFILES } = require('../../dist/nodes/PasswordReset/services');
 
-/** The sandbox's values of every credential field a profile marks as a password. */
-const credentialSecretsOf = (keys) =>
-	Object.fromEntries(
+/** The sandbox's values of every credential field a profile marks as a password, and Supabase's secret key (the new-keys credential's). */
+const credentialSecretsOf = (keys) => ({
+	...Object.fromEntries(
 		SERVICE_PROFILES.flatMap((profile) => profile.credentialFields ?? [])
 			.filter((field) => field.typeOptions?.password && keys[field.name])
 			.map((field) => [field.name, keys[field.name]]),
-	);
+	),
+	supabaseSecretKey: keys.supabaseSecretKey,
+});
 const { Checks, assert, equal } = require('../support/checks.cjs');
 const { prepareN8n, logWithoutExecutionDumps, N8N_LINE, N8N_VERSIONS } = require('../support/realN8n.cjs');
 const { formChecks, launchChromium, liveRows } = require('./form.cjs');
@@ -315,6 +317,11 @@ function assertResetLinks({ json }, sandbox) {
 	}
 	check('resetLinks: PocketBase (no admin link call) → not_supported', () =>
 		equal(items(json, 'PocketBase: Create Reset Link').map(summary), ['not_supported'], 'pocketbase'));
+	check("resetLinks: Supabase with the new keys (sb_publishable_ as the API key, sb_secret_ as the apikey of the admin route) → send success, a link on the service's host", () => {
+		equal(items(json, 'Supabase (new keys): Send Reset Email').map(summary), ['success'], 'send');
+		const [created] = items(json, 'Supabase (new keys): Create Reset Link');
+		equal(String(created?.json.resetLink).startsWith(`${sandbox.url}/supabase/`), true, JSON.stringify(created?.json.error ?? {}));
+	});
 }
 
 function assertAgentToolLinkRefusal({ json }) {

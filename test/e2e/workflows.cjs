@@ -88,6 +88,7 @@ const CREDENTIAL_IDS = Object.fromEntries(
 		'wibiclickWrongKey',
 		'wabotifyWrongPath',
 		'wabotifyAbsolutePath',
+		'supabaseNewKeys',
 	].map((key) => [key, credentialIdOf(key)]),
 );
 
@@ -113,6 +114,8 @@ const credentials = ({ sandboxUrl, wibiclickApiKey, keys, smtpPort = 587 }) => {
 		entry('wabotifyWrongPath', 'wabotify', 'wabotify/v2', { company: 'wabotify' }),
 		// A path override that is a whole address elsewhere: refused, nothing goes there.
 		entry('wabotifyAbsolutePath', 'wabotify', 'wabotify', { company: 'wabotify', resetPath: 'http://127.0.0.1:9/steal' }),
+		// Supabase's new key formats: the publishable key as the API key, the secret key for the admin route.
+		entry('supabaseNewKeys', 'supabase', 'supabase/auth/v1', { apiKey: keys.supabasePublishableKey, supabaseServiceRoleKey: keys.supabaseSecretKey }),
 		// n8n's own SMTP credential, for the help-desk flow's Send Email node (no TLS: the suite's local sink).
 		{ id: SMTP_CREDENTIAL_ID, name: SMTP_CREDENTIAL_ID, type: 'smtp', data: { host: '127.0.0.1', port: smtpPort, secure: false, disableStartTls: true, user: '', password: '' } },
 	];
@@ -361,6 +364,10 @@ const resetLinks = () => {
 		]);
 	}
 	flow.chain([passwordReset('PocketBase: Create Reset Link', CREDENTIAL_IDS.pocketbase, { operation: 'createResetLink', email: EMAIL }, 'continueRegularOutput', 1.1)]);
+	flow.chain([
+		passwordReset('Supabase (new keys): Send Reset Email', CREDENTIAL_IDS.supabaseNewKeys, { operation: 'sendResetEmail', email: 'grace@example.com' }, 'continueRegularOutput', 1.2),
+		passwordReset('Supabase (new keys): Create Reset Link', CREDENTIAL_IDS.supabaseNewKeys, { operation: 'createResetLink', email: 'grace@example.com' }, 'continueRegularOutput', 1.2),
+	]);
 	return flow.workflow;
 };
 

@@ -17,7 +17,7 @@ const MIN_CONTEXT_WORD_LENGTH = 4;
 /** Parts of service names that name no service ("Better Auth (Email OTP)", "Parse Server"). */
 const GENERIC_NAME_PARTS = new Set(['auth', 'email', 'server', 'custom']);
 
-/** Why a new password is refused, as `details.passwordProblem` says it. */
+/** Why a new password is refused, as a failure item's `passwordProblem` says it (beside `errorCode`). */
 export type PasswordProblem = 'too_short' | 'context_word' | 'common' | 'breached';
 
 export interface PasswordRefusal {

@@ -6,7 +6,7 @@ export type ServiceOperation = 'sendResetEmail' | 'resetPassword' | 'verifyReset
 /** What the node can do: the service's operations, and Check New Password, which calls no service. */
 export type Operation = ServiceOperation | 'checkPassword';
 
-/** Error codes in `details.errorCode`. The list may grow; a code never changes meaning. */
+/** Error codes in a failure item's `error.errorCode` (node 1.2; `details.errorCode` in 1 and 1.1). The list may grow; a code never changes meaning. */
 export type ErrorCode =
 	| 'invalid_input'
 	| 'auth_failed'
