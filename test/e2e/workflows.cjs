@@ -6,6 +6,8 @@
  */
 const { SANDBOX_SERVICES, SANDBOX_SCENARIOS } = require('../../sandbox/services/index.cjs');
 const { SERVICE_PROFILES } = require('../../dist/nodes/PasswordReset/services');
+/** The service whose two key formats the e2e suites try (its id and base path from its sandbox file). */
+const SUPABASE = require('../../sandbox/services/supabase.cjs');
 
 const NODE_TYPE = 'n8n-nodes-password-reset.passwordReset';
 const CREDENTIAL_TYPE = 'passwordResetApi';
@@ -115,7 +117,7 @@ const credentials = ({ sandboxUrl, wibiclickApiKey, keys, smtpPort = 587 }) => {
 		// A path override that is a whole address elsewhere: refused, nothing goes there.
 		entry('wabotifyAbsolutePath', 'wabotify', 'wabotify', { company: 'wabotify', resetPath: 'http://127.0.0.1:9/steal' }),
 		// Supabase's new key formats: the publishable key as the API key, the secret key for the admin route.
-		entry('supabaseNewKeys', 'supabase', 'supabase/auth/v1', { apiKey: keys.supabasePublishableKey, supabaseServiceRoleKey: keys.supabaseSecretKey }),
+		entry('supabaseNewKeys', SUPABASE.id, `${SUPABASE.id}${SUPABASE.basePath}`, { apiKey: keys.supabasePublishableKey, supabaseServiceRoleKey: keys.supabaseSecretKey }),
 		// n8n's own SMTP credential, for the help-desk flow's Send Email node (no TLS: the suite's local sink).
 		{ id: SMTP_CREDENTIAL_ID, name: SMTP_CREDENTIAL_ID, type: 'smtp', data: { host: '127.0.0.1', port: smtpPort, secure: false, disableStartTls: true, user: '', password: '' } },
 	];
