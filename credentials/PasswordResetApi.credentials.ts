@@ -7,7 +7,7 @@ import type {
 } from 'n8n-workflow';
 
 import { CREDENTIAL_SERVICES, CUSTOM_SERVICE, OPERATION_NAMES, SERVICE_OPERATIONS, isUnsupported, offers } from '../nodes/PasswordReset/services';
-import type { ServiceProfile } from '../nodes/PasswordReset/services/types';
+import type { ServiceProfile } from '../nodes/PasswordReset/kernel/types';
 import { EDITION } from '../nodes/PasswordReset/edition';
 import { withAuth } from './auth';
 import { CREDENTIAL_TEST, CREDENTIAL_TEST_URL, credentialTestRequest } from './credentialTest';

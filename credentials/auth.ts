@@ -1,7 +1,7 @@
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
 import { resolveProfile } from '../nodes/PasswordReset/services';
-import type { CredentialSettings } from '../nodes/PasswordReset/services/types';
+import type { CredentialSettings } from '../nodes/PasswordReset/kernel/types';
 
 /** The parts of a request the credential's auth touches, in both n8n request shapes. */
 interface AuthTarget {

@@ -4,7 +4,7 @@ import { wireRequest } from '../nodes/PasswordReset/http/wire';
 import { DEFAULT_TIMEOUT_MS } from '../nodes/PasswordReset/run/input';
 import { resolveProfile, SERVICE_PROFILES } from '../nodes/PasswordReset/services';
 import { SUCCESS_STATUSES } from '../nodes/PasswordReset/services/answers';
-import type { CredentialProbe, CredentialSettings } from '../nodes/PasswordReset/services/types';
+import type { CredentialProbe, CredentialSettings } from '../nodes/PasswordReset/kernel/types';
 import { normalizeBaseUrl } from '../nodes/PasswordReset/safety/checks';
 import { credentialPathValues, pathHoldsSecret } from './settings';
 

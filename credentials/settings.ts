@@ -1,7 +1,7 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 import { EDITION } from '../nodes/PasswordReset/edition';
-import type { CredentialSettings, ServiceProfile } from '../nodes/PasswordReset/services/types';
+import type { CredentialSettings, ServiceProfile } from '../nodes/PasswordReset/kernel/types';
 import { InputProblem } from '../nodes/PasswordReset/safety/checks';
 
 /** This edition's credential type (`passwordResetApi` in the all-services package). */

@@ -34,7 +34,7 @@ const copyTree = (from, to, skip = () => false) => {
 	}
 };
 
-const editionSource = (pkg) => `import type { Edition } from './services/types';
+const editionSource = (pkg) => `import type { Edition } from './kernel/types';
 ${pkg.sources.length ? `import { ${pkg.sources.map((source) => source.name).join(', ')} } from './services/${pkg.file}';` : ''}
 
 /** This package's edition, written by \`npm run build:packages\`: ${pkg.vendor} only, no Custom. */
@@ -50,7 +50,7 @@ export const EDITION: Edition = {
 /** The profile files of other services, Custom, and the all-services node, credential and edition. */
 const notInPackage = (pkg) => (relative) => {
 	const service = /^nodes\/PasswordReset\/services\/([A-Za-z0-9]+)\.ts$/.exec(relative)?.[1];
-	if (service && !['index', 'types', 'answers', pkg.file].includes(service)) return true;
+	if (service && !['index', 'answers', pkg.file].includes(service)) return true;
 	return [`${ENGINE}/PasswordReset.node.ts`, `${ENGINE}/PasswordReset.node.json`, `${ENGINE}/edition.ts`, 'credentials/PasswordResetApi.credentials.ts'].includes(relative);
 };
 

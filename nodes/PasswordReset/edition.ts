@@ -1,4 +1,4 @@
-import type { Edition } from './services/types';
+import type { Edition } from './kernel/types';
 import { appwrite } from './services/appwrite';
 import { auth0 } from './services/auth0';
 import { betterAuth, betterAuthEmailOtp } from './services/betterAuth';

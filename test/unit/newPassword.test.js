@@ -5,7 +5,7 @@ const src = (file) => require(path.resolve(__dirname, '../../nodes/PasswordReset
 const { contextWords, localRefusal, passwordLength, breachedRefusal, SINGLE_FACTOR_MIN_LENGTH } = src('safety/newPassword.ts');
 const { COMMON_PASSWORDS } = src('safety/commonPasswords.ts');
 const { resetLinkProblem } = src('safety/checks.ts');
-const { rangeHash } = src('http/breachedPasswords.ts');
+const { rangeHash } = src('run/breachedPasswords.ts');
 
 describe('context words', () => {
 	test("the email's name, its parts, its domain's names, the service's name and its parts", () => {

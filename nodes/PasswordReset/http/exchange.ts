@@ -7,12 +7,10 @@ import type {
 } from 'n8n-workflow';
 import { jsonParse, sleep } from 'n8n-workflow';
 
-import type { Operation, ServiceResponse } from '../services/types';
-import { CREDENTIAL_TYPE } from '../../../credentials/settings';
-import { ResetFailure } from '../outcome/errors';
+import type { ServiceResponse } from '../kernel/types';
 
 /** The most of a response body the node reads; reset APIs answer in bytes, not megabytes. */
-export const MAX_RESPONSE_BYTES = 256 * 1024;
+const MAX_RESPONSE_BYTES = 256 * 1024;
 
 /** Transport codes that prove the request never reached the server. */
 const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
@@ -30,9 +28,9 @@ const REFUSED_CODES = new Set([
 /** Deeper JSON is no reset API's answer; reading it could exhaust the stack. */
 const MAX_JSON_DEPTH = 64;
 /** Transport codes of a request that ran out of time. */
-export const TIMEOUT_CODES = new Set(['ECONNABORTED', 'ETIMEDOUT', 'ESOCKETTIMEDOUT', 'DEADLINE']);
+const TIMEOUT_CODES = new Set(['ECONNABORTED', 'ETIMEDOUT', 'ESOCKETTIMEDOUT', 'DEADLINE']);
 
-/** A request that failed before a whole answer arrived; `code` is the transport's error code. */
+/** A request that failed before a whole answer arrived; `code` is the transport's error code. What it means for an item is the sender's call (outcome/send.ts). */
 export class TransportFailure extends Error {
 	constructor(readonly code: string) {
 		super(code);
@@ -43,29 +41,14 @@ export class TransportFailure extends Error {
 		return NOT_SENT_CODES.has(this.code);
 	}
 
-	/**
-	 * As a typed failure. On Reset Password a request that may have reached the server (timeout,
-	 * dropped connection) is `unknown_outcome`: the password may have changed. One the HTTP layer
-	 * refused to send is no outcome at all: bad input.
-	 */
-	toResetFailure(operation: Operation): ResetFailure {
-		if (REFUSED_CODES.has(this.code)) {
-			return new ResetFailure(
-				'invalid_input',
-				null,
-				this.code,
-				`The request was refused before anything was sent (${this.code}): a header or path in the credential holds a character HTTP does not allow. Check the credential's header and path fields`,
-			);
-		}
-		const errorCode = this.neverSent
-			? 'network_error'
-			: operation === 'resetPassword'
-				? 'unknown_outcome'
-				: TIMEOUT_CODES.has(this.code)
-					? 'timeout'
-					: 'network_error';
-		// Only the code is kept: a transport's message may quote the request.
-		return new ResetFailure(errorCode, null, this.code);
+	/** Node.js's HTTP layer refused to send it: nothing went out, and it would fail the same way again. */
+	get refused(): boolean {
+		return REFUSED_CODES.has(this.code);
+	}
+
+	/** It ran out of time (the deadline, or the socket's). */
+	get timedOut(): boolean {
+		return TIMEOUT_CODES.has(this.code);
 	}
 }
 
@@ -122,6 +105,12 @@ export const parseBody = (raw: string | undefined): { body: unknown; unreadable:
 	return { body: jsonParse<unknown>(text, { fallbackValue: text }), unreadable: false };
 };
 
+/** The credential a request is sent with: its type's name and its data, already read. */
+export interface RequestAuth {
+	credentialType: string;
+	credentials: ICredentialsDecrypted;
+}
+
 export type Exchange = { response: ServiceResponse; failure?: undefined } | { response?: undefined; failure: TransportFailure };
 
 /**
@@ -135,14 +124,14 @@ const DEADLINE_CANCELLED: Exchange = { failure: new TransportFailure('DEADLINE')
 /**
  * One request and its whole answer, under a wall-clock deadline: axios's own timeout stops at
  * the headers, so a server that drips its body would hold the item; here the body is read by
- * the node, capped in size, and the read is raced against the deadline. With `credentials` the
+ * the node, capped in size, and the read is raced against the deadline. With `auth` the
  * credential's auth goes on it; without (the breached-password range API), nothing of it does.
  */
 export async function exchange(
 	context: IExecutePaginationFunctions,
 	options: IHttpRequestOptions,
 	timeoutMs: number,
-	credentials: ICredentialsDecrypted | undefined,
+	auth: RequestAuth | undefined,
 ): Promise<Exchange> {
 	const deadlineTimer = new AbortController();
 	let body: BodyStream | undefined;
@@ -159,8 +148,8 @@ export async function exchange(
 			// The run's credential goes along already read: n8n would otherwise fetch and decrypt it
 			// again for every request (a database read each time).
 			envelope = (
-				credentials
-					? await context.helpers.httpRequestWithAuthentication.call(context, CREDENTIAL_TYPE, options, { credentialsDecrypted: credentials })
+				auth
+					? await context.helpers.httpRequestWithAuthentication.call(context, auth.credentialType, options, { credentialsDecrypted: auth.credentials })
 					: await context.helpers.httpRequest(options)
 			) as IN8nHttpFullResponse;
 		} catch (error) {

@@ -1,6 +1,6 @@
 import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 
-import type { RequestContract } from '../services/types';
+import type { RequestContract } from '../kernel/types';
 import { buildPath, checkHeader, InputProblem, queryOfPath, splitPathQuery } from '../safety/checks';
 import { WIRE_ENCODINGS } from '../safety/redact';
 

@@ -1,9 +1,12 @@
 import type { IDataObject, INode, INodeExecutionData, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import type { ErrorCode, Operation } from '../services/types';
+import type { ErrorCode, Operation } from '../kernel/types';
 import type { PasswordRefusal, PasswordProblem } from '../safety/newPassword';
 import { REDACTED, redactText } from '../safety/redact';
+
+/** What to do when a reset may have changed the password: the same token would fail, or worse. */
+export const AFTER_UNKNOWN_RESET = 'Do not retry with the same token: check whether the new password works, or send a new reset email';
 
 /** What happened, and what to do about it, for each code. The item is appended to the message. */
 const GUIDANCE: Record<ErrorCode, { message: string; retryable: boolean }> = {
@@ -36,8 +39,7 @@ const GUIDANCE: Record<ErrorCode, { message: string; retryable: boolean }> = {
 		retryable: true,
 	},
 	unknown_outcome: {
-		message:
-			'The service did not confirm the reset, but the password may have changed. Do not retry with the same token: check whether the new password works, or send a new reset email',
+		message: `The service did not confirm the reset, but the password may have changed. ${AFTER_UNKNOWN_RESET}`,
 		retryable: false,
 	},
 	unexpected_response: { message: 'Unexpected response from server', retryable: false },
@@ -126,7 +128,7 @@ export interface FailureContext {
 const messageFor = (failure: ResetFailure, itemIndex: number) => `${failure.message} [item ${itemIndex}]`;
 
 /** From this node version on, a failure item is `{error: {message, errorCode, …}}` (see `toFailureItem`). */
-export const ONE_KEY_FAILURE_FROM_VERSION = 1.2;
+const ONE_KEY_FAILURE_FROM_VERSION = 1.2;
 
 /**
  * The error item for On Error = Continue / Continue (using error output), paired with its input.
@@ -215,7 +217,7 @@ export const cancelledFailure = (operation: Operation, inFlight: boolean) => {
 			'unknown_outcome',
 			null,
 			undefined,
-			'The execution was cancelled while the reset was in flight: the password may have changed. Do not retry with the same token: check whether the new password works, or send a new reset email',
+			`The execution was cancelled while the reset was in flight: the password may have changed. ${AFTER_UNKNOWN_RESET}`,
 		);
 	}
 	return new ResetFailure(

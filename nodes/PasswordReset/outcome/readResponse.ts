@@ -1,10 +1,10 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { isJsonObject } from '../services/answers';
-import type { AnswerMatch, ErrorCode, Operation, RequestContract, ServiceOperation, ServiceProfile, ServiceResponse } from '../services/types';
+import { isJsonObject } from '../kernel/json';
+import type { AnswerMatch, ErrorCode, Operation, RequestContract, ServiceOperation, ServiceProfile, ServiceResponse } from '../kernel/types';
 import { isEmailAddress } from '../safety/checks';
 import { redactSecretFields, redactValue, serverMessageOf } from '../safety/redact';
-import { ResetFailure } from './errors';
+import { AFTER_UNKNOWN_RESET, ResetFailure } from './errors';
 import { retryAfterSeconds } from './retryAfter';
 
 /** What Send Reset Email says by default, whether or not the account exists (no enumeration oracle). */
@@ -102,7 +102,7 @@ export const readResponse = (response: ServiceResponse, context: ReadContext): I
 				'unknown_outcome',
 				status,
 				undefined,
-				`${unread}: the password may have changed. Do not retry with the same token: check whether the new password works, or send a new reset email`,
+				`${unread}: the password may have changed. ${AFTER_UNKNOWN_RESET}`,
 			);
 		}
 		throw new ResetFailure('unexpected_response', status, undefined, `${unread}. Check the Base URL and the service chosen`);

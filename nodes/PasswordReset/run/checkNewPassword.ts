@@ -1,8 +1,8 @@
 import type { IExecutePaginationFunctions } from 'n8n-workflow';
 
-import { breachCount, rangeHash } from '../http/breachedPasswords';
+import { breachCount, rangeHash } from './breachedPasswords';
 import { weakPasswordFailure } from '../outcome/errors';
-import type { ResetInput } from '../services/types';
+import type { ResetInput } from '../kernel/types';
 import { breachedRefusal, contextWords, localRefusal } from '../safety/newPassword';
 import type { RunContext } from './runContext';
 

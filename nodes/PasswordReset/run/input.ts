@@ -1,8 +1,9 @@
 import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
 
-import type { Operation, OperationContract, ResetInput } from '../services/types';
+import { valueAtPath } from '../kernel/json';
+import type { Operation, OperationContract, ResetInput } from '../kernel/types';
 import { invalidInput } from '../outcome/errors';
-import { DEFAULT_RANGE_API_URL } from '../http/breachedPasswords';
+import { DEFAULT_RANGE_API_URL } from './breachedPasswords';
 import { MULTI_FACTOR_MIN_LENGTH, SINGLE_FACTOR_MIN_LENGTH } from '../safety/newPassword';
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
@@ -35,7 +36,7 @@ export interface PasswordCheckOptions {
 }
 
 /** The node version from which Reset Password checks the new password unless turned off. */
-export const CHECKS_BY_DEFAULT_FROM_VERSION = 1.1;
+const CHECKS_BY_DEFAULT_FROM_VERSION = 1.1;
 
 export interface NodeOptions {
 	timeout: number;
@@ -101,23 +102,12 @@ export type FieldMapping = Record<keyof ResetInput, string>;
 export const inputLabel = (field: keyof ResetInput, mapping: FieldMapping | undefined) =>
 	mapping ? `The input item's "${mapping[field]}" field (${FIELD_NAMES[field]})` : `The ${FIELD_NAMES[field]} parameter`;
 
-/** A field of the item: the one with exactly that name, else by dot path (`user.email`). */
-const itemField = (json: IDataObject, name: string): unknown => {
-	if (Object.hasOwn(json, name)) return json[name];
-	let value: unknown = json;
-	for (const key of name.split('.')) {
-		if (value === null || typeof value !== 'object' || !Object.hasOwn(value, key)) return undefined;
-		value = (value as IDataObject)[key];
-	}
-	return value;
-};
-
 /**
  * One input from the item's field. Missing, empty or not text fails where the operation needs
  * it; a number too (a code like 012345 would have lost its leading zero on the way).
  */
 const mappedText = (json: IDataObject, field: keyof ResetInput, mapping: FieldMapping, required: boolean): string => {
-	const value = itemField(json, mapping[field]);
+	const value = valueAtPath(json, mapping[field]);
 	if (value === undefined) {
 		if (!required) return '';
 		throw invalidInput(

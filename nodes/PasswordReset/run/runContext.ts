@@ -7,8 +7,9 @@ import type { RequestSettings } from '../../../credentials/settings';
 import { RequestQueue } from '../http/requestQueue';
 import { invalidInput } from '../outcome/errors';
 import type { ResetFailure } from '../outcome/errors';
+import { valueAtPath } from '../kernel/json';
 import { resolveProfile } from '../services';
-import type { Operation } from '../services/types';
+import type { Operation } from '../kernel/types';
 import type { FieldMapping, NodeOptions } from './input';
 import { readMapping, readOperation, readOptions } from './input';
 import type { ValidRun } from './setup';
@@ -109,7 +110,7 @@ const FROM_AI = /\$fromAI\s*\(/i;
 /** The refusal when a tool's builder let the model fill a parameter it must never fill. */
 const modelFilledSafeguard = (parameters: INodeParameters): string | undefined => {
 	const filled = Object.keys(NEVER_MODEL_FILLED).filter((name) => {
-		const value = name.split('.').reduce<unknown>((parent, key) => (parent as INodeParameters | undefined)?.[key], parameters);
+		const value = valueAtPath(parameters, name);
 		return typeof value === 'string' && FROM_AI.test(value);
 	});
 	if (!filled.length) return undefined;
@@ -127,7 +128,7 @@ const runs = new WeakMap<object, Promise<RunContext>>();
  */
 const toolGuards = new Map<string, { guards: RunGuards; usedAt: number }>();
 /** A tool's guards are dropped this long after its last call: an agent's calls come in minutes. */
-export const TOOL_GUARDS_IDLE_MS = 15 * 60 * 1000;
+const TOOL_GUARDS_IDLE_MS = 15 * 60 * 1000;
 
 const guardsForToolCall = (context: IExecuteSingleFunctions): RunGuards => {
 	const now = Date.now();

@@ -6,17 +6,17 @@ import type {
 	INodeExecutionData,
 } from 'n8n-workflow';
 
-import { credentialPathValues } from '../../../credentials/settings';
-import { send } from '../http/send';
-import type { SendPolicy } from '../http/send';
+import { credentialPathValues, CREDENTIAL_TYPE } from '../../../credentials/settings';
+import { send } from '../outcome/send';
+import type { SendPolicy } from '../outcome/send';
 import type { WireRequest, WireValues } from '../http/wire';
 import { endpointOf, TRANSPORT_RULES, wireRequest } from '../http/wire';
 import type { FailureContext } from '../outcome/errors';
 import { cancelledFailure, invalidInput, ResetFailure, toFailureItem, toInternalError, toNodeError } from '../outcome/errors';
 import type { ReadContext } from '../outcome/readResponse';
 import { readResponse, unknownAccountOutcome } from '../outcome/readResponse';
-import { isJsonObject } from '../services/answers';
-import type { ChainStep, CredentialSettings, Operation, RequestContract, ResetInput, ServiceOperation, ServiceProfile, ServiceResponse } from '../services/types';
+import { isJsonObject } from '../kernel/json';
+import type { ChainStep, CredentialSettings, Operation, RequestContract, ResetInput, ServiceOperation, ServiceProfile, ServiceResponse } from '../kernel/types';
 import { InputProblem, isHeaderText, isSegmentValue, resetLinkProblem } from '../safety/checks';
 import { linkSecrets, redactValue } from '../safety/redact';
 import type { PasswordCheck } from './checkNewPassword';
@@ -101,7 +101,7 @@ async function callService(item: ItemRun): Promise<ServiceOutcome> {
 	const policy: SendPolicy = {
 		context: item.context,
 		operation,
-		credentials: run.credentials,
+		auth: { credentialType: CREDENTIAL_TYPE, credentials: run.credentials },
 		queue: run.queue,
 		breaker: run.guards.breaker,
 		timeout: run.options.timeout,

@@ -5,7 +5,7 @@ import type { RequestSettings } from '../../../credentials/settings';
 import { pathHoldsSecret } from '../../../credentials/settings';
 import { invalidInput, ResetFailure } from '../outcome/errors';
 import { contractFor, isServiceOperation, isUnsupported } from '../services';
-import type { Operation, OperationContract, ResetInput, ServiceOperation, ServiceProfile } from '../services/types';
+import type { Operation, OperationContract, ResetInput, ServiceOperation, ServiceProfile } from '../kernel/types';
 import type { FieldMapping, PasswordCheckOptions } from './input';
 import { inputLabel } from './input';
 import { checkHeader, isEmailAddress, MAX_EMAIL_LENGTH, normalizeBaseUrl } from '../safety/checks';

@@ -14,7 +14,7 @@ export const MAX_EMAIL_LENGTH = 254;
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** A C0 control character or DEL: a line break, a NUL, anything that can split a header. */
-export const hasControlCharacter = (text: string) =>
+const hasControlCharacter = (text: string) =>
 	[...text].some((char) => char.charCodeAt(0) < 0x20 || char.charCodeAt(0) === 0x7f);
 
 export const isEmailAddress = (value: unknown): value is string =>

@@ -1,11 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { RawAnswer } from './types';
+import { isJsonObject } from '../kernel/json';
+import type { RawAnswer } from '../kernel/types';
 
 /** Shared readings of answers, for the profiles' `isSuccess` and credential probes. */
-
-export const isJsonObject = (value: unknown): value is IDataObject =>
-	value !== null && typeof value === 'object' && !Array.isArray(value);
 
 /** A JSON object or an empty body: what most reset routes answer on success. */
 export const objectOrEmpty = ({ body }: RawAnswer) => body === undefined || isJsonObject(body);
@@ -32,3 +30,18 @@ export const VALIDATION_REFUSALS: readonly number[] = [400, 422];
  * 2xx: a single-page app or a catch-all at a wrong Base URL answers 200 to anything.
  */
 export const ANY_ROUTE_REFUSAL: readonly number[] = range(400, 499).filter((status) => ![401, 403, 404, 405].includes(status));
+
+/** The access token the chain's first request answered (an OAuth client-credentials grant), or undefined. */
+const grantedToken = (answers: unknown[]) => {
+	const token = (answers[0] as IDataObject | undefined)?.access_token;
+	return typeof token === 'string' && token ? token : undefined;
+};
+
+/** A chain step's headers: that token as its Bearer, or none, so nothing is sent without it. */
+export const grantedBearer = (_previous: IDataObject, answers: unknown[]): Record<string, string> | undefined => {
+	const token = grantedToken(answers);
+	return token ? { Authorization: `Bearer ${token}` } : undefined;
+};
+
+/** A chain step's secrets: that token. */
+export const grantedTokenSecrets = (_previous: IDataObject, answers: unknown[]) => [grantedToken(answers) ?? ''];

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { objectOrEmpty } from './answers';
-import type { ResetInput, ServiceProfile } from './types';
+import type { ResetInput, ServiceProfile } from '../kernel/types';
 
 /**
  * Appwrite Account API, from `app/controllers/api/account.php` (source) and its docs.

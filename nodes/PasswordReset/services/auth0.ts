@@ -1,7 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { SUCCESS_STATUSES, isJsonObject, objectOrEmpty, objectWhere } from './answers';
-import type { ChainStep, CredentialSettings, ServiceProfile } from './types';
+import { grantedBearer, grantedTokenSecrets, SUCCESS_STATUSES, objectOrEmpty, objectWhere } from './answers';
+import { isJsonObject } from '../kernel/json';
+import type { ChainStep, CredentialSettings, ServiceProfile } from '../kernel/types';
 
 /**
  * Auth0 Authentication API, `POST /dbconnections/change_password` (docs, SDK). Send only: the
@@ -41,16 +42,6 @@ const auth0Host = ({ baseUrl }: CredentialSettings) => {
 /** The domain that names the Management API: the Tenant Domain, else the Base URL's *.auth0.com host. */
 const tenantDomain = (settings: CredentialSettings) => typedTenantDomain(settings) ?? auth0Host(settings);
 
-const managementToken = (answers: unknown[]) => {
-	const token = (answers[0] as IDataObject | undefined)?.access_token;
-	return typeof token === 'string' && token ? token : undefined;
-};
-const bearer = (_previous: IDataObject, answers: unknown[]) => {
-	const token = managementToken(answers);
-	return token ? { Authorization: `Bearer ${token}` } : undefined;
-};
-const tokenSecrets = (_previous: IDataObject, answers: unknown[]) => [managementToken(answers) ?? ''];
-
 /**
  * The users the email search found in the credential's connection (one email can have a user
  * in each), read from each user's identities; the search's answer is a list (its `isSuccess`).
@@ -68,8 +59,8 @@ const findUser: ChainStep = {
 	// Exact and case-sensitive; database connections store addresses in lower case.
 	fields: ({ email }) => ({ email: email.toLowerCase() }),
 	isSuccess: ({ body }) => Array.isArray(body),
-	headers: bearer,
-	secrets: tokenSecrets,
+	headers: grantedBearer,
+	secrets: grantedTokenSecrets,
 	missingMessage: 'Auth0 answered the token request without an access_token: nothing was sent. Check the Management Client ID and Secret',
 	then: {
 		method: 'POST',
@@ -79,8 +70,8 @@ const findUser: ChainStep = {
 		// Auth0's "no account" here is a search that found no user in this connection.
 		isUnknownAccount: (answers, settings) => usersInConnection(answers, settings).length === 0,
 		isSuccess: objectWhere((body) => typeof body.ticket === 'string'),
-		headers: bearer,
-		secrets: tokenSecrets,
+		headers: grantedBearer,
+		secrets: grantedTokenSecrets,
 		missingMessage: 'Auth0 answered the user search without the token it needs next: nothing was sent',
 	},
 };

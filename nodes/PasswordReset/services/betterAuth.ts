@@ -1,5 +1,5 @@
 import { objectWhere } from './answers';
-import type { ServiceProfile } from './types';
+import type { ServiceProfile } from '../kernel/types';
 
 /**
  * Better Auth (better-auth 1.7, source: `api/routes/password.ts`, `api/routes/ok.ts`,

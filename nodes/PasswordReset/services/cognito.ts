@@ -3,7 +3,7 @@ import { createHmac } from 'crypto';
 import type { IDataObject } from 'n8n-workflow';
 
 import { objectOrEmpty } from './answers';
-import type { CredentialSettings, ResetInput, ServiceProfile } from './types';
+import type { CredentialSettings, ResetInput, ServiceProfile } from '../kernel/types';
 
 /**
  * AWS Cognito user pools (API reference: ForgotPassword, ConfirmForgotPassword; the AWS JSON

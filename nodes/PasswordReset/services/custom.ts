@@ -1,5 +1,6 @@
-import { ANY_ROUTE_REFUSAL, isJsonObject } from './answers';
-import type { CredentialField, CredentialSettings, HttpMethod, RawAnswer, ServiceProfile } from './types';
+import { ANY_ROUTE_REFUSAL } from './answers';
+import { isJsonObject, valueAtPath } from '../kernel/json';
+import type { CredentialField, CredentialSettings, HttpMethod, RawAnswer, ServiceProfile } from '../kernel/types';
 
 const methodOptions = (methods: string[]) => methods.map((method) => ({ name: method, value: method }));
 
@@ -116,12 +117,6 @@ const CUSTOM_CREDENTIAL_FIELDS: CredentialField[] = [
 	},
 ];
 
-/** A field of an answer by name, else by dot path (`data.url`). */
-const fieldAt = (answer: unknown, name: string): unknown =>
-	isJsonObject(answer) && Object.hasOwn(answer, name)
-		? answer[name]
-		: name.split('.').reduce<unknown>((value, key) => (isJsonObject(value) ? value[key] : undefined), answer);
-
 const bodyMethod = (method: string | undefined): HttpMethod =>
 	method === 'PUT' || method === 'PATCH' ? method : 'POST';
 
@@ -219,7 +214,7 @@ export const buildCustomProfile = (settings: CredentialSettings): ServiceProfile
 				requires: ['email'],
 				isSuccess,
 				fields: ({ email }) => ({ [sendEmailField]: email }),
-				resetLink: (answer) => fieldAt(answer, settings.customResetLinkField?.trim() || 'link'),
+				resetLink: (answer) => valueAtPath(answer, settings.customResetLinkField?.trim() || 'link'),
 			},
 		},
 		unknownAccount: unknownAccountText

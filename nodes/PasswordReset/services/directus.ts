@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { SUCCESS_STATUSES, objectOrEmpty } from './answers';
-import type { ServiceProfile } from './types';
+import type { ServiceProfile } from '../kernel/types';
 
 /**
  * Directus, from `api/src/controllers/auth.ts` and `services/users.ts` (source) and its error

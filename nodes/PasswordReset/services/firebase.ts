@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { objectOrEmpty } from './answers';
-import type { RawAnswer, ServiceProfile } from './types';
+import type { RawAnswer, ServiceProfile } from '../kernel/types';
 
 /**
  * Firebase Authentication (Identity Toolkit REST v1), from the REST reference and the emulator's

@@ -1,5 +1,5 @@
 import { EDITION } from '../edition';
-import type { CredentialSettings, Operation, OperationContract, ServiceOperation, ServiceProfile, UnsupportedOperation } from './types';
+import type { CredentialSettings, Operation, OperationContract, ServiceOperation, ServiceProfile, UnsupportedOperation } from '../kernel/types';
 
 /** The services of this edition (see `edition.ts`, the one list). */
 export const SERVICE_PROFILES: readonly ServiceProfile[] = EDITION.profiles;

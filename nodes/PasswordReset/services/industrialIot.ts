@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { objectWhere } from './answers';
-import type { ServiceProfile } from './types';
+import type { ServiceProfile } from '../kernel/types';
 
 /** The documented (wiki) and coded error strings for a bad token: `invalid token` / `expired token`. */
 const isTokenError = (body: IDataObject) =>

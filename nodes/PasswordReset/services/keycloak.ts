@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { objectOrEmpty, objectWhere } from './answers';
-import type { ChainStep, ServiceProfile } from './types';
+import { grantedBearer, grantedTokenSecrets, objectOrEmpty, objectWhere } from './answers';
+import type { ChainStep, ServiceProfile } from '../kernel/types';
 
 /**
  * Keycloak (source: `services/.../admin/UserResource.java`, the OpenID Connect token endpoint).
@@ -13,15 +13,6 @@ import type { ChainStep, ServiceProfile } from './types';
  * `{errorMessage}` (admin API) or `{error, error_description}` (token). Not run against a real
  * Keycloak here.
  */
-const adminToken = (answers: unknown[]) => {
-	const token = (answers[0] as IDataObject | undefined)?.access_token;
-	return typeof token === 'string' && token ? token : undefined;
-};
-const bearer = (answers: unknown[]): Record<string, string> | undefined => {
-	const token = adminToken(answers);
-	return token ? { Authorization: `Bearer ${token}` } : undefined;
-};
-const tokenSecrets = (_previous: IDataObject, answers: unknown[]) => [adminToken(answers) ?? ''];
 /** The user search's answer, which its `isSuccess` has already found to be a list. */
 const foundUsers = (answers: unknown[]) => answers[1] as IDataObject[];
 const errorText = (body: IDataObject) => String(body.errorMessage ?? body.error_description ?? body.error ?? '');
@@ -31,8 +22,8 @@ const sendActionsEmail: ChainStep = {
 	path: '/admin/realms/{keycloakRealm}/users/{keycloakUserId}/execute-actions-email',
 	// The actions the emailed link asks of the user: set a new password.
 	fields: () => ['UPDATE_PASSWORD'],
-	headers: (_previous, answers) => bearer(answers),
-	secrets: tokenSecrets,
+	headers: grantedBearer,
+	secrets: grantedTokenSecrets,
 	pathValues: (answers) => ({ keycloakUserId: String(foundUsers(answers)[0]?.id ?? '') }),
 	// Keycloak's one "no account" answer is an empty list (`[]`).
 	isUnknownAccount: (answers) => foundUsers(answers).length === 0,
@@ -47,8 +38,8 @@ const findUser: ChainStep = {
 	fields: ({ email }) => ({ email, exact: 'true' }),
 	// A list of users, never an object: an object (an error, one user) is unexpected_response.
 	isSuccess: ({ body }) => Array.isArray(body),
-	headers: (_previous, answers) => bearer(answers),
-	secrets: tokenSecrets,
+	headers: grantedBearer,
+	secrets: grantedTokenSecrets,
 	missingMessage: 'Keycloak answered the token request without an access_token: nothing was sent. Check the client has Client authentication and Service accounts on',
 	then: sendActionsEmail,
 };

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { ServiceProfile } from './types';
+import type { ServiceProfile } from '../kernel/types';
 
 /**
  * Magento 2 / Adobe Commerce REST (2.4 line), from `Customer/etc/webapi.xml` and

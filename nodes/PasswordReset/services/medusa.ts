@@ -1,5 +1,5 @@
 import { successFlag } from './answers';
-import type { ServiceProfile } from './types';
+import type { ServiceProfile } from '../kernel/types';
 
 /**
  * Medusa v2 (≥ 2.5), from its auth routes and PR #11281 (source). Base URL: the Medusa server.

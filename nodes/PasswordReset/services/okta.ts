@@ -1,5 +1,6 @@
-import { isJsonObject, objectOrEmpty, objectWhere } from './answers';
-import type { ServiceProfile } from './types';
+import { objectOrEmpty, objectWhere } from './answers';
+import { isJsonObject } from '../kernel/json';
+import type { ServiceProfile } from '../kernel/types';
 
 /**
  * Okta (Management API, `UserCred`/`UserLifecycle` reference). Base URL: the org,

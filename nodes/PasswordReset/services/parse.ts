@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { objectOrEmpty } from './answers';
-import type { ResetInput, ServiceProfile } from './types';
+import type { ResetInput, ServiceProfile } from '../kernel/types';
 
 /**
  * Parse Server 7 (source: `Routers/UsersRouter.js` handleResetRequest, `Routers/PublicAPIRouter.js`,

@@ -1,7 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { isJsonObject, objectOrEmpty, objectWhere } from './answers';
-import type { ServiceProfile } from './types';
+import { objectOrEmpty, objectWhere } from './answers';
+import { isJsonObject } from '../kernel/json';
+import type { ServiceProfile } from '../kernel/types';
 
 /**
  * Payload CMS 3 (source: `auth/endpoints/{forgotPassword,resetPassword}.ts`,

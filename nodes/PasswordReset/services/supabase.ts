@@ -1,7 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { SUCCESS_STATUSES, isJsonObject, objectOrEmpty } from './answers';
-import type { ServiceProfile } from './types';
+import { SUCCESS_STATUSES, objectOrEmpty } from './answers';
+import { isJsonObject } from '../kernel/json';
+import type { ServiceProfile } from '../kernel/types';
 
 /**
  * Supabase Auth (GoTrue), from supabase/auth `openapi.yaml` and `internal/api` (source).

@@ -1,5 +1,5 @@
 import { VALIDATION_REFUSALS, successFlag } from './answers';
-import type { ServiceProfile } from './types';
+import type { ServiceProfile } from '../kernel/types';
 
 /**
  * Wabotify (a white label of Plazbot), docs.wabotify.com "Reset Password" and "Update Password".

@@ -1,5 +1,5 @@
 import { VALIDATION_REFUSALS, successFlag } from './answers';
-import type { ServiceProfile } from './types';
+import type { ServiceProfile } from '../kernel/types';
 
 /**
  * WibiClick (wibiclick_mysql_backend, Koa). Paths and field names come from the public web front

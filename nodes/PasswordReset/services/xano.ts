@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { objectOrEmpty } from './answers';
-import type { ServiceProfile } from './types';
+import type { ServiceProfile } from '../kernel/types';
 
 /**
  * A Xano "Hack System" back end (GitBook "POST : Reset Password"): public endpoints, error bodies

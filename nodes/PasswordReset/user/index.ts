@@ -5,9 +5,9 @@ import {
 	DEFAULT_MAX_RETRY_AFTER_SECONDS,
 	DEFAULT_MAX_SENDS_PER_RUN,
 } from '../run/input';
-import { DEFAULT_RANGE_API_URL } from '../http/breachedPasswords';
+import { DEFAULT_RANGE_API_URL } from '../run/breachedPasswords';
 import { CREDENTIAL_SERVICES, isServiceOperation, offers } from '../services';
-import type { Operation, ServiceOperation } from '../services/types';
+import type { Operation, ServiceOperation } from '../kernel/types';
 import { MULTI_FACTOR_MIN_LENGTH, SINGLE_FACTOR_MIN_LENGTH } from '../safety/newPassword';
 import { checkPasswordOperation } from './checkPassword.operation';
 import { createResetLinkFields, createResetLinkOperation } from './createResetLink.operation';

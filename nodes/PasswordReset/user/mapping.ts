@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { MAPPING_MODES } from '../run/input';
 import { listed, servicesNeedingEmailToReset } from '../services';
-import type { Operation } from '../services/types';
+import type { Operation } from '../kernel/types';
 
 /**
  * How the node gets each item's Email, Reset Token and New Password: from the parameters below

@@ -2,11 +2,10 @@ import type { IExecutePaginationFunctions, IHttpRequestOptions } from 'n8n-workf
 
 import { createHash } from 'crypto';
 
-import { cancelledFailure, ResetFailure } from '../outcome/errors';
-import type { Exchange } from './exchange';
-import { exchange, TIMEOUT_CODES } from './exchange';
-import type { RequestQueue } from './requestQueue';
-import { TRANSPORT_RULES } from './wire';
+import type { RequestQueue } from '../http/requestQueue';
+import { TRANSPORT_RULES } from '../http/wire';
+import { ResetFailure } from '../outcome/errors';
+import { queuedExchange } from '../outcome/send';
 
 /** Have I Been Pwned's Pwned Passwords range API: no key, k-anonymity. */
 export const DEFAULT_RANGE_API_URL = 'https://api.pwnedpasswords.com';
@@ -62,18 +61,11 @@ async function askRange(run: RangeCheckRun, prefix: string): Promise<Map<string,
 		headers: { 'Add-Padding': 'true', Accept: 'text/plain' },
 		timeout: run.timeout,
 	} as IHttpRequestOptions;
-	const slot = await run.queue.acquire(false);
-	let result: Exchange;
-	try {
-		// Nothing of the item has been sent yet: cancelled, as a request that never started is.
-		if (run.signal?.aborted) throw cancelledFailure('checkPassword', false);
-		result = await exchange(run.context, options, run.timeout, undefined);
-	} finally {
-		run.queue.release(slot);
-	}
+	// Nothing of the item has been sent yet: a cancellation before this is `cancelled`, as for any request that never started.
+	const result = await queuedExchange({ context: run.context, operation: 'checkPassword', queue: run.queue, timeout: run.timeout, signal: run.signal }, options);
 	if (result.failure) {
-		const { code } = result.failure;
-		throw unavailable(run.apiUrl, TIMEOUT_CODES.has(code) ? 'did not answer in time' : `could not be reached (${code})`);
+		const { code, timedOut } = result.failure;
+		throw unavailable(run.apiUrl, timedOut ? 'did not answer in time' : `could not be reached (${code})`);
 	}
 	const { statusCode, body } = result.response;
 	if (statusCode !== 200) throw unavailable(run.apiUrl, `answered HTTP ${statusCode}`, statusCode);
