@@ -1,136 +1,23 @@
-import type {
-	ICredentialDataDecryptedObject,
-	ICredentialType,
-	IHttpRequestOptions,
-	Icon,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { ICredentialType, Icon } from 'n8n-workflow';
 
-import { CREDENTIAL_SERVICES, CUSTOM_SERVICE, OPERATION_NAMES, SERVICE_OPERATIONS, isUnsupported, offers } from '../nodes/PasswordReset/services';
-import type { ServiceProfile } from '../nodes/PasswordReset/kernel/types';
+import { credentialTypeOf } from '../nodes/PasswordReset/describe/credential';
 import { EDITION } from '../nodes/PasswordReset/edition';
-import { withAuth } from './auth';
-import { CREDENTIAL_TEST, CREDENTIAL_TEST_URL, credentialTestRequest } from './credentialTest';
 
-/*
- * The form is built from the service profiles, the one list of services and of the fields each
- * reads: a field shows only for the services that use it, with that service's own hint.
- */
-
-const showFor = (profile: ServiceProfile) => ({ show: { service: [profile.id] } });
-
-const supportedOperations = (profile: ServiceProfile) => SERVICE_OPERATIONS.filter((operation) => offers(profile, operation));
-
-const serviceOption = (profile: ServiceProfile) => {
-	const key = profile.auth.apiKey ? (profile.auth.apiKey.required ? 'API key required' : 'API key optional') : 'no API key';
-	const operations = supportedOperations(profile).map((operation) => OPERATION_NAMES[operation]);
-	return { name: profile.displayName, value: profile.id, description: `${operations.join(', ')} · ${key}` };
-};
-
-const baseUrlField = (profile: ServiceProfile): INodeProperties => ({
-	displayName: 'Base URL',
-	name: 'baseUrl',
-	type: 'string',
-	required: true,
-	default: profile.baseUrl.default ?? '',
-	placeholder: profile.baseUrl.placeholder,
-	description: `The ${profile.displayName} API address, without the endpoint path. https only (http:// for localhost).`,
-	displayOptions: showFor(profile),
-});
-
-const apiKeyField = (profile: ServiceProfile): INodeProperties[] =>
-	profile.auth.apiKey
-		? [
-				{
-					displayName: 'API Key',
-					name: 'apiKey',
-					type: 'string',
-					typeOptions: { password: true },
-					required: profile.auth.apiKey.required,
-					default: '',
-					description: profile.auth.apiKey.description,
-					displayOptions: showFor(profile),
-				},
-			]
-		: [];
-
-const PATH_OVERRIDES = [
-	{ operation: 'sendResetEmail', name: 'sendEmailPath', label: 'Send Reset Email Path' },
-	{ operation: 'resetPassword', name: 'resetPath', label: 'Reset Password Path' },
-] as const;
-
-/** A listed service's documented path may be a guess: each path it calls can be overridden. */
-const pathOverrides = (profile: ServiceProfile): INodeProperties[] =>
-	profile.id === CUSTOM_SERVICE
-		? []
-		: PATH_OVERRIDES.flatMap(({ operation, name, label }) => {
-				const contract = profile.operations[operation];
-				if (!contract || isUnsupported(contract)) return [];
-				return [
-					{
-						displayName: label,
-						name,
-						type: 'string',
-						default: '',
-						placeholder: contract.path,
-						description: `Leave empty for ${profile.displayName}'s documented path, ${contract.method} ${contract.path}. Set it when your server serves the route elsewhere.`,
-						displayOptions: showFor(profile),
-					} satisfies INodeProperties,
-				];
-			});
-
-/** The Service field: a choice of the edition's services, or, where it has one, that one, not shown. */
-const serviceField = (): INodeProperties =>
-	CREDENTIAL_SERVICES.length === 1
-		? { displayName: 'Service', name: 'service', type: 'hidden', default: CREDENTIAL_SERVICES[0].id }
-		: {
-				displayName: 'Service',
-				name: 'service',
-				type: 'options',
-				options: CREDENTIAL_SERVICES.map(serviceOption).sort((a, b) => a.name.localeCompare(b.name)),
-				default: CREDENTIAL_SERVICES[0].id,
-				description: 'The back end this credential talks to',
-			};
+/** This edition's credential, built from its edition (see describe/credential.ts). */
+const credential = credentialTypeOf(EDITION);
 
 export class PasswordResetApi implements ICredentialType {
-	name = EDITION.credential.name;
+	name = credential.name;
 
-	displayName = EDITION.credential.displayName;
+	displayName = credential.displayName;
 
 	icon: Icon = { light: 'file:../icons/password-reset.svg', dark: 'file:../icons/password-reset.dark.svg' };
 
-	documentationUrl = EDITION.documentationUrl.credential;
+	documentationUrl = credential.documentationUrl;
 
-	properties: INodeProperties[] = [
-		serviceField(),
-		...CREDENTIAL_SERVICES.flatMap((profile) => [
-			baseUrlField(profile),
-			...apiKeyField(profile),
-			...(profile.credentialFields ?? []).map((field) => ({ ...field, displayOptions: showFor(profile) })),
-			...pathOverrides(profile),
-		]),
-		{
-			displayName: 'Credential Test Path',
-			name: 'credentialTestPath',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. /health',
-			description:
-				"A path that answers 2xx to a GET without side effects, used by the credential test. Leave empty for the service's default. Never a reset endpoint: testing it would send mail.",
-		},
-	];
+	properties = credential.properties;
 
-	/**
-	 * Applies the service's auth (see `withAuth`) to every request; the credential test's marker
-	 * request becomes the service's probe first (see `credentialTest.ts`).
-	 */
-	authenticate = async (
-		credentials: ICredentialDataDecryptedObject,
-		requestOptions: IHttpRequestOptions,
-	): Promise<IHttpRequestOptions> =>
-		requestOptions.url === CREDENTIAL_TEST_URL
-			? credentialTestRequest(credentials, requestOptions, (probe) => withAuth(credentials, probe))
-			: withAuth(credentials, requestOptions);
+	authenticate = credential.authenticate;
 
-	test = CREDENTIAL_TEST;
+	test = credential.test;
 }

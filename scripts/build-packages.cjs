@@ -4,9 +4,10 @@
  * (whose verification takes packages that integrate exactly one service). For each service's
  * profile file (Better Auth's holds two profiles, its plain and its Email OTP plugin), in
  * build/packages/<name>/:
- * - the engine's sources with only that file's profiles (no Custom): `edition.ts` written for it,
- *   the node and the credential renamed for the service (`SupabasePasswordReset`,
- *   `SupabasePasswordResetApi`), its codex, the icons, compiled into dist/ (no maps, no types);
+ * - the engine's sources with only that file's profiles (no Custom), and its shells written from
+ *   the templates in scripts/shells.cjs: its edition (`nodes/SupabasePasswordReset/edition.ts`),
+ *   its node and its credential classes (`SupabasePasswordReset`, `SupabasePasswordResetApi`),
+ *   which pass that edition to the engine; its codex, the icons, compiled into dist/ (no maps, no types);
  * - its package.json (MIT, the same repository and author, no runtime dependency) and its README,
  *   both written from the profile, and the LICENSE.
  * Then packs each into build/tarballs/. Prints each package's name and packed size.
@@ -23,6 +24,7 @@ const TARBALLS = path.join(BUILD, 'tarballs');
 const rootPackage = require(path.join(root, 'package.json'));
 const { codexAliases } = require('./generate.cjs');
 const { servicePackages, ENGINE } = require('./servicePackages.cjs');
+const { nodeShell, credentialShell } = require('./shells.cjs');
 
 const copyTree = (from, to, skip = () => false) => {
 	fs.mkdirSync(to, { recursive: true });
@@ -34,8 +36,8 @@ const copyTree = (from, to, skip = () => false) => {
 	}
 };
 
-const editionSource = (pkg) => `import type { Edition } from './kernel/types';
-${pkg.sources.length ? `import { ${pkg.sources.map((source) => source.name).join(', ')} } from './services/${pkg.file}';` : ''}
+const editionSource = (pkg) => `import type { Edition } from '../PasswordReset/kernel/types';
+import { ${pkg.sources.map((source) => source.name).join(', ')} } from '../PasswordReset/services/${pkg.file}';
 
 /** This package's edition, written by \`npm run build:packages\`: ${pkg.vendor} only, no Custom. */
 export const EDITION: Edition = {
@@ -50,7 +52,7 @@ export const EDITION: Edition = {
 /** The profile files of other services, Custom, and the all-services node, credential and edition. */
 const notInPackage = (pkg) => (relative) => {
 	const service = /^nodes\/PasswordReset\/services\/([A-Za-z0-9]+)\.ts$/.exec(relative)?.[1];
-	if (service && !['index', 'answers', pkg.file].includes(service)) return true;
+	if (service && !['index', 'answers', 'registry', pkg.file].includes(service)) return true;
 	return [`${ENGINE}/PasswordReset.node.ts`, `${ENGINE}/PasswordReset.node.json`, `${ENGINE}/edition.ts`, 'credentials/PasswordResetApi.credentials.ts'].includes(relative);
 };
 
@@ -90,14 +92,12 @@ function buildPackages() {
 		copyTree(path.join(root, ENGINE), path.join(dir, ENGINE), notInPackage(pkg));
 		copyTree(path.join(root, 'credentials'), path.join(dir, 'credentials'), notInPackage(pkg));
 		copyTree(path.join(root, 'icons'), path.join(dir, 'icons'));
-		fs.writeFileSync(path.join(dir, ENGINE, 'edition.ts'), editionSource(pkg));
 		const nodeDir = path.join(dir, 'nodes', pkg.className);
 		fs.mkdirSync(nodeDir, { recursive: true });
-		const nodeSource = fs.readFileSync(path.join(root, ENGINE, 'PasswordReset.node.ts'), 'utf8');
-		fs.writeFileSync(path.join(nodeDir, `${pkg.className}.node.ts`), nodeSource.replace('export class PasswordReset ', `export class ${pkg.className} `).replace(/from '\.\//g, "from '../PasswordReset/"));
+		fs.writeFileSync(path.join(nodeDir, 'edition.ts'), editionSource(pkg));
+		fs.writeFileSync(path.join(nodeDir, `${pkg.className}.node.ts`), nodeShell({ className: pkg.className, engine: '../PasswordReset', edition: './edition' }));
 		fs.writeFileSync(path.join(nodeDir, `${pkg.className}.node.json`), `${JSON.stringify(codex(pkg), null, '\t')}\n`);
-		const credentialSource = fs.readFileSync(path.join(root, 'credentials', 'PasswordResetApi.credentials.ts'), 'utf8');
-		fs.writeFileSync(path.join(dir, 'credentials', `${pkg.credentialClass}.credentials.ts`), credentialSource.replace('export class PasswordResetApi ', `export class ${pkg.credentialClass} `));
+		fs.writeFileSync(path.join(dir, 'credentials', `${pkg.credentialClass}.credentials.ts`), credentialShell({ className: pkg.credentialClass, engine: `../nodes/PasswordReset`, edition: `../nodes/${pkg.className}/edition` }));
 		fs.writeFileSync(path.join(dir, 'tsconfig.json'), fs.readFileSync(path.join(root, 'tsconfig.json')));
 		for (const file of ['LICENSE', 'eslint.config.mjs']) fs.copyFileSync(path.join(root, file), path.join(dir, file));
 		const operations = offeredOperations(pkg.sources.map(({ profile }) => profile));

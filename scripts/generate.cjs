@@ -9,7 +9,10 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 const root = path.resolve(__dirname, '..');
-const { SERVICE_PROFILES, CREDENTIAL_SERVICES, contractFor, isUnsupported } = require(path.join(root, 'dist/nodes/PasswordReset/services'));
+const { contractFor, isUnsupported } = require(path.join(root, 'dist/nodes/PasswordReset/services'));
+const { EDITION } = require(path.join(root, 'dist/nodes/PasswordReset/edition'));
+const SERVICE_PROFILES = EDITION.profiles;
+const CREDENTIAL_SERVICES = require(path.join(root, 'dist/nodes/PasswordReset/services/registry')).registryOf(EDITION).credentialServices;
 
 const { servicePackages } = require('./servicePackages.cjs');
 

@@ -1,8 +1,9 @@
 'use strict';
 /**
  * Which packages `npm run build:packages` makes, and their names: one per service profile file
- * (Better Auth's holds its plain and its Email OTP profiles), from the list in edition.ts and
- * the compiled profiles (read after `npm run build`). The README's packages table reads it too.
+ * (Better Auth's holds its plain and its Email OTP profiles), from the all-services edition and
+ * the compiled profile files that export its profiles (read after `npm run build`). The README's
+ * packages table reads it too.
  */
 const fs = require('node:fs');
 const path = require('node:path');
@@ -13,17 +14,19 @@ const ENGINE = 'nodes/PasswordReset';
 /** The all-services edition, compiled: read after `npm run build` (see `buildPackages`). */
 const edition = () => require(path.join(root, 'dist', ENGINE, 'edition.js')).EDITION;
 
-/** The profiles' export names as edition.ts lists them, in order, and the file each comes from. */
+/** The edition's profiles in order, each with the file that exports it and its export name (the compiled files, not the sources' text). */
 function profileSources() {
-	const text = fs.readFileSync(path.join(root, ENGINE, 'edition.ts'), 'utf8');
-	const fileOf = {};
-	for (const [, names, file] of text.matchAll(/^import \{ ([^}]+) \} from '\.\/services\/([A-Za-z0-9]+)';$/gm)) {
-		for (const name of names.split(',').map((part) => part.trim())) fileOf[name] = file;
-	}
-	const list = /profiles: \[([^\]]+)\]/.exec(text)[1].split(',').map((name) => name.trim()).filter(Boolean);
 	const { profiles } = edition();
-	if (list.length !== profiles.length) throw new Error('edition.ts lists its profiles in a shape this script does not read');
-	return list.map((name, index) => ({ name, file: fileOf[name], profile: profiles[index] }));
+	const servicesDir = path.join(root, 'dist', ENGINE, 'services');
+	const sourceOf = new Map();
+	for (const file of fs.readdirSync(servicesDir).filter((name) => name.endsWith('.js'))) {
+		for (const [name, value] of Object.entries(require(path.join(servicesDir, file)))) {
+			if (profiles.includes(value)) sourceOf.set(value, { name, file: file.slice(0, -'.js'.length) });
+		}
+	}
+	const missing = profiles.filter((profile) => !sourceOf.has(profile)).map((profile) => profile.id);
+	if (missing.length) throw new Error(`No file in services/ exports the profiles ${missing.join(', ')}`);
+	return profiles.map((profile) => ({ ...sourceOf.get(profile), profile }));
 }
 
 const words = (displayName) => displayName.replace(/\s*\(.*\)$/, '').split(/[^A-Za-z0-9]+/).filter(Boolean);

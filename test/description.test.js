@@ -57,7 +57,8 @@ test('n8n added Request Options when loading the package (it is a declarative no
 });
 
 describe('the editor shows each field only where it is used', () => {
-	const { CREDENTIAL_SERVICES, SERVICE_PROFILES } = require('../dist/nodes/PasswordReset/services');
+	const { EDITION: { profiles: SERVICE_PROFILES } } = require('../dist/nodes/PasswordReset/edition');
+	const { credentialServices: CREDENTIAL_SERVICES } = require('../dist/nodes/PasswordReset/services/registry').registryOf(require('../dist/nodes/PasswordReset/edition').EDITION);
 	const shownFor = (service) =>
 		credential.properties.filter((field) => !field.displayOptions || field.displayOptions.show.service.includes(service));
 	const names = (fields) => fields.map((field) => field.name);

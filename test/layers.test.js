@@ -1,26 +1,21 @@
 /**
- * The folders import one way (docs/architecture.md): each folder imports only folders below it.
- * KNOWN_UPWARD lists what still goes back up, each with why, until the edition becomes a value;
- * any other upward import fails here, naming the file and the import.
+ * The folders import one way (docs/architecture.md): each folder imports only folders below it,
+ * and any import that goes back up fails here, naming the file and the import. The shells n8n
+ * loads are the templates' few lines that pass their edition in.
  */
+const fs = require('node:fs');
+const path = require('node:path');
 const { folderImports, folderGraph } = require('../scripts/folderGraph.cjs');
+const { ROOT_SHELLS } = require('../scripts/shells.cjs');
 
 const ENGINE = 'nodes/PasswordReset';
 /** Lowest first: a folder may import the ones before it. */
-const LAYERS = ['kernel', 'safety', 'http', 'outcome', 'services', 'run', 'user'].map((folder) => `${ENGINE}/${folder}`);
+const LAYERS = ['kernel', 'safety', 'http', 'outcome', 'services', 'run', 'user', 'describe'].map((folder) => `${ENGINE}/${folder}`);
 /** Above the engine: the shells n8n loads, which pass the edition in. */
 const SHELLS = ['credentials', ENGINE];
 
-/** Imports that still go up: the edition is a module that services/index.ts and the credential helpers read. */
-const KNOWN_UPWARD = [
-	// The registry (services/index.ts) reads the edition module; the edition imports the profiles.
-	`${ENGINE}/services/index.ts → ../edition`,
-	// The engine reads the credential's settings and auth, which live beside the credential class.
-	`${ENGINE}/run/runContext.ts → ../../../credentials/settings`,
-	`${ENGINE}/run/runResetRequest.ts → ../../../credentials/settings`,
-	`${ENGINE}/run/setup.ts → ../../../credentials/auth`,
-	`${ENGINE}/run/setup.ts → ../../../credentials/settings`,
-];
+/** Imports that go up: none. The edition is a value the shells pass in. */
+const KNOWN_UPWARD = [];
 
 const rank = (folder) => {
 	const layer = LAYERS.indexOf(folder);
@@ -32,7 +27,7 @@ test('every folder is a known layer', () => {
 	expect([...folders].filter((folder) => !LAYERS.includes(folder) && !SHELLS.includes(folder))).toEqual([]);
 });
 
-test('no folder imports one above it, but the known ones (the edition as a module)', () => {
+test('no folder imports one above it', () => {
 	const upward = folderImports()
 		.filter(({ from, to }) => rank(to) > rank(from) && !(SHELLS.includes(from) && SHELLS.includes(to)))
 		.map(({ file, specifier }) => `${file} → ${specifier}`);
@@ -43,4 +38,16 @@ test('the kernel imports nothing of the project; the transport (http) knows no o
 	const graph = folderGraph();
 	expect(graph.find((line) => line.startsWith(`${ENGINE}/kernel →`))).toBeUndefined();
 	expect(graph.find((line) => line.startsWith(`${ENGINE}/http →`))).toBe(`${ENGINE}/http → ${ENGINE}/kernel, ${ENGINE}/safety`);
+});
+
+test("the all-services package's node and credential classes are the templates' shells (scripts/shells.cjs), as each service's package's are", () => {
+	for (const [file, text] of Object.entries(ROOT_SHELLS)) expect(fs.readFileSync(path.join(__dirname, '..', file), 'utf8')).toBe(text);
+});
+
+test('the folder graph has no cycle', () => {
+	const edges = new Map();
+	for (const { from, to } of folderImports()) edges.set(from, new Set([...(edges.get(from) ?? []), to]));
+	const reaches = (from, target, seen = new Set()) =>
+		[...(edges.get(from) ?? [])].some((next) => next === target || (!seen.has(next) && (seen.add(next), reaches(next, target, seen))));
+	expect([...edges.keys()].filter((folder) => reaches(folder, folder))).toEqual([]);
 });

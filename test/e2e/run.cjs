@@ -14,7 +14,7 @@ const path = require('node:path');
 const { ResetSandbox, SANDBOX_KEYS } = require('../../sandbox/server.cjs');
 const { E2E_WORKFLOWS, credentials, EMAIL, RESET_FLOW_SERVICES, SEND_ONLY_SERVICES, PASSWORD_CHECK_ITEMS, LINK_SERVICES, BREACHED_RESET_ACCOUNT } = require('./workflows.cjs');
 const { SmtpSink } = require('../support/smtpSink.cjs');
-const { SERVICE_PROFILES } = require('../../dist/nodes/PasswordReset/services');
+const { EDITION: { profiles: SERVICE_PROFILES } } = require('../../dist/nodes/PasswordReset/edition');
 
 /** The sandbox's values of every credential field a profile marks as a password, and Supabase's secret key (the new-keys credential's). */
 const credentialSecretsOf = (keys) => ({

@@ -5,7 +5,7 @@
  * sandbox's address and sentinel secrets.
  */
 const { SANDBOX_SERVICES, SANDBOX_SCENARIOS } = require('../../sandbox/services/index.cjs');
-const { SERVICE_PROFILES } = require('../../dist/nodes/PasswordReset/services');
+const { EDITION: { profiles: SERVICE_PROFILES } } = require('../../dist/nodes/PasswordReset/edition');
 /** The service whose two key formats the e2e suites try (its id and base path from its sandbox file). */
 const SUPABASE = require('../../sandbox/services/supabase.cjs');
 

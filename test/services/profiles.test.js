@@ -4,7 +4,7 @@
  * (never a bare status, which a wrong route also gives) and where it comes from. Its credential
  * probe never carries an email, so testing a credential mails no one.
  */
-const { SERVICE_PROFILES } = require('../../dist/nodes/PasswordReset/services/index.js');
+const { EDITION: { profiles: SERVICE_PROFILES } } = require('../../dist/nodes/PasswordReset/edition.js');
 
 describe.each(SERVICE_PROFILES.map((profile) => [profile.id, profile]))('%s profile', (_id, profile) => {
 	test('each unknown-account answer has a status, a body condition and a source', () => {

@@ -43,6 +43,13 @@ const loadPackage = async () => {
 let loaded;
 const loadedPackage = () => (loaded ??= loadPackage());
 
+/** The node and credential types an edition builds, as the shells build them (the built engine's describe/). */
+const editionTypes = (edition) => {
+	const { nodeDescriptionOf } = require(path.join(root, 'dist/nodes/PasswordReset/describe/node.js'));
+	const { credentialTypeOf } = require(path.join(root, 'dist/nodes/PasswordReset/describe/credential.js'));
+	return { passwordResetNode: { description: nodeDescriptionOf(edition) }, passwordResetCredential: credentialTypeOf(edition) };
+};
+
 /**
  * The declarative node as n8n's NodeTypes hands it to the engine: with an `execute` that runs
  * RoutingNode on the node's ExecuteContext, which carries the execution's cancel signal.
@@ -136,16 +143,19 @@ const credentialWithDefaults = (passwordResetCredential, values) => ({
 /**
  * Runs Input → Password Reset in WorkflowExecute.
  * `cancelAfterMs`: cancel the execution that long after it starts. `typeVersion`: the node's
- * version as a saved workflow has it (1 unless a test needs 1.1's defaults).
+ * version as a saved workflow has it (1 unless a test needs 1.1's defaults). `edition`: run the
+ * node and credential another edition builds (describe/), in place of the package's.
  * @returns {{ output: object[], errorOutput: object[], error: object|undefined, run: object }}
  *   `output`/`errorOutput`: the node's items on its main and error outputs; `error`: what the
  *   node threw (On Error = Stop), as n8n stored it in the execution.
  */
-async function runNode({ parameters, credential, items = [{}], onError, requestOptions, nodeSettings = {}, cancelAfterMs, typeVersion = 1, asToolType = false }) {
-	const { passwordResetNode, passwordResetCredential } = await loadedPackage();
+async function runNode({ parameters, credential, items = [{}], onError, requestOptions, nodeSettings = {}, cancelAfterMs, typeVersion = 1, asToolType = false, edition }) {
+	const { passwordResetNode, passwordResetCredential } = edition ? editionTypes(edition) : await loadedPackage();
+	const credentialType = edition ? edition.credential.name : CREDENTIAL_TYPE;
 	const inputType = inputNodeType(items);
 	// `asToolType`: the node under the type name n8n gives a node used as an AI tool, which is how it tells a tool call.
-	const type = asToolType ? `${NODE_TYPE}Tool` : NODE_TYPE;
+	const nodeType = edition ? `${edition.packageName}.${edition.node.name}` : NODE_TYPE;
+	const type = asToolType ? `${nodeType}Tool` : nodeType;
 	const nodeTypes = {
 		getByName: (name) => (name === type ? passwordResetNode : inputType),
 		getByNameAndVersion: (name) => (name === type ? asN8nRunsIt(passwordResetNode) : inputType),
@@ -160,7 +170,7 @@ async function runNode({ parameters, credential, items = [{}], onError, requestO
 			typeVersion,
 			position: [200, 0],
 			parameters: { resource: 'user', ...parameters, ...(requestOptions ? { requestOptions } : {}) },
-			credentials: { [CREDENTIAL_TYPE]: { id: 'cred-1', name: 'Password Reset test' } },
+			credentials: { [credentialType]: { id: 'cred-1', name: 'Password Reset test' } },
 			...(onError ? { onError } : {}),
 			...nodeSettings,
 		},

@@ -8,6 +8,9 @@ const path = require('node:path');
 
 const src = (file) => require(path.resolve(__dirname, '../../nodes/PasswordReset', file));
 const services = src('services/index.ts');
+/** The all-services edition and its registry: the profiles as the engine reads them. */
+const { EDITION } = src('edition.ts');
+const registry = src('services/registry.ts').registryOf(EDITION);
 const { wireRequest, endpointOf } = src('http/wire.ts');
 const { parseBody } = src('http/exchange.ts');
 const { readResponse } = src('outcome/readResponse.ts');
@@ -24,7 +27,7 @@ const requestsOf = (contract) => {
 };
 
 /** Each profile with each operation it supports, as [profile, operation, contract]. */
-const supportedOperations = (profiles = services.SERVICE_PROFILES) =>
+const supportedOperations = (profiles = EDITION.profiles) =>
 	profiles.flatMap((profile) =>
 		Object.keys(profile.operations)
 			.map((operation) => [profile, operation, services.contractFor(profile, operation)])
@@ -41,7 +44,7 @@ const asReceived = (body) => parseBody(typeof body === 'string' ? body : JSON.st
  * item's json (`{ error, details }`).
  */
 const readAnswer = ({ credential, operation, status, body, headers = {}, options = {}, secrets = [], input = SAMPLE_INPUT }) => {
-	const profile = services.resolveProfile(credential);
+	const profile = registry.resolveProfile(credential);
 	const request = services.contractFor(profile, operation);
 	const { url } = wireFor(profile, request, { input: { ...SAMPLE_INPUT, ...input }, settings: credential });
 	const context = {
@@ -56,7 +59,7 @@ const readAnswer = ({ credential, operation, status, body, headers = {}, options
 		return readResponse({ statusCode: status, headers, body: asReceived(body) }, context);
 	} catch (error) {
 		if (!(error instanceof ResetFailure)) throw error;
-		return toFailureItem(error.redacted(secrets), { itemIndex: 0, operation, service: profile.id }, 1).json;
+		return toFailureItem(error.redacted(secrets), { itemIndex: 0, operation, service: profile.id, credentialName: 'Password Reset API' }, 1).json;
 	}
 };
 
@@ -81,4 +84,4 @@ const sampleSettings = (profile, extra = {}) => {
 	return { ...settings, ...extra };
 };
 
-module.exports = { services, checks, redact, readAnswer, wireFor, requestsOf, supportedOperations, asReceived, sampleSettings };
+module.exports = { EDITION, registry, services, checks, redact, readAnswer, wireFor, requestsOf, supportedOperations, asReceived, sampleSettings };

@@ -6,7 +6,7 @@
 const nock = require('nock');
 const { runNode } = require('../support/engine.cjs');
 const { everythingWritten } = require('../support/fixtures.cjs');
-const { supportedOperations, sampleSettings, services } = require('../support/sources.cjs');
+const { EDITION, registry, supportedOperations, sampleSettings, services } = require('../support/sources.cjs');
 
 // Each secret holds a marker that every encoding leaves as it is: if the marker is out, so is the secret.
 const TOKEN = "SENTINEL-TOK!7a2c'()*~ x";
@@ -22,7 +22,7 @@ const parametersFor = (service, operation) => ({
 	...(operation === 'resetPassword' ? { newPassword: PASSWORD } : {}),
 	options: { includeRawResponse: true },
 });
-const profiles = [...services.SERVICE_PROFILES, services.resolveProfile(sampleSettings({ id: services.CUSTOM_SERVICE }))];
+const profiles = [...EDITION.profiles, registry.resolveProfile(sampleSettings({ id: services.CUSTOM_SERVICE }))];
 const CASES = supportedOperations(profiles).map(([profile, operation]) => [`${profile.id} ${operation}`, profile, operation]);
 
 const SHAPES = {

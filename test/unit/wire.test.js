@@ -3,12 +3,12 @@
  * in any path of any profile is one segment, never empty, "." or "..", whatever its source,
  * and every path stays under the Base URL's path; header values are refused, never changed.
  */
-const { services, checks, wireFor, requestsOf, supportedOperations, sampleSettings } = require('../support/sources.cjs');
+const { EDITION, registry, services, checks, wireFor, requestsOf, supportedOperations, sampleSettings } = require('../support/sources.cjs');
 
 const INPUT = { email: 'ada@example.com', resetToken: 'tok-123', newPassword: 'pw-123456' };
 const BAD_SEGMENTS = ['', '.', '..'];
 const placeholdersOf = (path) => [...path.matchAll(/\{(\w+)\}/g)].map((match) => match[1]);
-const profiles = [...services.SERVICE_PROFILES, services.resolveProfile(sampleSettings({ id: services.CUSTOM_SERVICE }))];
+const profiles = [...EDITION.profiles, registry.resolveProfile(sampleSettings({ id: services.CUSTOM_SERVICE }))];
 
 /** Every request of every profile, with the placeholders in its path. */
 const REQUESTS = supportedOperations(profiles).flatMap(([profile, operation, contract]) =>
@@ -89,7 +89,7 @@ describe('header values', () => {
 });
 
 test('a secret credential field is never a path value', () => {
-	const profile = services.resolveProfile(sampleSettings({ id: services.CUSTOM_SERVICE }));
+	const profile = registry.resolveProfile(sampleSettings({ id: services.CUSTOM_SERVICE }));
 	const request = { ...services.contractFor(profile, 'sendResetEmail'), path: '/send/{apiKey}' };
 	expect(() => wireFor(profile, request, { input: INPUT, settings: sampleSettings(profile) })).toThrow(/may not contain \{apiKey\}/);
 });

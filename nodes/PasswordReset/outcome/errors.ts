@@ -8,11 +8,14 @@ import { REDACTED, redactText } from '../safety/redact';
 /** What to do when a reset may have changed the password: the same token would fail, or worse. */
 export const AFTER_UNKNOWN_RESET = 'Do not retry with the same token: check whether the new password works, or send a new reset email';
 
+/** Stands for the edition's credential in a message; `messageFor` names it (each service's package has its own). */
+const CREDENTIAL = '{credential}';
+
 /** What happened, and what to do about it, for each code. The item is appended to the message. */
 const GUIDANCE: Record<ErrorCode, { message: string; retryable: boolean }> = {
 	invalid_input: { message: 'The input is not valid', retryable: false },
 	auth_failed: {
-		message: 'The service rejected the credentials. Check the API key and base URL in the Password Reset API credential',
+		message: `The service rejected the credentials. Check the API key and base URL in the ${CREDENTIAL} credential`,
 		retryable: false,
 	},
 	user_not_found: { message: 'No account matches this email. Check the email address', retryable: false },
@@ -123,9 +126,11 @@ export interface FailureContext {
 	itemIndex: number;
 	operation: Operation;
 	service: string;
+	/** The edition's credential, as its form names it ("Password Reset API", "Supabase Password Reset API"). */
+	credentialName: string;
 }
 
-const messageFor = (failure: ResetFailure, itemIndex: number) => `${failure.message} [item ${itemIndex}]`;
+const messageFor = (failure: ResetFailure, { itemIndex, credentialName }: FailureContext) => `${failure.message.replace(CREDENTIAL, credentialName)} [item ${itemIndex}]`;
 
 /** From this node version on, a failure item is `{error: {message, errorCode, …}}` (see `toFailureItem`). */
 const ONE_KEY_FAILURE_FROM_VERSION = 1.2;
@@ -141,7 +146,7 @@ const ONE_KEY_FAILURE_FROM_VERSION = 1.2;
  * workflows read what they always read.
  */
 export const toFailureItem = (failure: ResetFailure, context: FailureContext, typeVersion: number): INodeExecutionData => {
-	const message = messageFor(failure, context.itemIndex);
+	const message = messageFor(failure, context);
 	const details: IDataObject = {
 		errorCode: failure.errorCode,
 		httpStatus: failure.httpStatus,
@@ -171,7 +176,7 @@ const maskedNode = (node: INode): INode => {
  * re-wraps any other error with the unmasked node.
  */
 export const toNodeError = (failure: ResetFailure, node: INode, context: FailureContext) => {
-	const message = messageFor(failure, context.itemIndex);
+	const message = messageFor(failure, context);
 	const description = failure.serverMessage;
 	const httpCode = failure.httpStatus === null ? undefined : String(failure.httpStatus);
 	const error = new NodeApiError(maskedNode(node), { message, description, httpCode } as JsonObject, {

@@ -1,12 +1,18 @@
-import type { INodePropertyRouting } from 'n8n-workflow';
+import type { DeclarativeRestApiSettings, IExecutePaginationFunctions, INodePropertyRouting } from 'n8n-workflow';
 
+import type { Registry } from '../services/registry';
 import { runResetRequest } from './runResetRequest';
 
 /**
- * The routing both operations share; the service profile decides the rest. `paginate` makes
- * RoutingNode hand the request to `runResetRequest` (see there why).
+ * The routing every operation of an edition shares; the service profile decides the rest.
+ * `paginate` makes RoutingNode hand each item's request to `runResetRequest` (see there why),
+ * with the edition's registry.
  */
-export const resetRouting: INodePropertyRouting = {
+export const resetRoutingFor = (registry: Registry): INodePropertyRouting => ({
 	send: { paginate: true },
-	operations: { pagination: runResetRequest },
-};
+	operations: {
+		async pagination(this: IExecutePaginationFunctions, requestData: DeclarativeRestApiSettings.ResultOptions) {
+			return await runResetRequest.call(this, registry, requestData);
+		},
+	},
+});

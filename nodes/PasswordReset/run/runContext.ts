@@ -2,18 +2,18 @@ import type { ICredentialsDecrypted, IExecuteSingleFunctions, INodeParameters } 
 
 import { createHash } from 'crypto';
 
-import { CREDENTIAL_TYPE, credentialSecrets, settingsFrom } from '../../../credentials/settings';
-import type { RequestSettings } from '../../../credentials/settings';
 import { RequestQueue } from '../http/requestQueue';
 import { invalidInput } from '../outcome/errors';
 import type { ResetFailure } from '../outcome/errors';
 import { valueAtPath } from '../kernel/json';
-import { resolveProfile } from '../services';
+import type { Registry } from '../services/registry';
 import type { Operation } from '../kernel/types';
 import type { FieldMapping, NodeOptions } from './input';
 import { readMapping, readOperation, readOptions } from './input';
 import type { ValidRun } from './setup';
 import { validateRun } from './setup';
+import type { RequestSettings } from './settings';
+import { credentialSecrets, settingsFrom } from './settings';
 
 /** The first Send Reset Email of an email in this run, which its duplicates answer from. */
 export interface SendClaim {
@@ -65,13 +65,14 @@ export interface RunContext extends ValidRun {
 	guards: RunGuards;
 }
 
-const build = async (context: IExecuteSingleFunctions, isToolCall: boolean, guards: RunGuards): Promise<RunContext> => {
+const build = async (context: IExecuteSingleFunctions, registry: Registry, isToolCall: boolean, guards: RunGuards): Promise<RunContext> => {
 	const operation = readOperation(context);
-	const data = await context.getCredentials(CREDENTIAL_TYPE);
-	const reference = context.getNode().credentials?.[CREDENTIAL_TYPE];
-	const credentials = { id: reference?.id ?? '', name: reference?.name ?? '', type: CREDENTIAL_TYPE, data };
+	const credentialType = registry.edition.credential.name;
+	const data = await context.getCredentials(credentialType);
+	const reference = context.getNode().credentials?.[credentialType];
+	const credentials = { id: reference?.id ?? '', name: reference?.name ?? '', type: credentialType, data };
 	const settings = settingsFrom(data);
-	const profile = resolveProfile(settings);
+	const profile = registry.resolveProfile(settings);
 	const run = { operation, isToolCall, credentials, settings, credentialSecrets: credentialSecrets(settings, profile), guards };
 	try {
 		if (context.getNode().retryOnFail) {
@@ -89,7 +90,7 @@ const build = async (context: IExecuteSingleFunctions, isToolCall: boolean, guar
 		const options = readOptions(context);
 		const mapping = readMapping(context, isToolCall);
 		const ignoreSslIssues = context.getNodeParameter('requestOptions.allowUnauthorizedCerts', false) === true;
-		const valid = validateRun(profile, settings, operation, ignoreSslIssues, options.passwordCheck);
+		const valid = validateRun(profile, settings, operation, ignoreSslIssues, options.passwordCheck, registry.edition.credential.displayName);
 		const queue = new RequestQueue(options.maxConcurrentRequests, context.getExecutionCancelSignal?.());
 		return { ...run, ...valid, options, mapping, queue, rangeAnswers: new Map() };
 	} catch (setupFailure) {
@@ -140,12 +141,12 @@ const guardsForToolCall = (context: IExecuteSingleFunctions): RunGuards => {
 	return entry.guards;
 };
 
-export const runContextFor = (context: IExecuteSingleFunctions): Promise<RunContext> => {
+export const runContextFor = (context: IExecuteSingleFunctions, registry: Registry): Promise<RunContext> => {
 	const key = context.getExecuteData();
 	let run = runs.get(key);
 	if (!run) {
 		const isToolCall = context.getNode().type.endsWith('Tool');
-		run = build(context, isToolCall, isToolCall ? guardsForToolCall(context) : newGuards());
+		run = build(context, registry, isToolCall, isToolCall ? guardsForToolCall(context) : newGuards());
 		runs.set(key, run);
 	}
 	return run;

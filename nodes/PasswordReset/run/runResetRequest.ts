@@ -6,7 +6,8 @@ import type {
 	INodeExecutionData,
 } from 'n8n-workflow';
 
-import { credentialPathValues, CREDENTIAL_TYPE } from '../../../credentials/settings';
+import { credentialPathValues } from './settings';
+import type { Registry } from '../services/registry';
 import { send } from '../outcome/send';
 import type { SendPolicy } from '../outcome/send';
 import type { WireRequest, WireValues } from '../http/wire';
@@ -101,7 +102,7 @@ async function callService(item: ItemRun): Promise<ServiceOutcome> {
 	const policy: SendPolicy = {
 		context: item.context,
 		operation,
-		auth: { credentialType: CREDENTIAL_TYPE, credentials: run.credentials },
+		auth: { credentialType: run.credentials.type, credentials: run.credentials },
 		queue: run.queue,
 		breaker: run.guards.breaker,
 		timeout: run.options.timeout,
@@ -268,6 +269,7 @@ async function runOperation(item: ItemRun, itemIndex: number, checks: PasswordCh
  */
 export async function runResetRequest(
 	this: IExecutePaginationFunctions,
+	registry: Registry,
 	requestData: DeclarativeRestApiSettings.ResultOptions,
 ): Promise<INodeExecutionData[]> {
 	const itemIndex = this.getItemIndex();
@@ -275,7 +277,7 @@ export async function runResetRequest(
 	const secrets: string[] = [];
 	let run: RunContext | undefined;
 	try {
-		run = await runContextFor(this);
+		run = await runContextFor(this, registry);
 		secrets.push(...run.credentialSecrets);
 		if (signal?.aborted) throw cancelledFailure(run.operation, false);
 		if (run.setupFailure) throw run.setupFailure;
@@ -290,7 +292,7 @@ export async function runResetRequest(
 	} catch (error) {
 		const operation = run?.operation ?? readOperation(this);
 		const failure = asFailure(error, operation, { signal, secrets });
-		const failureContext: FailureContext = { itemIndex, operation, service: run?.profile?.id ?? run?.settings.service ?? '' };
+		const failureContext: FailureContext = { itemIndex, operation, service: run?.profile?.id ?? run?.settings.service ?? '', credentialName: registry.edition.credential.displayName };
 		if (this.continueOnFail()) return [toFailureItem(failure, failureContext, this.getNode().typeVersion)];
 		throw toNodeError(failure, this.getNode(), failureContext);
 	}

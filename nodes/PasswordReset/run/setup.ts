@@ -1,8 +1,8 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
-import { withAuth } from '../../../credentials/auth';
-import type { RequestSettings } from '../../../credentials/settings';
-import { pathHoldsSecret } from '../../../credentials/settings';
+import { withAuth } from './auth';
+import type { RequestSettings } from './settings';
+import { pathHoldsSecret } from './settings';
 import { invalidInput, ResetFailure } from '../outcome/errors';
 import { contractFor, isServiceOperation, isUnsupported } from '../services';
 import type { Operation, OperationContract, ResetInput, ServiceOperation, ServiceProfile } from '../kernel/types';
@@ -53,9 +53,10 @@ export const validateRun = (
 	operation: Operation,
 	ignoreSslIssues: boolean,
 	passwordCheck: PasswordCheckOptions,
+	credentialName: string,
 ): ValidRun => {
 	if (!profile) {
-		throw invalidInput(`The credential's Service "${settings.service}" is not known. Choose a service in the Password Reset API credential`);
+		throw invalidInput(`The credential's Service "${settings.service}" is not known. Choose a service in the ${credentialName} credential`);
 	}
 	const checksPassword = operation === 'checkPassword' || (operation === 'resetPassword' && passwordCheck.beforeReset);
 	const rangeApiUrl = checksPassword && passwordCheck.breachCheck ? normalizeBaseUrl(passwordCheck.rangeApiUrl, 'The Breached Password API URL option') : undefined;
@@ -63,7 +64,7 @@ export const validateRun = (
 	const contract = contractFor(profile, operation);
 	if (isUnsupported(contract)) throw new ResetFailure('not_supported', null, undefined, contract.notSupported);
 	const baseUrl = normalizeBaseUrl(settings.baseUrl);
-	const authHeaders = withAuth(settings as unknown as ICredentialDataDecryptedObject, { headers: {} }).headers as Record<string, string>;
+	const authHeaders = withAuth(profile, settings as unknown as ICredentialDataDecryptedObject, { headers: {} }).headers as Record<string, string>;
 	for (const [name, value] of Object.entries(authHeaders)) checkHeader(name, value, "the credential's value");
 	if (ignoreSslIssues) {
 		throw invalidInput(

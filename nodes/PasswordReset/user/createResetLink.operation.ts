@@ -1,15 +1,14 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { resetRouting } from '../run/routing';
-import { servicesOffering } from '../services';
+import type { Registry } from '../services/registry';
+import { servicesOffering } from './prose';
 
-export const createResetLinkOperation: INodePropertyOptions = {
+export const createResetLinkOperation = (registry: Registry): INodePropertyOptions => ({
 	name: 'Create Reset Link',
 	value: 'createResetLink',
 	action: 'Create a password reset link',
-	description: `Have the service create a reset link, without its email, to send through your own channel (${servicesOffering('createResetLink')})`,
-	routing: resetRouting,
-};
+	description: `Have the service create a reset link, without its email, to send through your own channel (${servicesOffering(registry, 'createResetLink')})`,
+});
 
 export const createResetLinkFields: INodeProperties[] = [
 	{

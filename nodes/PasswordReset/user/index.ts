@@ -6,7 +6,9 @@ import {
 	DEFAULT_MAX_SENDS_PER_RUN,
 } from '../run/input';
 import { DEFAULT_RANGE_API_URL } from '../run/breachedPasswords';
-import { CREDENTIAL_SERVICES, isServiceOperation, offers } from '../services';
+import { resetRoutingFor } from '../run/routing';
+import { isServiceOperation, offers } from '../services';
+import type { Registry } from '../services/registry';
 import type { Operation, ServiceOperation } from '../kernel/types';
 import { MULTI_FACTOR_MIN_LENGTH, SINGLE_FACTOR_MIN_LENGTH } from '../safety/newPassword';
 import { checkPasswordOperation } from './checkPassword.operation';
@@ -23,27 +25,32 @@ const onlyForSend = { show: { '/operation': ['sendResetEmail'] } };
 /** Options of the new-password check: Reset Password runs it first, Check New Password is it. */
 const forPasswordCheck = { show: { '/operation': ['resetPassword', 'checkPassword'] } };
 
-/** Whether some service of this edition offers the operation (Check New Password calls none). */
-const isOffered = ({ value }: INodePropertyOptions) =>
-	!isServiceOperation(value as Operation) || CREDENTIAL_SERVICES.some((profile) => offers(profile, value as ServiceOperation));
-
 /**
- * In the order of a reset: the email, then the new password, then the optional checks; the link
- * last. A service's own package lists only what its service offers.
+ * This edition's operations, in the order of a reset: the email, then the new password, then the
+ * optional checks; the link last. A service's own package lists only what its service offers
+ * (Check New Password calls none). Each runs through the edition's routing (see run/routing.ts).
  */
-export const OPERATIONS = [sendResetEmailOperation, resetPasswordOperation, verifyResetTokenOperation, checkPasswordOperation, createResetLinkOperation].filter(isOffered);
+export const operationsOf = (registry: Registry): INodePropertyOptions[] => {
+	const routing = resetRoutingFor(registry);
+	const isOffered = ({ value }: INodePropertyOptions) =>
+		!isServiceOperation(value as Operation) || registry.credentialServices.some((profile) => offers(profile, value as ServiceOperation));
+	return [sendResetEmailOperation, resetPasswordOperation, verifyResetTokenOperation(registry), checkPasswordOperation, createResetLinkOperation(registry)]
+		.filter(isOffered)
+		.map((option) => ({ ...option, routing }));
+};
 
-/** The first operation this edition offers: Send Reset Email, except where a service has none. */
-const FIRST_OPERATION = OPERATIONS[0].value;
-
-const operation: INodeProperties = {
-	displayName: 'Operation',
-	name: 'operation',
-	type: 'options',
-	noDataExpression: true,
-	displayOptions: showForUser,
-	options: OPERATIONS,
-	default: FIRST_OPERATION,
+/** The Operation field; its default is the first operation this edition offers (Send Reset Email, except where a service has none). */
+const operationField = (operations: INodePropertyOptions[]): INodeProperties => {
+	const firstOperation = operations[0].value;
+	return {
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: showForUser,
+		options: operations,
+		default: firstOperation,
+	};
 };
 
 const options: INodeProperties = {
@@ -151,13 +158,14 @@ const options: INodeProperties = {
 	],
 };
 
-export const userDescription: INodeProperties[] = [
-	operation,
+/** The User resource's fields for this edition, with its operations (`operationsOf`). */
+export const userDescription = (registry: Registry, operations: INodePropertyOptions[]): INodeProperties[] => [
+	operationField(operations),
 	mappingMode,
-	...mappedFields,
+	...mappedFields(registry),
 	...createResetLinkFields,
 	...sendResetEmailFields,
-	resetTokenField,
-	...resetPasswordFields,
+	resetTokenField(registry),
+	...resetPasswordFields(registry),
 	options,
 ];

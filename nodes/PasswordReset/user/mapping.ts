@@ -1,7 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { MAPPING_MODES } from '../run/input';
-import { listed, servicesNeedingEmailToReset } from '../services';
+import { listed } from '../kernel/text';
+import type { Registry } from '../services/registry';
+import { servicesNeedingEmailToReset } from './prose';
 import type { Operation } from '../kernel/types';
 
 /**
@@ -41,7 +43,7 @@ export const showIn = (mode: keyof typeof MAPPING_MODES, operation: Operation[])
  * The item fields read by name. n8n's lint wants literal names and defaults here: they are
  * `MAPPED_FIELDS` in run/input.ts, and a test keeps the two equal.
  */
-export const mappedFields: INodeProperties[] = [
+export const mappedFields = (registry: Registry): INodeProperties[] => [
 	{
 		displayName: 'Email Field',
 		name: 'emailField',
@@ -78,7 +80,7 @@ export const mappedFields: INodeProperties[] = [
 		type: 'string',
 		noDataExpression: true,
 		default: 'email',
-		description: `The input item's field holding the account's email, for the services that need it to reset (${listed(servicesNeedingEmailToReset()) || 'none here'}), and for the password check's context words. Read when the item has it.`,
+		description: `The input item's field holding the account's email, for the services that need it to reset (${listed(servicesNeedingEmailToReset(registry)) || 'none here'}), and for the password check's context words. Read when the item has it.`,
 		displayOptions: showIn('mapByName', ['resetPassword', 'checkPassword']),
 	},
 ];

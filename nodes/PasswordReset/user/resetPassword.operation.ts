@@ -1,7 +1,8 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { resetRouting } from '../run/routing';
-import { listed, SERVICE_PROFILES, servicesNeedingEmailToReset } from '../services';
+import { listed } from '../kernel/text';
+import type { Registry } from '../services/registry';
+import { servicesNeedingEmailToReset } from './prose';
 import { showIn } from './mapping';
 
 export const resetPasswordOperation: INodePropertyOptions = {
@@ -9,19 +10,18 @@ export const resetPasswordOperation: INodePropertyOptions = {
 	value: 'resetPassword',
 	action: 'Reset a password with a reset token',
 	description: 'Finish a password reset with the emailed token or code and a new password',
-	routing: resetRouting,
 };
 
 const showFor = showIn('defineBelow', ['resetPassword', 'checkPassword']);
 
 /** Which of this edition's services read the Email on a reset. */
-const emailUse = () => {
-	const needing = servicesNeedingEmailToReset();
+const emailUse = (registry: Registry) => {
+	const needing = servicesNeedingEmailToReset(registry);
 	if (!needing.length) return 'The service takes the account from the token, so a reset ignores it.';
-	return `${listed(needing)} ${needing.length > 1 ? 'need' : 'needs'} it to reset${needing.length < SERVICE_PROFILES.length ? '; the others ignore it' : ''}.`;
+	return `${listed(needing)} ${needing.length > 1 ? 'need' : 'needs'} it to reset${needing.length < registry.edition.profiles.length ? '; the others ignore it' : ''}.`;
 };
 
-export const resetPasswordFields: INodeProperties[] = [
+export const resetPasswordFields = (registry: Registry): INodeProperties[] => [
 	{
 		displayName: 'New Password',
 		name: 'newPassword',
@@ -38,7 +38,7 @@ export const resetPasswordFields: INodeProperties[] = [
 		type: 'string',
 		placeholder: 'name@email.com',
 		default: '',
-		description: `Email address of the account. ${emailUse()} Check New Password refuses a password containing the email's name or domain.`,
+		description: `Email address of the account. ${emailUse(registry)} Check New Password refuses a password containing the email's name or domain.`,
 		displayOptions: showFor,
 	},
 ];

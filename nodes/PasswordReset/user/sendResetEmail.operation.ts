@@ -1,6 +1,5 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { resetRouting } from '../run/routing';
 import { showIn } from './mapping';
 
 export const sendResetEmailOperation: INodePropertyOptions = {
@@ -8,7 +7,6 @@ export const sendResetEmailOperation: INodePropertyOptions = {
 	value: 'sendResetEmail',
 	action: 'Send a password reset email',
 	description: 'Start a password reset: the service emails the user a reset link or code',
-	routing: resetRouting,
 };
 
 export const sendResetEmailFields: INodeProperties[] = [

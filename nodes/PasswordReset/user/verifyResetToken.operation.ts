@@ -1,12 +1,11 @@
 import type { INodePropertyOptions } from 'n8n-workflow';
 
-import { resetRouting } from '../run/routing';
-import { servicesOffering } from '../services';
+import type { Registry } from '../services/registry';
+import { servicesOffering } from './prose';
 
-export const verifyResetTokenOperation: INodePropertyOptions = {
+export const verifyResetTokenOperation = (registry: Registry): INodePropertyOptions => ({
 	name: 'Verify Reset Token',
 	value: 'verifyResetToken',
 	action: 'Check a reset token without using it',
-	description: `Check that a reset token is valid without using it up, where the service can (${servicesOffering('verifyResetToken')})`,
-	routing: resetRouting,
-};
+	description: `Check that a reset token is valid without using it up, where the service can (${servicesOffering(registry, 'verifyResetToken')})`,
+});

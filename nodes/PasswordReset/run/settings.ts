@@ -1,11 +1,7 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
-import { EDITION } from '../nodes/PasswordReset/edition';
-import type { CredentialSettings, ServiceProfile } from '../nodes/PasswordReset/kernel/types';
-import { InputProblem } from '../nodes/PasswordReset/safety/checks';
-
-/** This edition's credential type (`passwordResetApi` in the all-services package). */
-export const CREDENTIAL_TYPE = EDITION.credential.name;
+import type { CredentialSettings, ServiceProfile } from '../kernel/types';
+import { InputProblem } from '../safety/checks';
 
 export interface RequestSettings extends CredentialSettings {
 	/** Only to redact it from anything the server echoes; the credential's `authenticate` sends it. */

@@ -1,11 +1,12 @@
 import type { ICredentialDataDecryptedObject, ICredentialTestRequest, IHttpRequestOptions } from 'n8n-workflow';
 
-import { wireRequest } from '../nodes/PasswordReset/http/wire';
-import { DEFAULT_TIMEOUT_MS } from '../nodes/PasswordReset/run/input';
-import { resolveProfile, SERVICE_PROFILES } from '../nodes/PasswordReset/services';
-import { SUCCESS_STATUSES } from '../nodes/PasswordReset/services/answers';
-import type { CredentialProbe, CredentialSettings } from '../nodes/PasswordReset/kernel/types';
-import { normalizeBaseUrl } from '../nodes/PasswordReset/safety/checks';
+import { wireRequest } from '../http/wire';
+import type { CredentialProbe, CredentialSettings } from '../kernel/types';
+import { normalizeBaseUrl } from '../safety/checks';
+import { SUCCESS_STATUSES } from '../services/answers';
+import type { Registry } from '../services/registry';
+import { withAuth } from './auth';
+import { DEFAULT_TIMEOUT_MS } from './input';
 import { credentialPathValues, pathHoldsSecret } from './settings';
 
 /*
@@ -30,13 +31,9 @@ const ALL_STATUSES = Array.from({ length: 500 }, (_, index) => 100 + index);
  * the Credential Test Path), at the checked Base URL, with the service's auth. A probe that
  * cannot be built (a bad Base URL, a dot segment) throws, and n8n shows the message.
  */
-export const credentialTestRequest = (
-	credentials: ICredentialDataDecryptedObject,
-	marker: IHttpRequestOptions,
-	withAuth: (request: IHttpRequestOptions) => IHttpRequestOptions,
-): IHttpRequestOptions => {
+export const credentialTestRequest = (registry: Registry, credentials: ICredentialDataDecryptedObject, marker: IHttpRequestOptions): IHttpRequestOptions => {
 	const settings = credentials as unknown as CredentialSettings;
-	const profile = resolveProfile(settings);
+	const profile = registry.resolveProfile(settings);
 	if (!profile) throw new Error(`The Service "${String(settings.service)}" is not known. Choose a service`);
 	const overridePath = typeof credentials.credentialTestPath === 'string' ? credentials.credentialTestPath.trim() : '';
 	const probe = overridePath ? customPathProbe(overridePath) : profile.credentialTest;
@@ -55,7 +52,7 @@ export const credentialTestRequest = (
 			headerSource: () => 'the service profile',
 		},
 	);
-	return withAuth({
+	return withAuth(profile, credentials, {
 		...marker,
 		baseURL: normalizeBaseUrl(settings.baseUrl ?? ''),
 		url: wire.url,
@@ -74,8 +71,8 @@ export const credentialTestRequest = (
 const rule = (statuses: number[], message: (status: number) => string) =>
 	statuses.map((status) => ({ type: 'responseCode' as const, properties: { value: status, message: message(status) } }));
 
-/** The declarative test: the marker request, and what each failing status means. */
-export const CREDENTIAL_TEST: ICredentialTestRequest = {
+/** The declarative test of an edition's credential: the marker request, and what each failing status means. */
+export const credentialTestOf = ({ edition }: Registry): ICredentialTestRequest => ({
 	request: { method: 'GET', url: CREDENTIAL_TEST_URL },
 	rules: [
 		...rule([404, 405], (status) => `No endpoint of the chosen service at this Base URL (HTTP ${status}). Check the Base URL (its path too, e.g. /api or /v1) and the paths in the credential`),
@@ -84,11 +81,11 @@ export const CREDENTIAL_TEST: ICredentialTestRequest = {
 		...rule([500, 502, 503, 504], (status) => `The server failed (HTTP ${status}): this is not the answer the chosen service gives at this Base URL. Check the Base URL and that the service is online`),
 		...rule([200, 201, 204, 400, 422, 429], (status) => `Unexpected answer (HTTP ${status}): this does not look like the chosen service at this Base URL. Check the Base URL and the service chosen`),
 		// A passing status whose body says the address is wrong after all (each profile's `failsOn`).
-		...SERVICE_PROFILES.flatMap((profile) => profile.credentialTest.failsOn ?? []).map(({ key, value, message }) => ({
+		...edition.profiles.flatMap((profile) => profile.credentialTest.failsOn ?? []).map(({ key, value, message }) => ({
 			type: 'responseSuccessBody' as const,
 			properties: { key, value, message },
 		})),
 		// n8n's type allows one kind of rule per list; its tester reads each rule by its `type`
 		// (packages/cli, credentials-tester.service.ts: response codes on an error, bodies on a pass).
 	] as unknown as ICredentialTestRequest['rules'],
-};
+});

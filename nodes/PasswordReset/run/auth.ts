@@ -1,7 +1,6 @@
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
-import { resolveProfile } from '../nodes/PasswordReset/services';
-import type { CredentialSettings } from '../nodes/PasswordReset/kernel/types';
+import type { CredentialSettings, ServiceProfile } from '../kernel/types';
 
 /** The parts of a request the credential's auth touches, in both n8n request shapes. */
 interface AuthTarget {
@@ -10,13 +9,13 @@ interface AuthTarget {
 }
 
 /**
- * Puts the credential's auth on a request, as its service's profile says: the API key in a
+ * Puts the credential's auth on a request, as its service's profile (the one the credential describes) says: the API key in a
  * header (or, for Firebase, its documented `?key=`), headers from other credential fields, or
  * nothing for public endpoints. The key's header is left alone on a request that already sets it.
  */
-export const withAuth = <T extends AuthTarget>(credentials: ICredentialDataDecryptedObject, request: T): T => {
+export const withAuth = <T extends AuthTarget>(profile: ServiceProfile | undefined, credentials: ICredentialDataDecryptedObject, request: T): T => {
 	const settings = credentials as unknown as CredentialSettings;
-	const auth = resolveProfile(settings)?.auth;
+	const auth = profile?.auth;
 	if (!auth) return request;
 	const apiKey = typeof credentials.apiKey === 'string' ? credentials.apiKey : '';
 	const headers: IDataObject = { ...request.headers, ...auth.headers?.(settings) };
