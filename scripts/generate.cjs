@@ -1,7 +1,7 @@
 'use strict';
 /**
  * Writes what names the services from the one list, `SERVICE_PROFILES` (read from dist/): the
- * codex aliases, the package's keywords and description, and the README's service tables (between
+ * codex aliases, the package's keywords and description, and the tables of README.md and docs/services.md (between
  * `<!-- generated:NAME -->` markers). `npm run generate` writes them; `--check` (a test) fails
  * when a committed file differs from what it would write.
  */
@@ -135,12 +135,17 @@ const OUTPUTS = {
 		pkg.keywords = [...new Set([...KEYWORDS, ...SERVICE_PROFILES.map((profile) => slug(profile.displayName))])];
 		return `${JSON.stringify(pkg, null, 2)}\n`;
 	},
-	'README.md': (current) =>
-		current.replace(/(<!-- generated:(\w+) -->\n)[\s\S]*?(\n<!-- \/generated -->)/g, (_match, open, name, close) => {
-			if (!TABLES[name]) throw new Error(`README.md: no generated table named ${name}`);
-			return `${open}${TABLES[name]()}${close}`;
-		}),
+	'README.md': (current) => withTables('README.md', current),
+	'docs/services.md': (current) => withTables('docs/services.md', current),
 };
+
+/** A markdown page with each `<!-- generated:name -->` table written anew from the profiles. */
+function withTables(file, current) {
+	return current.replace(/(<!-- generated:(\w+) -->\n)[\s\S]*?(\n<!-- \/generated -->)/g, (_match, open, name, close) => {
+		if (!TABLES[name]) throw new Error(`${file}: no generated table named ${name}`);
+		return `${open}${TABLES[name]()}${close}`;
+	});
+}
 
 const generate = (check) => {
 	const stale = [];

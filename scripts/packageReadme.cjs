@@ -19,7 +19,8 @@ const offeredOperations = (profiles) => [
 	OPERATION_NAMES.checkPassword,
 ];
 
-const mainReadme = (anchor) => `${rootPackage.homepage}#${anchor}`;
+/** A page of the all-services package's docs/ (on its repository), at an anchor. */
+const docsPage = (page, anchor) => `${rootPackage.homepage}/blob/main/docs/${page}.md${anchor ? `#${anchor}` : ''}`;
 
 const readme = (pkg, operations) => {
 	const profiles = pkg.sources.map(({ profile }) => profile);
@@ -55,17 +56,17 @@ a minimum length, 15 by default, no composition rules, no maximum; the email's n
 and the service's name; the 1,000 most common passwords; and, when **Check Breached Passwords**
 is on, Have I Been Pwned's range API, to which only the first 5 hex digits of the password's
 SHA-1 are sent). Reset Password runs it first from node version 1.1. See
-[Check New Password](${mainReadme('check-new-password')}).
+[Check New Password](${docsPage('operations', 'check-new-password')}).
 ${operations.includes(OPERATION_NAMES.createResetLink) ? `
 **Create Reset Link** answers \`resetLink\`, a link that opens the account to whoever holds it:
 send it only to the account's own address, and keep it out of saved executions (Workflow
 Settings → Save successful production executions: Do not save). See
-[Create Reset Link](${mainReadme('create-reset-link')}).
+[Create Reset Link](${docsPage('operations', 'create-reset-link')}).
 ` : ''}
-Every failure has an \`errorCode\` (see [Errors](${mainReadme('errors')})); the three On Error
+Every failure has an \`errorCode\` (see [Errors](${docsPage('errors')})); the three On Error
 modes keep one output item per input item, paired. Secrets (the new password, the token, the
 API key and every credential secret) never appear in output, errors or logs
-([Security](${mainReadme('security')})).
+([Security](${docsPage('security')})).
 
 ## How this profile was checked
 

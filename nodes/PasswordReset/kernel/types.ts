@@ -240,7 +240,7 @@ export interface CredentialProbe {
 	 * `message`. n8n applies every profile's to every test: each value must be the service's own.
 	 */
 	failsOn?: ReadonlyArray<{ key: string; value: string; message: string }>;
-	/** What a passing test proves, and what it does not: the README's table says it. */
+	/** What a passing test proves, and what it does not: docs/services.md's table says it. */
 	proves: string;
 }
 
@@ -250,7 +250,7 @@ export interface ServiceProfile {
 	/** The credential's Base URL for this service: a placeholder, or the default where the URL is fixed. */
 	baseUrl: { placeholder: string; default?: string };
 	/**
-	 * The README's credential notes for this service (generated, `npm run generate`): the Base
+	 * The service package README's credential notes for this service (generated, `npm run generate`): the Base
 	 * URL's shape, and where to find every other field, in Markdown.
 	 */
 	setup: {

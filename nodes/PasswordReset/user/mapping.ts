@@ -9,7 +9,7 @@ import type { Operation } from '../kernel/types';
 /**
  * How the node gets each item's Email, Reset Token and New Password: from the parameters below
  * (expressions, `$fromAI`), or from the item's own fields by name. The second has no expression
- * at all, which RoutingNode would resolve twice per item (see README, "Speed at bulk").
+ * at all, which RoutingNode would resolve twice per item (see docs/speed.md).
  */
 export const mappingMode: INodeProperties = {
 	displayName: 'Mapping Mode',
