@@ -81,3 +81,14 @@ test("a service the edition lacks fails naming the edition's own credential", as
 	const { output } = await runNode({ edition: EDITION, parameters: { operation: 'sendResetEmail', email: EMAIL }, credential: { ...credential, service: 'supabase' }, onError: 'continueRegularOutput' });
 	expect(output[0].json.error).toMatch(/The credential's Service "supabase" is not known. Choose a service in the Made Up Password Reset API credential/);
 });
+
+test("a refusal before any request names the edition's own node (Ignore SSL Issues)", async () => {
+	const { output } = await runNode({
+		edition: EDITION,
+		parameters: { operation: 'sendResetEmail', email: EMAIL },
+		requestOptions: { allowUnauthorizedCerts: true },
+		credential,
+		onError: 'continueRegularOutput',
+	});
+	expect(output[0].json.error).toMatch(/but Made Up Password Reset always verifies TLS certificates/);
+});

@@ -20,7 +20,7 @@ for (const name of ['HTTP_PROXY', 'HTTPS_PROXY', 'http_proxy', 'https_proxy', 'A
 }
 
 const { Workflow, NodeHelpers, createEmptyRunExecutionData } = require('n8n-workflow');
-const { WorkflowExecute, ExecutionLifecycleHooks, ExecuteContext, PackageDirectoryLoader, RoutingNode } = require('n8n-core');
+const { WorkflowExecute, ExecutionLifecycleHooks, ExecuteContext, PackageDirectoryLoader, DirectoryLoader, RoutingNode } = require('n8n-core');
 
 const root = path.resolve(__dirname, '../..');
 const { name: PACKAGE_NAME } = require(path.join(root, 'package.json'));
@@ -43,11 +43,16 @@ const loadPackage = async () => {
 let loaded;
 const loadedPackage = () => (loaded ??= loadPackage());
 
-/** The node and credential types an edition builds, as the shells build them (the built engine's describe/). */
+/**
+ * The node and credential types an edition builds, as the shells build them (the built engine's
+ * describe/), with what n8n's loader adds to a declarative node (Request Options).
+ */
 const editionTypes = (edition) => {
 	const { nodeDescriptionOf } = require(path.join(root, 'dist/nodes/PasswordReset/describe/node.js'));
 	const { credentialTypeOf } = require(path.join(root, 'dist/nodes/PasswordReset/describe/credential.js'));
-	return { passwordResetNode: { description: nodeDescriptionOf(edition) }, passwordResetCredential: credentialTypeOf(edition) };
+	const node = { description: nodeDescriptionOf(edition) };
+	DirectoryLoader.applyDeclarativeNodeOptionParameters(node);
+	return { passwordResetNode: node, passwordResetCredential: credentialTypeOf(edition) };
 };
 
 /**

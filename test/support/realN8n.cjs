@@ -71,10 +71,13 @@ function prepareN8n({ onSpawn, logLevel = 'debug', nodeOptions, extraEnv = {}, e
 	// Asynchronous: the sandbox answers from this same process while n8n runs.
 	let commands = 0;
 	/** Runs one n8n command (with `commandEnv` added), its own log file; resolves to its exit status, output and log lines. */
-	const n8nWith = (commandEnv, ...args) =>
-		new Promise((resolve, reject) => {
+	const n8nWith = async (commandEnv, ...args) => {
+		// n8n's task broker listens on 5679 unless told, even for `execute` with runners off: a free
+		// port for each command, so two suites (or a suite and a developer's n8n) never collide.
+		const brokerPort = await freePort();
+		return await new Promise((resolve, reject) => {
 			const logFile = path.join(logDir, `${++commands}-${args[0].replace(':', '-')}.log`);
-			const child = spawn(n8nBin, args, { env: { ...env, ...commandEnv, N8N_LOG_FILE_LOCATION: logFile }, stdio: ['ignore', 'pipe', 'pipe'] });
+			const child = spawn(n8nBin, args, { env: { ...env, N8N_RUNNERS_BROKER_PORT: String(brokerPort), ...commandEnv, N8N_LOG_FILE_LOCATION: logFile }, stdio: ['ignore', 'pipe', 'pipe'] });
 			onSpawn?.(child);
 			const out = { stdout: '', stderr: '' };
 			child.stdout.on('data', (chunk) => (out.stdout += chunk));
@@ -82,6 +85,7 @@ function prepareN8n({ onSpawn, logLevel = 'debug', nodeOptions, extraEnv = {}, e
 			child.on('error', reject);
 			child.on('close', (status) => resolve({ status, ...out, log: readLog(logFile) }));
 		});
+	};
 	const n8n = (...args) => n8nWith({}, ...args);
 	/**
 	 * `n8n start` (the editor, the REST API, production forms and webhooks) on a free loopback

@@ -59,7 +59,7 @@ const readAnswer = ({ credential, operation, status, body, headers = {}, options
 		return readResponse({ statusCode: status, headers, body: asReceived(body) }, context);
 	} catch (error) {
 		if (!(error instanceof ResetFailure)) throw error;
-		return toFailureItem(error.redacted(secrets), { itemIndex: 0, operation, service: profile.id, credentialName: 'Password Reset API' }, 1).json;
+		return toFailureItem(error.redacted(secrets), { itemIndex: 0, operation, service: profile.id, credentialName: 'Password Reset API', nodeName: 'Password Reset' }, 1).json;
 	}
 };
 

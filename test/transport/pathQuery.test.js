@@ -50,7 +50,7 @@ test.each([
 	['a space', '/recover?lang=e s', /has a query that is not plain name=value pairs/],
 	['an empty name', '/recover?=es', /has a query that is not plain name=value pairs/],
 	['a name twice', '/recover?lang=es&lang=en', /sets the query parameter "lang" twice/],
-	['a parameter the node sends itself (a GET send\'s email)', '/recover?email=other@example.com', /sets the query parameter "email", which Password Reset sends itself/],
+	['a parameter the node sends itself (a GET send\'s email)', '/recover?email=other@example.com', /sets the query parameter "email", which the node sends itself/],
 	['the API key typed in', `/recover?key=${SENTINELS.apiKey}`, /contains one of the credential's secrets: secrets never go into a URL/],
 	['the API key percent-encoded', `/recover?key=${encodeURIComponent(SENTINELS.apiKey)}`, /contains one of the credential's secrets/],
 	['the API key as a {name} value', '/recover?key={apiKey}', /may not contain \{apiKey\}: the credential's secrets never go into a URL/],

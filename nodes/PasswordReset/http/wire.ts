@@ -56,7 +56,7 @@ export const wireRequest = (contract: RequestContract, values: WireValues): Wire
 	const sendInQuery = contract.method === 'GET';
 	const ownQuery = { ...contract.query, ...(sendInQuery ? (values.fields as IDataObject) : {}) };
 	const taken = Object.keys(pathQuery).find((name) => name in ownQuery);
-	if (taken) throw new InputProblem(`The ${values.where} sets the query parameter "${taken}", which Password Reset sends itself. Remove it from the path`);
+	if (taken) throw new InputProblem(`The ${values.where} sets the query parameter "${taken}", which the node sends itself. Remove it from the path`);
 	const asForm = !sendInQuery && contract.bodyFormat === 'form';
 	const headers = { ...values.headers };
 	for (const [name, value] of Object.entries(headers)) checkHeader(name, value, values.headerSource(value));

@@ -8,8 +8,9 @@ import { REDACTED, redactText } from '../safety/redact';
 /** What to do when a reset may have changed the password: the same token would fail, or worse. */
 export const AFTER_UNKNOWN_RESET = 'Do not retry with the same token: check whether the new password works, or send a new reset email';
 
-/** Stands for the edition's credential in a message; `messageFor` names it (each service's package has its own). */
+/** Stand for the edition's credential and node in a message; `messageFor` names them (each service's package has its own). */
 const CREDENTIAL = '{credential}';
+export const NODE = '{node}';
 
 /** What happened, and what to do about it, for each code. The item is appended to the message. */
 const GUIDANCE: Record<ErrorCode, { message: string; retryable: boolean }> = {
@@ -69,7 +70,7 @@ const GUIDANCE: Record<ErrorCode, { message: string; retryable: boolean }> = {
 		retryable: true,
 	},
 	internal_error: {
-		message: 'Password Reset failed unexpectedly. This is a bug in the node, not a problem with the input or the service: please report it',
+		message: `${NODE} failed unexpectedly. This is a bug in the node, not a problem with the input or the service: please report it`,
 		retryable: false,
 	},
 };
@@ -128,9 +129,12 @@ export interface FailureContext {
 	service: string;
 	/** The edition's credential, as its form names it ("Password Reset API", "Supabase Password Reset API"). */
 	credentialName: string;
+	/** The edition's node ("Password Reset", "Supabase Password Reset"). */
+	nodeName: string;
 }
 
-const messageFor = (failure: ResetFailure, { itemIndex, credentialName }: FailureContext) => `${failure.message.replace(CREDENTIAL, credentialName)} [item ${itemIndex}]`;
+const messageFor = (failure: ResetFailure, { itemIndex, credentialName, nodeName }: FailureContext) =>
+	`${failure.message.replace(CREDENTIAL, credentialName).replace(NODE, nodeName)} [item ${itemIndex}]`;
 
 /** From this node version on, a failure item is `{error: {message, errorCode, …}}` (see `toFailureItem`). */
 const ONE_KEY_FAILURE_FROM_VERSION = 1.2;
@@ -208,7 +212,7 @@ export const breakerFailure = () =>
 		'rate_limited',
 		null,
 		undefined,
-		'Not sent: the service rate limited this run, so Password Reset stopped sending for the rest of it. Run these items again later, or space items out with Batching under Request Options',
+		`Not sent: the service rate limited this run, so ${NODE} stopped sending for the rest of it. Run these items again later, or space items out with Batching under Request Options`,
 	);
 
 /**

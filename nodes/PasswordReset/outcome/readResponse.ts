@@ -4,7 +4,7 @@ import { isJsonObject } from '../kernel/json';
 import type { AnswerMatch, ErrorCode, Operation, RequestContract, ServiceOperation, ServiceProfile, ServiceResponse } from '../kernel/types';
 import { isEmailAddress } from '../safety/checks';
 import { redactSecretFields, redactValue, serverMessageOf } from '../safety/redact';
-import { AFTER_UNKNOWN_RESET, ResetFailure } from './errors';
+import { AFTER_UNKNOWN_RESET, NODE, ResetFailure } from './errors';
 import { retryAfterSeconds } from './retryAfter';
 
 /** What Send Reset Email says by default, whether or not the account exists (no enumeration oracle). */
@@ -117,7 +117,7 @@ export const readResponse = (response: ServiceResponse, context: ReadContext): I
 			'unexpected_response',
 			status,
 			undefined,
-			`The service answered with a redirect (HTTP ${status}), which Password Reset never follows. Set the credential's Base URL to the final address`,
+			`The service answered with a redirect (HTTP ${status}), which ${NODE} never follows. Set the credential's Base URL to the final address`,
 		);
 	}
 	const answer: Answer = { operation, status, body, rawBody, serviceCode: profile.errorCodeOf?.(body) };

@@ -77,7 +77,7 @@ export const credentialTestOf = ({ edition }: Registry): ICredentialTestRequest 
 	rules: [
 		...rule([404, 405], (status) => `No endpoint of the chosen service at this Base URL (HTTP ${status}). Check the Base URL (its path too, e.g. /api or /v1) and the paths in the credential`),
 		...rule([401, 403], (status) => `The service refused the credential (HTTP ${status}). Check the API key and the service's own fields (project, client, collection)`),
-		...rule([301, 302, 303, 307, 308], (status) => `The service answered with a redirect (HTTP ${status}), which Password Reset never follows. Set the Base URL to the final address`),
+		...rule([301, 302, 303, 307, 308], (status) => `The service answered with a redirect (HTTP ${status}), which ${edition.node.displayName} never follows. Set the Base URL to the final address`),
 		...rule([500, 502, 503, 504], (status) => `The server failed (HTTP ${status}): this is not the answer the chosen service gives at this Base URL. Check the Base URL and that the service is online`),
 		...rule([200, 201, 204, 400, 422, 429], (status) => `Unexpected answer (HTTP ${status}): this does not look like the chosen service at this Base URL. Check the Base URL and the service chosen`),
 		// A passing status whose body says the address is wrong after all (each profile's `failsOn`).

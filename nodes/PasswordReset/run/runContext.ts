@@ -90,7 +90,10 @@ const build = async (context: IExecuteSingleFunctions, registry: Registry, isToo
 		const options = readOptions(context);
 		const mapping = readMapping(context, isToolCall);
 		const ignoreSslIssues = context.getNodeParameter('requestOptions.allowUnauthorizedCerts', false) === true;
-		const valid = validateRun(profile, settings, operation, ignoreSslIssues, options.passwordCheck, registry.edition.credential.displayName);
+		const valid = validateRun(profile, settings, operation, ignoreSslIssues, options.passwordCheck, {
+			credentialName: registry.edition.credential.displayName,
+			nodeName: registry.edition.node.displayName,
+		});
 		const queue = new RequestQueue(options.maxConcurrentRequests, context.getExecutionCancelSignal?.());
 		return { ...run, ...valid, options, mapping, queue, rangeAnswers: new Map() };
 	} catch (setupFailure) {

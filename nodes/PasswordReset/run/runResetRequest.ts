@@ -292,7 +292,7 @@ export async function runResetRequest(
 	} catch (error) {
 		const operation = run?.operation ?? readOperation(this);
 		const failure = asFailure(error, operation, { signal, secrets });
-		const failureContext: FailureContext = { itemIndex, operation, service: run?.profile?.id ?? run?.settings.service ?? '', credentialName: registry.edition.credential.displayName };
+		const failureContext: FailureContext = { itemIndex, operation, service: run?.profile?.id ?? run?.settings.service ?? '', credentialName: registry.edition.credential.displayName, nodeName: registry.edition.node.displayName };
 		if (this.continueOnFail()) return [toFailureItem(failure, failureContext, this.getNode().typeVersion)];
 		throw toNodeError(failure, this.getNode(), failureContext);
 	}

@@ -53,7 +53,7 @@ export const validateRun = (
 	operation: Operation,
 	ignoreSslIssues: boolean,
 	passwordCheck: PasswordCheckOptions,
-	credentialName: string,
+	{ credentialName, nodeName }: { credentialName: string; nodeName: string },
 ): ValidRun => {
 	if (!profile) {
 		throw invalidInput(`The credential's Service "${settings.service}" is not known. Choose a service in the ${credentialName} credential`);
@@ -68,7 +68,7 @@ export const validateRun = (
 	for (const [name, value] of Object.entries(authHeaders)) checkHeader(name, value, "the credential's value");
 	if (ignoreSslIssues) {
 		throw invalidInput(
-			'Ignore SSL Issues is on in Request Options, but Password Reset always verifies TLS certificates: reset tokens and passwords must only reach the real server. Turn the setting off',
+			`Ignore SSL Issues is on in Request Options, but ${nodeName} always verifies TLS certificates: reset tokens and passwords must only reach the real server. Turn the setting off`,
 		);
 	}
 	if (!contract.path) {
