@@ -92,3 +92,11 @@ test("a refusal before any request names the edition's own node (Ignore SSL Issu
 	});
 	expect(output[0].json.error).toMatch(/but Made Up Password Reset always verifies TLS certificates/);
 });
+
+test("a duplicate of a refused send repeats the first's message with the edition's own names, no placeholder left", async () => {
+	nock(BASE).post('/forgot').reply(401, { message: 'bad key' });
+	const { output } = await runNode({ edition: EDITION, parameters: { operation: 'sendResetEmail', email: EMAIL }, items: [{}, {}], credential, onError: 'continueRegularOutput' });
+	expect(output.map((item) => item.json.details.errorCode)).toEqual(['auth_failed', 'auth_failed']);
+	expect(output[1].json.error).toMatch(/^Not sent: item 0 has the same email, and its send failed \(auth_failed\): .*in the Made Up Password Reset API credential \[item 1\]$/);
+	expect(output.map((item) => item.json.error).join(' ')).not.toMatch(/\{(credential|node)\}/);
+});

@@ -16,15 +16,15 @@ const { E2E_WORKFLOWS, credentials, EMAIL, RESET_FLOW_SERVICES, SEND_ONLY_SERVIC
 const { SmtpSink } = require('../support/smtpSink.cjs');
 const { EDITION: { profiles: SERVICE_PROFILES } } = require('../../dist/nodes/PasswordReset/edition');
 
-/** The sandbox's values of every credential field a profile marks as a password, and Supabase's secret key (the new-keys credential's). */
-const credentialSecretsOf = (keys) => ({
-	...Object.fromEntries(
-		SERVICE_PROFILES.flatMap((profile) => profile.credentialFields ?? [])
-			.filter((field) => field.typeOptions?.password && keys[field.name])
-			.map((field) => [field.name, keys[field.name]]),
-	),
-	supabaseSecretKey: keys.supabaseSecretKey,
-});
+/** Every secret the imported credentials hold: each one's API key and its service's password fields (client secrets, admin keys), named by credential and field. */
+const credentialSecretsOf = (imported) =>
+	Object.fromEntries(
+		imported.flatMap(({ name, data }) => {
+			const profile = SERVICE_PROFILES.find((candidate) => candidate.id === data.service);
+			const fields = ['apiKey', ...(profile?.credentialFields ?? []).filter((field) => field.typeOptions?.password).map((field) => field.name)];
+			return fields.filter((field) => data[field]).map((field) => [`${name}.${field}`, data[field]]);
+		}),
+	);
 const { Checks, assert, equal } = require('../support/checks.cjs');
 const { prepareN8n, logWithoutExecutionDumps, N8N_LINE, N8N_VERSIONS } = require('../support/realN8n.cjs');
 const { formChecks, launchChromium, liveRows } = require('./form.cjs');
@@ -98,7 +98,7 @@ async function run() {
 		const written = Object.values(executions).flatMap((execution) => passwordResetRunData(execution)).map((task) => JSON.stringify(task));
 		const log = logWithoutExecutionDumps(logDir);
 		// Every credential secret the sandbox takes is scanned for too: each profile's password fields (client secrets).
-		const secrets = { ...SENTINELS, ...credentialSecretsOf(SANDBOX_KEYS), ...Object.fromEntries(tokens.map((token, index) => [`token${index}`, token])) };
+		const secrets = { ...SENTINELS, ...credentialSecretsOf(credentials(values)), ...Object.fromEntries(tokens.map((token, index) => [`token${index}`, token])) };
 		// Whole-word matches: a 6-digit OTP must not be "found" inside a timestamp.
 		const appearsIn = (text, value) => new RegExp(`(?<![A-Za-z0-9])${value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![A-Za-z0-9])`).test(text);
 		check(`sentinel scan: ${Object.keys(secrets).length} secrets absent from ${written.length} Password Reset node runs`, () => {
@@ -110,7 +110,7 @@ async function run() {
 			equal(leaks.map(([name]) => name), [], 'leaked into the log');
 		});
 		// The credential's secrets reach n8n only in the credential, which it stores encrypted: none is anywhere in its folder.
-		const credentialOnly = { apiKey: SENTINELS.apiKey, ...credentialSecretsOf(SANDBOX_KEYS) };
+		const credentialOnly = credentialSecretsOf(credentials(values));
 		const files = filesUnder(userFolder);
 		check(`sentinel scan: n8n's user folder (${files.length} files: database, logs, settings) holds none of the credential's ${Object.keys(credentialOnly).length} secrets`, () => {
 			const contents = files.map((file) => fs.readFileSync(file).toString('latin1'));

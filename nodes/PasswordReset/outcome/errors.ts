@@ -134,7 +134,7 @@ export interface FailureContext {
 }
 
 const messageFor = (failure: ResetFailure, { itemIndex, credentialName, nodeName }: FailureContext) =>
-	`${failure.message.replace(CREDENTIAL, credentialName).replace(NODE, nodeName)} [item ${itemIndex}]`;
+	`${failure.message.replaceAll(CREDENTIAL, credentialName).replaceAll(NODE, nodeName)} [item ${itemIndex}]`;
 
 /** From this node version on, a failure item is `{error: {message, errorCode, …}}` (see `toFailureItem`). */
 const ONE_KEY_FAILURE_FROM_VERSION = 1.2;

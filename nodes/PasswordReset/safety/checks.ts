@@ -4,7 +4,7 @@
  * value an answer gave, `unexpected_response`). Nothing here sends, reads or knows a service.
  */
 
-import { WIRE_ENCODINGS } from './redact';
+import { percentDecoded, WIRE_ENCODINGS } from './redact';
 
 /** Bad input, in words that name the field: nothing was sent. */
 export class InputProblem extends Error {}
@@ -188,13 +188,7 @@ export const queryOfPath = (
 };
 
 /** A query's name or value as a form decodes it: `+` is a space, `%xx` its character (a bad escape kept as typed). */
-const formDecoded = (text: string) => {
-	try {
-		return decodeURIComponent(text.replace(/\+/g, ' '));
-	} catch {
-		return text;
-	}
-};
+const formDecoded = (text: string) => percentDecoded(text.replace(/\+/g, ' '));
 
 /** RFC 3986 `pchar`s (percent escapes included), not a dot segment; empty only at the end (a trailing slash). */
 const isPlainSegment = (segment: string, isLast: boolean) => {

@@ -52,7 +52,8 @@ const ENCODINGS = [...Object.values(WIRE_ENCODINGS), ...ECHO_ENCODINGS];
 /** Shorter parts of a link are not taken for its token: `recovery`, `en`, a user id. */
 const MIN_LINK_TOKEN_LENGTH = 16;
 
-const decoded = (text: string) => {
+/** Text with its `%xx` escapes decoded, or as given where one is not valid. */
+export const percentDecoded = (text: string) => {
 	try {
 		return decodeURIComponent(text);
 	} catch {
@@ -67,7 +68,7 @@ const decoded = (text: string) => {
  * opens the account alone. Each is then redacted in every form, as any secret is.
  */
 export const linkSecrets = (link: string, baseUrl: string): string[] => {
-	const wholes = [link, decoded(link)];
+	const wholes = [link, percentDecoded(link)];
 	try {
 		wholes.push(encodeURI(link));
 	} catch {
@@ -79,8 +80,8 @@ export const linkSecrets = (link: string, baseUrl: string): string[] => {
 	const values = [...query.split('&'), ...fragment.split('&')].map((pair) => pair.slice(pair.indexOf('=') + 1));
 	const isToken = (part: string) => !part.includes('@') && !/^[a-z][a-z0-9+.-]*:/i.test(part) && !baseUrl.includes(part);
 	const tokens = [...pathSegments, ...values]
-		.filter((part) => part.length >= MIN_LINK_TOKEN_LENGTH && isToken(decoded(part)))
-		.flatMap((part) => [part, decoded(part)]);
+		.filter((part) => part.length >= MIN_LINK_TOKEN_LENGTH && isToken(percentDecoded(part)))
+		.flatMap((part) => [part, percentDecoded(part)]);
 	return [...new Set([...wholes, ...tokens])];
 };
 
