@@ -10,9 +10,9 @@ const { ROOT_SHELLS } = require('../scripts/shells.cjs');
 
 const ENGINE = 'nodes/PasswordReset';
 /** Lowest first: a folder may import the ones before it. */
-const LAYERS = ['kernel', 'safety', 'http', 'outcome', 'services', 'run', 'user', 'describe'].map((folder) => `${ENGINE}/${folder}`);
+const LAYERS = ['kernel', 'safety', 'hooks', 'hooks/senders', 'http', 'outcome', 'services', 'run', 'user', 'describe', 'trigger'].map((folder) => `${ENGINE}/${folder}`);
 /** Above the engine: the shells n8n loads, which pass the edition in. */
-const SHELLS = ['credentials', ENGINE];
+const SHELLS = ['credentials', ENGINE, 'nodes/PasswordResetTrigger'];
 
 /** Imports that go up: none. The edition is a value the shells pass in. */
 const KNOWN_UPWARD = [];

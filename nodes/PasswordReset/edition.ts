@@ -1,3 +1,11 @@
+import { auth0Hook } from './hooks/senders/auth0';
+import { betterAuthHook } from './hooks/senders/betterAuth';
+import { clerkHook } from './hooks/senders/clerk';
+import { kratosHook } from './hooks/senders/kratos';
+import { logtoHook } from './hooks/senders/logto';
+import { standardWebhooksHook } from './hooks/senders/standardWebhooks';
+import { supabaseHook } from './hooks/senders/supabase';
+import { zitadelHook } from './hooks/senders/zitadel';
 import type { Edition } from './kernel/types';
 import { appwrite } from './services/appwrite';
 import { auth0 } from './services/auth0';
@@ -23,7 +31,8 @@ import { xano } from './services/xano';
 /**
  * What this edition of the node is: its package, its names and the services it integrates.
  * This one is the all-services package (the product for self-hosted n8n, with Custom), and the
- * only place that lists the services: add a profile file, then one line here.
+ * only place that lists the services and the hook senders: add a profile (or sender) file, then
+ * one line here.
  * `npm run build:packages` writes one of these for each service's own package.
  */
 export const EDITION: Edition = {
@@ -57,4 +66,10 @@ export const EDITION: Edition = {
 		parse,
 		keycloak,
 	],
+	trigger: {
+		node: { name: 'passwordResetTrigger', displayName: 'Password Reset Trigger' },
+		credential: { name: 'passwordResetHookApi', displayName: 'Password Reset Hook API' },
+		documentationUrl: 'https://github.com/n8n-nodes-password-reset/n8n-nodes-password-reset/blob/main/docs/trigger.md',
+		senders: [supabaseHook, clerkHook, logtoHook, zitadelHook, kratosHook, auth0Hook, betterAuthHook, standardWebhooksHook],
+	},
 };

@@ -1,5 +1,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
+import type { HookSender } from './hooks';
+
 /** What a service profile can offer; the values are the node's `operation` parameter values. */
 export type ServiceOperation = 'sendResetEmail' | 'resetPassword' | 'verifyResetToken' | 'createResetLink';
 
@@ -292,4 +294,12 @@ export interface Edition {
 	/** Builds the Custom profile from the credential; only the all-services package has Custom. */
 	custom?: (settings: CredentialSettings) => ServiceProfile;
 	profiles: readonly ServiceProfile[];
+	/** The Password Reset Trigger and its credential, where a service of this edition hands its reset messages to n8n. */
+	trigger?: {
+		node: { name: string; displayName: string };
+		credential: { name: string; displayName: string };
+		/** Where the trigger's and its credential's Docs links lead. */
+		documentationUrl: string;
+		senders: readonly HookSender[];
+	};
 }
