@@ -36,8 +36,9 @@ async function waitForForm(url) {
  * @param check (name, fn) => void
  * @param secrets the new password the browser types, collected for the scan
  * @param credentials the sandbox credentials imported into the instance
+ * @param onServer (server) => Promise: more checks on the same started n8n
  */
-async function formChecks({ instance, sandbox, check, newPassword, credentials }) {
+async function formChecks({ instance, sandbox, check, newPassword, credentials, onServer }) {
 	const workflow = selfServiceReset({ rangeApiUrl: sandbox.rangeApiUrl() });
 	const file = path.join(instance.userFolder, 'selfServiceReset.json');
 	fs.writeFileSync(file, JSON.stringify(workflow));
@@ -50,6 +51,12 @@ async function formChecks({ instance, sandbox, check, newPassword, credentials }
 	// The same instance serves the editor's credential test.
 	await credentialTestChecks({ server, credentials, sandbox, check }).catch((error) =>
 		check('credential test in n8n: ran', () => {
+			throw error;
+		}),
+	);
+	// Other checks that need a started n8n run on this one (the trigger's).
+	await onServer?.(server).catch((error) =>
+		check('checks on the started n8n: ran', () => {
 			throw error;
 		}),
 	);

@@ -28,6 +28,7 @@ const credentialSecretsOf = (imported) =>
 const { Checks, assert, equal } = require('../support/checks.cjs');
 const { prepareN8n, logWithoutExecutionDumps, N8N_LINE, N8N_VERSIONS } = require('../support/realN8n.cjs');
 const { formChecks, launchChromium, liveRows } = require('./form.cjs');
+const { prepareTriggerChecks, triggerChecks } = require('./trigger.cjs');
 
 const SENTINELS = {
 	newPassword: 'SENTINEL-E2E-PW-5d1c!',
@@ -77,7 +78,20 @@ async function run() {
 			executions[key] = { status: execution.status, json: execution.json, workflow, startedAt, finishedAt: new Date().toISOString() };
 			check(`${key}: n8n left an execution`, () => assert(execution.json, execution.diagnosis));
 		}
-		if (!ON_N8N_1) await formChecks({ instance, sandbox, check, newPassword: SENTINELS.formPassword, credentials: credentials(values) });
+		let hookSecrets = {};
+		if (!ON_N8N_1) {
+			// The trigger's workflows wait on the form's `n8n start`: one start for both.
+			const prepared = await prepareTriggerChecks({ instance, check });
+			hookSecrets = prepared.secrets;
+			await formChecks({
+				instance,
+				sandbox,
+				check,
+				newPassword: SENTINELS.formPassword,
+				credentials: credentials(values),
+				onServer: async (server) => void (await triggerChecks({ server, instance, check, smtp, prepared })),
+			});
+		}
 		const tokens = sandbox.outbox.map((mail) => mail.token);
 		assertResetFlow(executions.resetFlow);
 		assertFailureModes(executions.failureModes);
@@ -98,7 +112,8 @@ async function run() {
 		const written = Object.values(executions).flatMap((execution) => passwordResetRunData(execution)).map((task) => JSON.stringify(task));
 		const log = logWithoutExecutionDumps(logDir);
 		// Every credential secret the sandbox takes is scanned for too: each profile's password fields (client secrets).
-		const secrets = { ...SENTINELS, ...credentialSecretsOf(credentials(values)), ...Object.fromEntries(tokens.map((token, index) => [`token${index}`, token])) };
+		const hookSecretEntries = Object.fromEntries(Object.entries(hookSecrets).map(([service, secret]) => [`hook secret ${service}`, secret]));
+		const secrets = { ...SENTINELS, ...credentialSecretsOf(credentials(values)), ...hookSecretEntries, ...Object.fromEntries(tokens.map((token, index) => [`token${index}`, token])) };
 		// Whole-word matches: a 6-digit OTP must not be "found" inside a timestamp.
 		const appearsIn = (text, value) => new RegExp(`(?<![A-Za-z0-9])${value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![A-Za-z0-9])`).test(text);
 		check(`sentinel scan: ${Object.keys(secrets).length} secrets absent from ${written.length} Password Reset node runs`, () => {
@@ -110,7 +125,7 @@ async function run() {
 			equal(leaks.map(([name]) => name), [], 'leaked into the log');
 		});
 		// The credential's secrets reach n8n only in the credential, which it stores encrypted: none is anywhere in its folder.
-		const credentialOnly = credentialSecretsOf(credentials(values));
+		const credentialOnly = { ...credentialSecretsOf(credentials(values)), ...hookSecretEntries };
 		const files = filesUnder(userFolder);
 		check(`sentinel scan: n8n's user folder (${files.length} files: database, logs, settings) holds none of the credential's ${Object.keys(credentialOnly).length} secrets`, () => {
 			const contents = files.map((file) => fs.readFileSync(file).toString('latin1'));

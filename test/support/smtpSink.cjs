@@ -2,7 +2,8 @@
 /**
  * A local SMTP server that accepts every message and keeps it (RFC 5321's minimal dialogue, no
  * TLS, no auth): what n8n's Send Email node talks to in the e2e suite. Each message is kept as
- * its envelope recipients and its decoded text (quoted-printable undone).
+ * its envelope recipients and its text (dot-stuffing undone; quoted-printable decoded when the
+ * message says it is).
  */
 const net = require('node:net');
 
@@ -41,8 +42,13 @@ class SmtpSink {
 					message.data = buffer.slice(0, end);
 					buffer = buffer.slice(end + 5);
 					inData = false;
-					const [, ...bodyParts] = message.data.split(/\r\n\r\n/);
-					this.messages.push({ to: message.to, raw: message.data, text: decodeQuotedPrintable(bodyParts.join('\r\n\r\n')) });
+					// SMTP's transparency (RFC 5321 4.5.2): a line that began with a dot was sent with one more.
+					const data = message.data.replace(/^\.\./gm, '.');
+					const [, ...bodyParts] = data.split(/\r\n\r\n/);
+					const body = bodyParts.join('\r\n\r\n');
+					// Only a quoted-printable body is decoded: a 7bit one may hold "=3D"-looking text of its own ("code=535955").
+					const text = /^content-transfer-encoding:\s*quoted-printable/im.test(data) ? decodeQuotedPrintable(body) : body;
+					this.messages.push({ to: message.to, raw: data, text });
 					message = { to: [], data: '' };
 					say('250 OK: queued');
 					continue;
