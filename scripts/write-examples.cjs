@@ -8,6 +8,13 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { SANDBOX_KEYS } = require('../sandbox/server.cjs');
 const { WORKFLOWS, credentials } = require('../test/e2e/workflows.cjs');
+const { supabaseResetMailer, clerkResetCodeBySms, hookCredentials } = require('../test/e2e/triggerWorkflows.cjs');
+
+/** The Password Reset Trigger's credentials in the examples: each to be replaced by the secret its service shows. */
+const EXAMPLE_HOOK_SECRETS = {
+	supabase: 'v1,whsec_PASTE-THE-SECRET-SUPABASE-GENERATED',
+	clerk: 'whsec_PASTE-THE-ENDPOINT-SIGNING-SECRET',
+};
 
 const EXAMPLE_VALUES = {
 	sandboxUrl: 'http://127.0.0.1:8765',
@@ -17,8 +24,8 @@ const EXAMPLE_VALUES = {
 };
 
 const examples = () => ({
-	'credentials.json': credentials(EXAMPLE_VALUES),
-	...Object.fromEntries(Object.entries(WORKFLOWS).map(([key, build]) => [`${key}.json`, build(EXAMPLE_VALUES)])),
+	'credentials.json': [...credentials(EXAMPLE_VALUES), ...hookCredentials(EXAMPLE_HOOK_SECRETS)],
+	...Object.fromEntries(Object.entries({ ...WORKFLOWS, supabaseResetMailer, clerkResetCodeBySms }).map(([key, build]) => [`${key}.json`, build(EXAMPLE_VALUES)])),
 });
 
 if (require.main === module) {

@@ -165,6 +165,23 @@ async function triggerChecks({ server, instance, check, smtp, prepared }) {
 		check(`trigger ${service}: ${Object.keys(refusals).join(', ')} → refused (${Object.values(expected).join(', ')})`, () => equal(statuses, expected, 'statuses'));
 	}
 
+	// Auth0: the Action of examples/forwarders (Auth0's runtime is not runnable here: its event and api are stand-ins with the documented fields).
+	const { onExecuteCustomEmailProvider } = require('../../examples/forwarders/auth0CustomEmailProvider.js');
+	const runAction = async (secret, ticket) => {
+		const decisions = [];
+		const api = { notification: { retry: (reason) => decisions.push(`retry: ${reason}`), drop: (reason) => decisions.push(`drop: ${reason}`) } };
+		const notification = { message_type: 'reset_email', to: 'auth0-action@example.com', from: 'no-reply@example.com', subject: 'Reset your password', locale: 'en', html: '<p>…</p>', text: `Hello,\nhttps://example.com/logo.png\nReset it here: ${ticket}\nNot you? Ignore this email.` };
+		await onExecuteCustomEmailProvider({ notification, user: { user_id: 'auth0|action' }, secrets: { N8N_HOOK_URL: serviceUrl('auth0'), N8N_HOOK_SECRET: secret } }, api);
+		return decisions;
+	};
+	const ticket = `https://tenant.auth0.com/u/reset-verify?ticket=${crypto.randomBytes(12).toString('hex')}`;
+	const actionDecisions = await runAction(secrets.auth0, ticket);
+	const actionMail = await mailWith(smtp, `link=${ticket}`);
+	check('trigger auth0: the documented Action (examples/forwarders) forwards a reset_email → accepted, n8n mailed the ticket link it found in the text', () =>
+		assert(actionDecisions.length === 0 && actionMail && /service=auth0\s/.test(actionMail.text), `${JSON.stringify(actionDecisions)}; ${actionMail?.text ?? 'no mail'}`));
+	const wrongSecretDecisions = await runAction(whsec(), `${ticket}0`);
+	check('trigger auth0: the Action with a wrong secret → n8n 401 → the Action drops the message (no retry)', () => equal(wrongSecretDecisions, ['drop: n8n answered 401'], 'decisions'));
+
 	// Logto: its real HTTP email connector posts to the trigger, with the Authorization value typed into it.
 	const { default: createConnector } = await import('@logto/connector-http-email');
 	const logtoUrl = serviceUrl('logto');
@@ -219,8 +236,8 @@ async function triggerChecks({ server, instance, check, smtp, prepared }) {
 	const runs = {};
 	for (const id of ['prTriggerServices', 'prSupabaseResetMailer', 'prTriggerAfterWorkflow']) runs[id] = await settledRunsOf(instance.userFolder, id);
 	const mailed = Object.fromEntries(SERVICES.map((service) => [service, smtp.messages.filter((message) => message.to.includes(`${service.toLowerCase()}@example.com`)).length]));
-	check(`trigger: the ${SERVICES.length} services' signed messages started ${SERVICES.length} executions, all successful, one mail each (n8n's database, the sink); the refused messages none`, () =>
-		equal([runs.prTriggerServices, mailed], [SERVICES.map(() => 'success'), Object.fromEntries(SERVICES.map((service) => [service, 1]))], 'runs and mails'),
+	check(`trigger: the ${SERVICES.length} services' signed messages and the Auth0 Action's started ${SERVICES.length + 1} executions, all successful, one mail each (n8n's database, the sink); the refused messages none`, () =>
+		equal([runs.prTriggerServices, mailed], [[...SERVICES, 'auth0 Action'].map(() => 'success'), Object.fromEntries(SERVICES.map((service) => [service, 1]))], 'runs and mails'),
 	);
 	check('trigger: the Supabase example keeps none of its runs (saveDataSuccessExecution: none)', () => equal(runs.prSupabaseResetMailer, [], 'runs'));
 	check('trigger: answering after the workflow, one success and two failures (the message and its retry)', () => equal([...runs.prTriggerAfterWorkflow].sort(), ['error', 'error', 'success'], 'runs'));
