@@ -5,7 +5,10 @@
  * Email OTP plugin, served on loopback by its own Node handler. The mails its hooks send are
  * kept in memory. For each flow: send → the token from the mail → reset → sign in with the new
  * password → reuse the token → an unknown email (neutral, no mail); then the credential test
- * against the right and a wrong Base URL. The node runs on n8n's engine. Prints "N passed, N failed".
+ * against the right and a wrong Base URL. The node runs on n8n's engine. Then n8n as the mailer:
+ * a second Better Auth forwards its reset messages through examples/forwarders/betterAuthToN8n.mjs
+ * to the Password Reset Trigger in a real n8n (`n8n start`), which mails them (Send Email, the SMTP
+ * sink); the node finishes each reset with the mailed token. Prints "N passed, N failed".
  */
 const { execFileSync } = require('node:child_process');
 const http = require('node:http');
@@ -14,7 +17,11 @@ const path = require('node:path');
 const { pathToFileURL } = require('node:url');
 const { runNode, testCredential } = require('../support/engine.cjs');
 const { Checks, assert, equal } = require('../support/checks.cjs');
-const { freePort } = require('../support/realN8n.cjs');
+const fs = require('node:fs');
+const crypto = require('node:crypto');
+const { freePort, prepareN8n } = require('../support/realN8n.cjs');
+const { SmtpSink } = require('../support/smtpSink.cjs');
+const { mailerWorkflow, hookCredentials, webhookIdOf } = require('../e2e/triggerWorkflows.cjs');
 
 const root = path.resolve(__dirname, '../..');
 const USER = { email: 'ada@example.com', password: 'Original-pw-1234', name: 'Ada' };
@@ -112,4 +119,99 @@ async function main() {
 	}
 }
 
-checks.run('real Better Auth', main);
+/** The trigger's mail: one `name=value` line each. */
+const DELIVERY = '=type={{ $json.type }}\ncode={{ $json.code }}\nlink={{ $json.link }}';
+
+/**
+ * n8n as Better Auth's mailer: Better Auth → toN8n (examples/forwarders) → the Password Reset
+ * Trigger in a real n8n → Send Email → the sink; the token or code from that mail resets.
+ */
+async function triggerLeg({ betterAuth, memoryAdapter, toNodeHandler, emailOTP }) {
+	const smtp = new SmtpSink();
+	const smtpPort = await smtp.listen();
+	const instance = prepareN8n({ logLevel: 'info' });
+	const secret = `whsec_${crypto.randomBytes(32).toString('base64')}`;
+	const credentialsFile = path.join(instance.userFolder, 'credentials.json');
+	fs.writeFileSync(
+		credentialsFile,
+		JSON.stringify([
+			...hookCredentials({ betterAuth: secret }),
+			{ id: 'exampleSmtp', name: 'exampleSmtp', type: 'smtp', data: { host: '127.0.0.1', port: smtpPort, secure: false, disableStartTls: true, user: '', password: '' } },
+		]),
+	);
+	const imported = await instance.n8n('import:credentials', `--input=${credentialsFile}`);
+	fs.rmSync(credentialsFile);
+	const workflow = mailerWorkflow({ id: 'prBetterAuthMailer', name: 'Better Auth resets through n8n', service: 'betterAuth', email: { subject: 'Reset your password', text: DELIVERY } });
+	const workflowFile = path.join(instance.userFolder, 'workflow.json');
+	fs.writeFileSync(workflowFile, JSON.stringify(workflow));
+	const importedWorkflow = await instance.n8n('import:workflow', `--input=${workflowFile}`);
+	const published = await instance.n8n('publish:workflow', `--id=${workflow.id}`);
+	check('trigger: the Better Auth mailer workflow imported and published in n8n', () =>
+		assert([imported, importedWorkflow, published].every((result) => result.status === 0), [imported, importedWorkflow, published].map((result) => result.stderr).join('\n')));
+	const n8n = await instance.start();
+	const port = await freePort();
+	const origin = `http://127.0.0.1:${port}`;
+	const { toN8n } = await import(pathToFileURL(path.join(root, 'examples/forwarders/betterAuthToN8n.mjs')).href);
+	const hookUrl = `${n8n.url}/webhook/${webhookIdOf(workflow.id)}/password-reset`;
+	let send = toN8n({ url: hookUrl, secret });
+	const auth = betterAuth({
+		baseURL: origin,
+		secret: 'password-reset-real-better-auth-secret-0123456789',
+		database: memoryAdapter({ user: [], session: [], account: [], verification: [] }),
+		trustedOrigins: [origin],
+		emailAndPassword: {
+			enabled: true,
+			sendResetPassword: ({ user, url, token }) => send('better_auth.password_reset', { email: user.email, name: user.name, user_id: user.id, link: url, token }),
+		},
+		plugins: [emailOTP({ sendVerificationOTP: ({ email, otp, type }) => send(`better_auth.otp.${type}`, { email, code: otp }) })],
+	});
+	await auth.api.signUpEmail({ body: USER });
+	const server = http.createServer(toNodeHandler(auth));
+	await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
+	const baseUrl = `${origin}/api/auth`;
+	const outcome = ({ output }) => (output[0].json.success ? 'success' : (output[0].json.details?.errorCode ?? output[0].json.error?.errorCode));
+	const mailAfter = async (count) => {
+		for (const deadline = Date.now() + 20_000; Date.now() < deadline && smtp.messages.length <= count; ) await new Promise((resolve) => setTimeout(resolve, 200));
+		return smtp.messages[count]?.text;
+	};
+	try {
+		// n8n registers the published webhook just after it answers /healthz.
+		for (let attempt = 0; attempt < 60 && (await fetch(hookUrl, { method: 'POST', body: '{}' })).status === 404; attempt++) await new Promise((resolve) => setTimeout(resolve, 500));
+		const flows = [
+			['betterAuth', 'New-trigger-link-password-3', { betterAuthRedirectTo: '/reset-password' }, (text) => /link=\S*\/reset-password\/([^?\s]+)/.exec(text)?.[1]],
+			['betterAuthEmailOtp', 'New-trigger-otp-password-4', {}, (text) => /code=(\d+)/.exec(text)?.[1]],
+		];
+		for (const [service, newPassword, fields, tokenIn] of flows) {
+			const credential = { service, baseUrl, ...fields };
+			const run = (parameters) => runNode({ parameters, credential, onError: 'continueRegularOutput' });
+			const before = smtp.messages.length;
+			const sent = await run({ operation: 'sendResetEmail', email: USER.email });
+			const text = await mailAfter(before);
+			check(`trigger ${service}: Send Reset Email → Better Auth → toN8n → the trigger in n8n → one mail, type password_reset`, () =>
+				assert(outcome(sent) === 'success' && text && /type=password_reset/.test(text) && tokenIn(text), `${outcome(sent)}; ${text ?? 'no mail'}`));
+			const reset = await run({ operation: 'resetPassword', email: USER.email, resetToken: tokenIn(text ?? '') ?? '', newPassword });
+			check(`trigger ${service}: Reset Password with the token n8n mailed → success`, () => equal(outcome(reset), 'success', JSON.stringify(reset.output[0].json)));
+		}
+		// The forwarder with a secret n8n does not hold: n8n refuses it (401) and toN8n throws. Better
+		// Auth logs that and still answers its neutral success (as for an unknown email): the node
+		// cannot tell, and says what Better Auth said. Only n8n's and Better Auth's logs show it.
+		const forwarderErrors = [];
+		const wrongSecret = toN8n({ url: hookUrl, secret: `whsec_${crypto.randomBytes(32).toString('base64')}` });
+		send = (...message) => wrongSecret(...message).catch((error) => (forwarderErrors.push(error.message), Promise.reject(error)));
+		const before = smtp.messages.length;
+		const refused = await runNode({ parameters: { operation: 'sendResetEmail', email: USER.email }, credential: { service: 'betterAuth', baseUrl, betterAuthRedirectTo: '/reset-password' }, onError: 'continueRegularOutput' });
+		await new Promise((resolve) => setTimeout(resolve, 1000));
+		check("trigger: a forwarder signing with another secret → n8n refuses it (401, no mail) and toN8n throws; Better Auth still answers its neutral success (its own choice: it hides whether a mail went out)", () =>
+			equal([forwarderErrors, smtp.messages.length - before, outcome(refused)], [['The Password Reset Trigger answered 401'], 0, 'success'], 'forwarder errors, mails, node outcome'));
+	} finally {
+		server.closeAllConnections?.();
+		await new Promise((resolve) => server.close(resolve));
+		await n8n.stop();
+		await smtp.close();
+	}
+}
+
+checks.run('real Better Auth', async () => {
+	await main();
+	await triggerLeg(await loadBetterAuth());
+});
