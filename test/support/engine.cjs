@@ -20,7 +20,7 @@ for (const name of ['HTTP_PROXY', 'HTTPS_PROXY', 'http_proxy', 'https_proxy', 'A
 }
 
 const { Workflow, NodeHelpers, createEmptyRunExecutionData } = require('n8n-workflow');
-const { WorkflowExecute, ExecutionLifecycleHooks, ExecuteContext, PackageDirectoryLoader, DirectoryLoader, RoutingNode } = require('n8n-core');
+const { WorkflowExecute, ExecutionLifecycleHooks, ExecuteContext, PackageDirectoryLoader, DirectoryLoader, RoutingNode, WebhookContext, HookContext } = require('n8n-core');
 
 const root = path.resolve(__dirname, '../..');
 const { name: PACKAGE_NAME } = require(path.join(root, 'package.json'));
@@ -38,6 +38,8 @@ const loadPackage = async () => {
 	return {
 		passwordResetNode: loader.nodeTypes.passwordReset.type,
 		passwordResetCredential: loader.credentialTypes[CREDENTIAL_TYPE].type,
+		triggerNode: loader.nodeTypes.passwordResetTrigger.type,
+		hookCredential: loader.credentialTypes.passwordResetHookApi.type,
 	};
 };
 let loaded;
@@ -272,4 +274,55 @@ async function testCredential(values) {
 
 const lodashGet = (value, path) => path.split('.').reduce((entry, key) => entry?.[key], value);
 
-module.exports = { runNode, testCredential, loadedPackage, NODE_TYPE, userFolder };
+
+/**
+ * The Password Reset Trigger as n8n runs it, on n8n-core's own contexts: activation (HookContext,
+ * the webhook methods n8n calls when a workflow is published) and one request (WebhookContext,
+ * as n8n's webhook service calls the node). The request and response objects stand in for
+ * Express's as n8n hands them over: `rawBody` as n8n's body parser leaves it, `status().json()`.
+ * @returns {{ activation: {ok: boolean, error?: string}, response?: {status: number, body: unknown}, result?: object }}
+ */
+async function runTrigger({ parameters, secret, request }) {
+	const { triggerNode, hookCredential } = await loadedPackage();
+	const node = {
+		id: 'trigger',
+		name: 'Reset Message',
+		type: `${PACKAGE_NAME}.passwordResetTrigger`,
+		typeVersion: 1,
+		position: [0, 0],
+		webhookId: 'hook-test',
+		parameters: NodeHelpers.getNodeParameters(triggerNode.description.properties, parameters, true, false, null, null),
+		credentials: { passwordResetHookApi: { id: 'hook-1', name: 'hook' } },
+	};
+	const nodeTypes = { getByName: () => triggerNode, getByNameAndVersion: () => triggerNode, getKnownTypes: () => ({}) };
+	const workflow = new Workflow({ id: 'wf-trigger', name: 'trigger test', nodes: [node], connections: {}, active: true, nodeTypes, settings: { executionOrder: 'v1' } });
+	const hooks = new ExecutionLifecycleHooks('webhook', 'exec-1', { id: 'wf-trigger', name: 'test', nodes: [node], connections: {} });
+	const additionalData = additionalDataFor(hookCredential, { secret }, hooks);
+	const webhookData = { httpMethod: 'POST', node: node.name, path: 'hook-test/password-reset', webhookDescription: triggerNode.description.webhooks[0], workflowId: workflow.id, webhookId: 'hook-test' };
+	const activationContext = new HookContext(workflow, node, additionalData, 'trigger', 'activate', webhookData);
+	let activation;
+	try {
+		activation = { ok: await triggerNode.webhookMethods.default.create.call(activationContext) };
+	} catch (error) {
+		activation = { ok: false, error: error.message };
+	}
+	if (!request) return { activation };
+	const rawBody = Buffer.from(request.body);
+	const response = { status: 200, body: undefined };
+	additionalData.httpRequest = { headers: Object.fromEntries(Object.entries(request.headers).map(([name, value]) => [name.toLowerCase(), value])), rawBody, body: {}, method: 'POST' };
+	additionalData.httpResponse = {
+		status(code) {
+			response.status = code;
+			return this;
+		},
+		json(body) {
+			response.body = body;
+			return this;
+		},
+	};
+	const context = new WebhookContext(workflow, node, additionalData, 'webhook', webhookData, [], null);
+	const result = await triggerNode.webhook.call(context);
+	return { activation, result, response: result.noWebhookResponse ? response : undefined };
+}
+
+module.exports = { runTrigger, runNode, testCredential, loadedPackage, NODE_TYPE, userFolder };
