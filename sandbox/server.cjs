@@ -13,7 +13,9 @@
  * plays Have I Been Pwned's range API (sandbox/pwnedPasswords.cjs).
  * Control: `GET /__sandbox/outbox?email=&service=`, `POST /__sandbox/tokens {service, email}`
  * (issue a token without the send endpoint), `GET /__sandbox/account?service=&email=`,
- * `POST /__sandbox/clock {advanceSeconds}`, `POST /__sandbox/reset`.
+ * `POST /__sandbox/clock {advanceSeconds}`, `POST /__sandbox/reset`, and
+ * `POST /__sandbox/hooks {service: 'supabase', url, secret}` (Supabase's Send Email Hook: its
+ * reset messages go to `url`, signed, instead of the outbox; no url turns it off).
  */
 const http = require('node:http');
 const { SEND_LIMIT, SEND_WINDOW_SECONDS } = require('./limits.cjs');
@@ -44,6 +46,8 @@ class ResetSandbox {
 
 	reset() {
 		this.clockOffset = 0;
+		/** Services that hand their reset message to a hook instead of the outbox (`POST /__sandbox/hooks`): Supabase's Send Email Hook. */
+		this.hooks = {};
 		this.outbox = [];
 		this.sends = new Map();
 		this.accounts = new Map();
@@ -160,7 +164,7 @@ class ResetSandbox {
 			if (mode === 'down') return reply(500, '<html><body><h1>500 Internal Server Error</h1></body></html>');
 			if (mode === 'rate-limited') return reply(429, { message: 'Too many requests' }, { 'Retry-After': '30' });
 			const request = { method: req.method, path, body, query: Object.fromEntries(url.searchParams), headers: req.headers, mode };
-			return SERVICES_BY_ID.get(service).handle(this, request, reply);
+			return await SERVICES_BY_ID.get(service).handle(this, request, reply);
 		} catch (error) {
 			reply(500, { message: `sandbox failure: ${error.message}` });
 		}
@@ -188,6 +192,12 @@ class ResetSandbox {
 		if (route === 'POST /__sandbox/clock') {
 			this.clockOffset += Number(body?.advanceSeconds ?? 0);
 			return reply(200, { clockOffset: this.clockOffset });
+		}
+		if (route === 'POST /__sandbox/hooks') {
+			if (body?.service !== 'supabase') return reply(400, { message: 'Only supabase plays a hook sender (its Send Email Hook)' });
+			if (body.url) this.hooks.supabase = { url: body.url, secret: body.secret };
+			else delete this.hooks.supabase;
+			return reply(200, { service: body.service, hook: Boolean(body.url) });
 		}
 		if (route === 'POST /__sandbox/reset') {
 			this.reset();

@@ -24,7 +24,7 @@ const TARBALLS = path.join(BUILD, 'tarballs');
 const rootPackage = require(path.join(root, 'package.json'));
 const { codexAliases } = require('./generate.cjs');
 const { servicePackages, ENGINE } = require('./servicePackages.cjs');
-const { nodeShell, credentialShell } = require('./shells.cjs');
+const { nodeShell, credentialShell, triggerShell, hookCredentialShell } = require('./shells.cjs');
 
 const copyTree = (from, to, skip = () => false) => {
 	fs.mkdirSync(to, { recursive: true });
@@ -36,7 +36,21 @@ const copyTree = (from, to, skip = () => false) => {
 	}
 };
 
-const editionSource = (pkg) => `import type { Edition } from '../PasswordReset/kernel/types';
+const senderImports = (pkg) => pkg.senders.map((source) => `import { ${source.name} } from '../PasswordReset/hooks/senders/${source.file}';\n`).join('');
+
+/** The edition's trigger, for a package whose service hands its reset messages over (a sender). */
+const triggerSource = (pkg) =>
+	pkg.senders.length === 0
+		? ''
+		: `	trigger: {
+		node: { name: ${JSON.stringify(pkg.triggerNodeName)}, displayName: ${JSON.stringify(`${pkg.vendor} Password Reset Trigger`)} },
+		credential: { name: ${JSON.stringify(pkg.hookCredentialName)}, displayName: ${JSON.stringify(`${pkg.vendor} Password Reset Hook API`)} },
+		documentationUrl: ${JSON.stringify(`https://www.npmjs.com/package/${pkg.packageName}#password-reset-trigger`)},
+		senders: [${pkg.senders.map((source) => source.name).join(', ')}],
+	},
+`;
+
+const editionSource = (pkg) => `${senderImports(pkg)}import type { Edition } from '../PasswordReset/kernel/types';
 import { ${pkg.sources.map((source) => source.name).join(', ')} } from '../PasswordReset/services/${pkg.file}';
 
 /** This package's edition, written by \`npm run build:packages\`: ${pkg.vendor} only, no Custom. */
@@ -46,14 +60,20 @@ export const EDITION: Edition = {
 	node: { name: ${JSON.stringify(pkg.nodeName)}, displayName: ${JSON.stringify(pkg.displayName)} },
 	credential: { name: ${JSON.stringify(pkg.credentialName)}, displayName: ${JSON.stringify(`${pkg.displayName} API`)} },
 	profiles: [${pkg.sources.map((source) => source.name).join(', ')}],
-};
+${triggerSource(pkg)}};
 `;
 
-/** The profile files of other services, Custom, and the all-services node, credential and edition. */
+/**
+ * The profile files of other services, Custom, the all-services node, credentials and edition;
+ * the hook senders of other services, and the trigger's code where the service has no sender.
+ */
 const notInPackage = (pkg) => (relative) => {
 	const service = /^nodes\/PasswordReset\/services\/([A-Za-z0-9]+)\.ts$/.exec(relative)?.[1];
 	if (service && !['index', 'answers', 'registry', pkg.file].includes(service)) return true;
-	return [`${ENGINE}/PasswordReset.node.ts`, `${ENGINE}/PasswordReset.node.json`, `${ENGINE}/edition.ts`, 'credentials/PasswordResetApi.credentials.ts'].includes(relative);
+	if (pkg.senders.length === 0 && [`${ENGINE}/hooks`, `${ENGINE}/trigger`].includes(relative)) return true;
+	const sender = /^nodes\/PasswordReset\/hooks\/senders\/([A-Za-z0-9]+)\.ts$/.exec(relative)?.[1];
+	if (sender && !pkg.senders.map((source) => source.file).includes(sender)) return true;
+	return [`${ENGINE}/PasswordReset.node.ts`, `${ENGINE}/PasswordReset.node.json`, `${ENGINE}/edition.ts`, 'credentials/PasswordResetApi.credentials.ts', 'credentials/PasswordResetHookApi.credentials.ts'].includes(relative);
 };
 
 const codex = (pkg) => {
@@ -75,11 +95,23 @@ const packageJson = (pkg, operations) => ({
 	n8n: {
 		n8nNodesApiVersion: 1,
 		strict: true,
-		credentials: [`dist/credentials/${pkg.credentialClass}.credentials.js`],
-		nodes: [`dist/nodes/${pkg.className}/${pkg.className}.node.js`],
+		credentials: [`dist/credentials/${pkg.credentialClass}.credentials.js`, ...(pkg.senders.length ? [`dist/credentials/${pkg.hookCredentialClass}.credentials.js`] : [])],
+		nodes: [`dist/nodes/${pkg.className}/${pkg.className}.node.js`, ...(pkg.senders.length ? [`dist/nodes/${pkg.triggerClassName}/${pkg.triggerClassName}.node.js`] : [])],
 	},
 	peerDependencies: rootPackage.peerDependencies,
 });
+
+/** The package's Password Reset Trigger and its credential, from the templates, with the trigger's codex. */
+function writeTrigger(pkg, dir) {
+	const triggerDir = path.join(dir, 'nodes', pkg.triggerClassName);
+	fs.mkdirSync(triggerDir, { recursive: true });
+	fs.writeFileSync(path.join(triggerDir, `${pkg.triggerClassName}.node.ts`), triggerShell({ className: pkg.triggerClassName, engine: '../PasswordReset', edition: `../${pkg.className}/edition` }));
+	const shared = require(path.join(root, 'nodes/PasswordResetTrigger/PasswordResetTrigger.node.json'));
+	// The generic aliases, and this service's own (another service's name never shows in its search).
+	const aliases = shared.alias.filter((alias) => /^[a-z]/.test(alias) || alias.startsWith(pkg.vendor));
+	fs.writeFileSync(path.join(triggerDir, `${pkg.triggerClassName}.node.json`), `${JSON.stringify({ ...shared, node: `${pkg.packageName}.${pkg.triggerNodeName}`, alias: aliases }, null, '\t')}\n`);
+	fs.writeFileSync(path.join(dir, 'credentials', `${pkg.hookCredentialClass}.credentials.ts`), hookCredentialShell({ className: pkg.hookCredentialClass, engine: '../nodes/PasswordReset', edition: `../nodes/${pkg.className}/edition` }));
+}
 
 /** Writes every service's package (after `npm run build`); returns what was written, for the caller to check. */
 function buildPackages() {
@@ -98,6 +130,7 @@ function buildPackages() {
 		fs.writeFileSync(path.join(nodeDir, `${pkg.className}.node.ts`), nodeShell({ className: pkg.className, engine: '../PasswordReset', edition: './edition' }));
 		fs.writeFileSync(path.join(nodeDir, `${pkg.className}.node.json`), `${JSON.stringify(codex(pkg), null, '\t')}\n`);
 		fs.writeFileSync(path.join(dir, 'credentials', `${pkg.credentialClass}.credentials.ts`), credentialShell({ className: pkg.credentialClass, engine: `../nodes/PasswordReset`, edition: `../nodes/${pkg.className}/edition` }));
+		if (pkg.senders.length) writeTrigger(pkg, dir);
 		fs.writeFileSync(path.join(dir, 'tsconfig.json'), fs.readFileSync(path.join(root, 'tsconfig.json')));
 		for (const file of ['LICENSE', 'eslint.config.mjs']) fs.copyFileSync(path.join(root, file), path.join(dir, file));
 		const operations = offeredOperations(pkg.sources.map(({ profile }) => profile));

@@ -6,10 +6,14 @@
  * On Error = Continue. Where the service can, Create Reset Link (the link on the sandbox's own
  * host; an unknown email fails). Then Check New Password (node 1.1) against the sandbox's range
  * API: a breached password and a short one refused, a long one passed, and Reset Password
- * refusing a breached one before any request. Prints a table; exits non-zero if any outcome
- * differs from the expected.
+ * refusing a breached one before any request. Then n8n as Supabase's mailer: the sandbox's
+ * Supabase hands its reset message to the Password Reset Trigger (its Send Email Hook, signed),
+ * the trigger's item carries the code, and Reset Password uses it; a hook n8n refuses fails the
+ * send. Prints a table; exits non-zero if any outcome differs from the expected.
  */
-const { runNode } = require('../test/support/engine.cjs');
+const crypto = require('node:crypto');
+const http = require('node:http');
+const { runNode, runTrigger } = require('../test/support/engine.cjs');
 const { ResetSandbox, SANDBOX_KEYS } = require('../sandbox/server.cjs');
 const { SANDBOX_SCENARIOS } = require('../sandbox/services/index.cjs');
 
@@ -56,6 +60,50 @@ async function passwordCheckRows(sandbox, record) {
 	record(label, 'reset password with a breached one: refused before sending', await run(reset), failed('weak_password (breached)'));
 }
 
+/**
+ * A Password Reset Trigger (Service: Supabase) listening on loopback, run on n8n's engine as
+ * n8n's webhook service runs it: the items it would start the workflow with are kept.
+ */
+async function triggerOnLoopback(secret) {
+	const items = [];
+	const server = http.createServer(async (req, res) => {
+		const chunks = [];
+		for await (const chunk of req) chunks.push(chunk);
+		const { result, response } = await runTrigger({ parameters: { service: 'supabase' }, secret, request: { body: Buffer.concat(chunks).toString('utf8'), headers: req.headers } });
+		items.push(...(result.workflowData?.[0] ?? []).map((item) => item.json));
+		res.writeHead(response?.status ?? 200, { 'Content-Type': 'application/json' });
+		res.end(JSON.stringify(response?.body ?? result.webhookResponse));
+	});
+	await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+	const close = () => new Promise((resolve) => server.close(resolve));
+	return { url: `http://127.0.0.1:${server.address().port}/webhook/demo/password-reset`, items, close };
+}
+
+/** n8n as the mailer: Supabase's Send Email Hook → the trigger → its code → Reset Password. */
+async function triggerRows(sandbox, control, record) {
+	const label = 'supabase → trigger';
+	const secret = `v1,whsec_${crypto.randomBytes(32).toString('base64')}`;
+	const trigger = await triggerOnLoopback(secret);
+	const credential = { service: 'supabase', baseUrl: sandbox.baseUrl('supabase'), apiKey: SANDBOX_KEYS.supabase };
+	const run = async (parameters) => outcomeOf(await runNode({ parameters, credential, onError: 'continueRegularOutput' }));
+	try {
+		await control('hooks', { service: 'supabase', url: trigger.url, secret });
+		record(label, 'send reset email (Supabase calls its Send Email Hook)', await run({ operation: 'sendResetEmail', email: 'grace@example.com' }), success);
+		const [item] = trigger.items;
+		const delivered = item?.type === 'password_reset' && /^\d{6}$/.test(item.code ?? '') && item.link?.includes('/verify?token=');
+		checkRow(record, label, 'the trigger started one item: code and link, to deliver your way', delivered && trigger.items.length === 1);
+		record(label, 'reset password with the delivered code', await run({ operation: 'resetPassword', email: 'grace@example.com', resetToken: item?.code ?? '', newPassword: NEW_PASSWORD }), success);
+		await control('hooks', { service: 'supabase', url: trigger.url, secret: `v1,whsec_${crypto.randomBytes(32).toString('base64')}` });
+		record(label, 'send, with a hook secret n8n does not hold: refused, so Supabase fails the send', await run({ operation: 'sendResetEmail', email: 'grace@example.com' }), failed('server_error'));
+	} finally {
+		await control('hooks', { service: 'supabase' });
+		await trigger.close();
+	}
+}
+
+/** A row for a step that is a check, not a node run. */
+const checkRow = (record, service, step, ok) => record(service, step, ok ? success : failed('not as expected'), success);
+
 /** Runs every scenario against a fresh sandbox; resolves to the table's rows. */
 async function runDemo() {
 	const sandbox = new ResetSandbox({ wibiclickApiKey: WIBICLICK_KEY });
@@ -91,6 +139,7 @@ async function runDemo() {
 			}
 		}
 		await passwordCheckRows(sandbox, record);
+		await triggerRows(sandbox, control, record);
 	} finally {
 		await sandbox.close();
 	}

@@ -68,7 +68,21 @@ modes keep one output item per input item, paired. Secrets (the new password, th
 API key and every credential secret) never appear in output, errors or logs
 ([Security](${docsPage('security')})).
 
-## How this profile was checked
+${
+		pkg.senders.length
+			? `## Password Reset Trigger
+
+**${pkg.vendor} Password Reset Trigger** (credential **${pkg.vendor} Password Reset Hook API**) is
+n8n as ${pkg.vendor}'s reset mailer: ${pkg.vendor} hands its reset message to n8n
+(${pkg.senders.map(({ sender }) => sender.setup).join('; ')}), the trigger verifies it (the
+signature on the raw body in constant time, a 5-minute window, replay refusal, a size cap) and
+starts the workflow with one item: \`email\`, \`code\`, \`link\` and more, for your own template and
+SMTP, SMS or WhatsApp. The item carries a live code: keep no execution data of that workflow. See
+[Password Reset Trigger](${docsPage('trigger')}).
+
+`
+			: ''
+	}## How this profile was checked
 
 ${tables.checked()}
 

@@ -2,8 +2,8 @@
 /**
  * Which packages `npm run build:packages` makes, and their names: one per service profile file
  * (Better Auth's holds its plain and its Email OTP profiles), from the all-services edition and
- * the compiled profile files that export its profiles (read after `npm run build`). The README's
- * packages table reads it too.
+ * the compiled profile files that export its profiles (read after `npm run build`), with the hook
+ * senders of its service (for its trigger). The README's packages table reads it too.
  */
 const fs = require('node:fs');
 const path = require('node:path');
@@ -29,6 +29,21 @@ function profileSources() {
 	return profiles.map((profile) => ({ ...sourceOf.get(profile), profile }));
 }
 
+/** The edition's hook senders that belong to `profiles` (a sender names its service), each with the file that exports it and its export name. */
+function senderSources(profiles) {
+	const ids = profiles.map((profile) => profile.id);
+	const sendersDir = path.join(root, 'dist', ENGINE, 'hooks', 'senders');
+	const sources = [];
+	for (const sender of (edition().trigger?.senders ?? []).filter((candidate) => ids.includes(candidate.service))) {
+		for (const file of fs.readdirSync(sendersDir).filter((name) => name.endsWith('.js'))) {
+			for (const [name, value] of Object.entries(require(path.join(sendersDir, file)))) {
+				if (value === sender) sources.push({ name, file: file.slice(0, -'.js'.length), sender });
+			}
+		}
+	}
+	return sources;
+}
+
 const words = (displayName) => displayName.replace(/\s*\(.*\)$/, '').split(/[^A-Za-z0-9]+/).filter(Boolean);
 const pascal = (parts) => parts.map((part) => (/^[A-Z0-9]+$/.test(part) ? part[0] + part.slice(1).toLowerCase() : part[0].toUpperCase() + part.slice(1))).join('');
 
@@ -40,9 +55,16 @@ function servicePackages() {
 		const vendor = sources[0].profile.displayName.replace(/\s*\(.*\)$/, '');
 		const parts = words(vendor);
 		const className = `${pascal(parts)}PasswordReset`;
+		const senders = senderSources(sources.map(({ profile }) => profile));
 		return {
 			file,
 			sources,
+			/** The hook senders of its service: a package with one has a Password Reset Trigger of its own. */
+			senders,
+			triggerClassName: `${className}Trigger`,
+			triggerNodeName: `${className[0].toLowerCase()}${className.slice(1)}Trigger`,
+			hookCredentialClass: `${className}HookApi`,
+			hookCredentialName: `${className[0].toLowerCase()}${className.slice(1)}HookApi`,
 			vendor,
 			packageName: `n8n-nodes-${parts.join('-').toLowerCase()}-password-reset`,
 			className,

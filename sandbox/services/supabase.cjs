@@ -38,6 +38,77 @@ const GATEWAY_ROLES = {
 	[KEYS.supabaseSecretKey]: 'service_role',
 };
 
+/** Supabase waits this long for its Send Email Hook, retries included (hookshttp.go defaultHTTPHookTimeout). */
+const HOOK_TIMEOUT_MS = 5000;
+
+/**
+ * The Send Email Hook as Supabase Auth plays it (supabase/auth internal/hooks/hookshttp
+ * runHTTPHook; reset-hooks.md §1): instead of mailing, POST {metadata, user, email_data} signed
+ * with Standard Webhooks (the standardwebhooks library, as Supabase's Go code uses the spec's),
+ * inside /recover: a 204, or a 200/202 JSON answer without `error`, is sent; an answer's
+ * `{error: {http_code, message}}` is that error; any other status is a 500 "Unexpected status code
+ * returned from hook"; no answer within 5 s is 422 hook_timeout. On failure the token is rolled
+ * back, so a message that went out anyway carries a dead code.
+ */
+async function sendEmailHook(sandbox, account, body, reply) {
+	const { Webhook } = require('standardwebhooks');
+	const { url, secret } = sandbox.hooks.supabase;
+	const previous = account.token;
+	const otp = sandbox.issueToken('supabase', account, { mailed: false });
+	const payload = JSON.stringify({
+		metadata: { uuid: crypto.randomUUID(), time: new Date().toISOString(), name: 'send-email', ip_address: '127.0.0.1' },
+		user: { id: account.username, aud: 'authenticated', role: 'authenticated', email: account.email, phone: '', app_metadata: { provider: 'email' }, user_metadata: {}, is_anonymous: false },
+		email_data: {
+			token: otp,
+			token_hash: crypto.createHash('sha224').update(`${account.email}${otp}`).digest('hex'),
+			redirect_to: body.redirect_to ?? 'http://localhost:3000',
+			email_action_type: 'recovery',
+			site_url: sandbox.link('/supabase/auth/v1'),
+			token_new: '',
+			token_hash_new: '',
+			old_email: '',
+			old_phone: '',
+			provider: '',
+			factor_type: '',
+		},
+	});
+	const id = crypto.randomUUID();
+	const now = new Date();
+	const signature = secret
+		.split('|')
+		.map((entry) => new Webhook(entry.replace(/^v1,/, '')).sign(id, now, payload))
+		.join(', ');
+	const failed = (status, errorCode, msg) => {
+		account.token = previous;
+		return reply(status, { code: status, error_code: errorCode, msg });
+	};
+	let response;
+	try {
+		response = await fetch(url, {
+			method: 'POST',
+			body: payload,
+			signal: AbortSignal.timeout(HOOK_TIMEOUT_MS),
+			headers: { 'content-type': 'application/json', 'accept-encoding': 'identity', 'webhook-id': id, 'webhook-timestamp': String(Math.floor(now.getTime() / 1000)), 'webhook-signature': signature },
+		});
+	} catch {
+		return failed(422, 'hook_timeout', `Failed to reach hook within maximum time of ${HOOK_TIMEOUT_MS / 1000}.000000 seconds`);
+	}
+	const text = await response.text();
+	if (response.status === 204) return reply(200, {});
+	if ([200, 202].includes(response.status)) {
+		if (!/^application\/json/.test(response.headers.get('content-type') ?? '')) return failed(500, 'unexpected_failure', 'Invalid Content-Type: Missing Content-Type header');
+		let answer;
+		try {
+			answer = JSON.parse(text || '{}');
+		} catch {
+			return failed(500, 'unexpected_failure', 'Invalid JSON returned from hook');
+		}
+		if (answer?.error?.message) return failed(answer.error.http_code ?? 500, 'unexpected_failure', answer.error.message);
+		return reply(200, {});
+	}
+	return failed(500, 'unexpected_failure', `Unexpected status code returned from hook: ${response.status}`);
+}
+
 module.exports = {
 	id: 'supabase',
 	scenarios: [{ credential: (keys) => ({ apiKey: keys.supabase, supabaseServiceRoleKey: keys.supabaseServiceRoleKey }), link: true }],
@@ -66,7 +137,9 @@ module.exports = {
 				return error(429, 'over_email_send_rate_limit', 'For security purposes, you can only request this after 60 seconds.');
 			}
 			const account = sandbox.account('supabase', body.email);
-			if (account) sandbox.issueToken('supabase', account);
+			if (!account) return reply(200, {});
+			if (sandbox.hooks.supabase) return sendEmailHook(sandbox, account, body, reply);
+			sandbox.issueToken('supabase', account);
 			return reply(200, {});
 		}
 		// The admin route (internal/api/mail.go, adminGenerateLink): the service-role key, no mail.

@@ -3,7 +3,8 @@
  * End-to-end: the packed package inside a real n8n (2.41.1, from the cache), against the
  * sandbox reset API. With N8N_LINE=1 (npm run test:e2e:n8n1), the same checks of the essentials in
  * n8n 1.123 (Node.js 22), the maintained 1.x line: send, reset, link, check, the three On Error
- * modes and the error output, and the secret scans (COMPATIBILITY_WORKFLOWS). Imports credentials and the example workflows, runs each with
+ * modes and the error output, the Password Reset Trigger (trigger.cjs, on its own `n8n start`), and
+ * the secret scans (COMPATIBILITY_WORKFLOWS). Imports credentials and the example workflows, runs each with
  * `n8n execute`, and checks the execution JSON; drives the self-service reset form in Chromium
  * on `n8n start` (form.cjs); then scans for sentinel secrets in everything the Password Reset
  * nodes output or throw and in n8n's log. Prints "N passed, N failed".
@@ -79,7 +80,21 @@ async function run() {
 			check(`${key}: n8n left an execution`, () => assert(execution.json, execution.diagnosis));
 		}
 		let hookSecrets = {};
-		if (!ON_N8N_1) {
+		if (ON_N8N_1) {
+			// The trigger on the 1.x line: its own `n8n start`.
+			const prepared = await prepareTriggerChecks({ instance, check });
+			hookSecrets = prepared.secrets;
+			const server = await instance.start();
+			try {
+				await triggerChecks({ server, instance, check, smtp, prepared });
+			} catch (error) {
+				check('trigger checks in n8n 1.123: ran', () => {
+					throw new Error(`${error.stack}\n${server.diagnosis(server.child.exitCode)}`);
+				});
+			} finally {
+				await server.stop();
+			}
+		} else {
 			// The trigger's workflows wait on the form's `n8n start`: one start for both.
 			const prepared = await prepareTriggerChecks({ instance, check });
 			hookSecrets = prepared.secrets;

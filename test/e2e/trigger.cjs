@@ -14,6 +14,7 @@ const path = require('node:path');
 const { execFileSync } = require('node:child_process');
 const { Webhook } = require('standardwebhooks');
 const { assert, equal } = require('../support/checks.cjs');
+const { N8N_LINE } = require('../support/realN8n.cjs');
 const { supabaseResetMailer, triggerWorkflow, afterWorkflowMailer, mailerWorkflow, hookCredentials, webhookIdOf } = require('./triggerWorkflows.cjs');
 
 /** The services the suite sends as, each to its own workflow (Auth0 and Better Auth forwarders sign as any app does, and are run as such). */
@@ -85,8 +86,9 @@ async function prepareTriggerChecks({ instance, check, supabaseProjectUrl }) {
 	const importedWorkflows = await instance.n8n('import:workflow', '--separate', `--input=${folder}`);
 	check(`trigger: ${workflows.length} workflows imported`, () => assert(importedWorkflows.status === 0, importedWorkflows.stderr));
 	for (const workflow of workflows) {
-		const published = await instance.n8n('publish:workflow', `--id=${workflow.id}`);
-		check(`trigger: ${workflow.id} published`, () => assert(published.status === 0, published.stderr));
+		// n8n 2.x publishes a workflow; 1.x activates it.
+		const published = N8N_LINE === '1' ? await instance.n8n('update:workflow', `--id=${workflow.id}`, '--active=true') : await instance.n8n('publish:workflow', `--id=${workflow.id}`);
+		check(`trigger: ${workflow.id} ${N8N_LINE === '1' ? 'activated' : 'published'}`, () => assert(published.status === 0, published.stderr));
 	}
 	return { secrets, workflows };
 }

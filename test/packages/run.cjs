@@ -2,7 +2,8 @@
 /**
  * The per-service packages (`npm run build:packages`), each as n8n Cloud's verification would
  * take it: `@n8n/node-cli` lint clean, n8n's scanner clean on its source and its tarball, packed
- * under 100 kB, only its own service in it, every require resolving inside it (or to n8n-workflow
+ * under 100 kB, only its own service in it (and its Password Reset Trigger where its service hands
+ * reset messages over: Supabase, Auth0, Better Auth), every require resolving inside it (or to n8n-workflow
  * and Node.js), names of the `n8n-nodes-` form that collide with no node or credential of n8n's
  * own. Then all of them, and not the all-services package, installed in one real n8n: each
  * one's node sends, resets (with the token from the sandbox outbox), creates a link and checks
@@ -53,6 +54,22 @@ function outsideRequires(dir) {
 	return outside;
 }
 
+/** The node and credential types n8n's own loader (n8n-core's PackageDirectoryLoader) finds in a package, and its trigger's Service options. */
+async function loadedTypes(dir) {
+	// n8n-core settles its instance folder when first loaded: a scratch one, never ~/.n8n.
+	process.env.N8N_USER_FOLDER ??= fs.mkdtempSync(path.join(require('node:os').tmpdir(), 'password-reset-packages-'));
+	const { PackageDirectoryLoader } = require('n8n-core');
+	const loader = new PackageDirectoryLoader(dir);
+	await loader.loadAll();
+	const trigger = Object.values(loader.nodeTypes).find(({ type }) => type.description.group.includes('trigger'))?.type;
+	const service = trigger?.description.properties.find((property) => property.name === 'service');
+	return {
+		nodes: Object.keys(loader.nodeTypes).sort(),
+		credentials: Object.keys(loader.credentialTypes).sort(),
+		triggerServices: (service?.options ?? []).map((option) => option.value),
+	};
+}
+
 async function staticChecks(packages, builtIn) {
 	const { scanPackage } = await import(path.join(root, 'scripts/scanner.mjs'));
 	for (const pkg of packages) {
@@ -76,6 +93,28 @@ async function staticChecks(packages, builtIn) {
 			const main = require(path.join(root, 'package.json'));
 			equal([manifest.license, manifest.dependencies, manifest.repository, manifest.author], ['MIT', undefined, main.repository, main.author], 'fields');
 		});
+		const loaded = await loadedTypes(pkg.dir);
+		const senderIds = pkg.senders.map(({ sender }) => sender.id);
+		check(
+			pkg.senders.length
+				? `${name}: n8n loads its node and its trigger (Service: ${senderIds.join(', ')}, its own senders only), and their credentials`
+				: `${name}: n8n loads its node and credential; no trigger (its service hands no reset message over)`,
+			() =>
+				equal(
+					[loaded.nodes, loaded.credentials, loaded.triggerServices],
+					[
+						[pkg.nodeName, ...(pkg.senders.length ? [pkg.triggerNodeName] : [])].sort(),
+						[pkg.credentialName, ...(pkg.senders.length ? [pkg.hookCredentialName] : [])].sort(),
+						senderIds,
+					],
+					'loaded types',
+				),
+		);
+		if (pkg.senders.length) {
+			check(`${name}: trigger ${pkg.triggerNodeName} and credential ${pkg.hookCredentialName} are not n8n's own names`, () =>
+				equal([pkg.triggerNodeName].filter((value) => builtIn.nodes.has(value)).concat([pkg.hookCredentialName].filter((value) => builtIn.credentials.has(value))), [], 'built-in names'),
+			);
+		}
 		check(`${name}: named n8n-nodes-…; node ${pkg.nodeName} ("${pkg.displayName}") and credential ${pkg.credentialName} are not n8n's own names`, () => {
 			assert(/^n8n-nodes-[a-z0-9-]+$/.test(name), name);
 			const taken = [pkg.nodeName, pkg.displayName].filter((value) => builtIn.nodes.has(value)).concat([pkg.credentialName, `${pkg.displayName} API`].filter((value) => builtIn.credentials.has(value)));

@@ -10,28 +10,28 @@
  * (docs/trigger.md says so).
  */
 export class ReceivedMessages {
-  private readonly expiries = new Map<string, number>();
+	private readonly expiries = new Map<string, number>();
 
-  constructor(private readonly capacity = 50_000) {}
+	constructor(private readonly capacity = 50_000) {}
 
-  /** Whether `key` was remembered and has not expired by `nowSeconds`. */
-  has(key: string, nowSeconds: number): boolean {
-    const expiry = this.expiries.get(key);
-    if (expiry === undefined) return false;
-    if (expiry >= nowSeconds) return true;
-    this.expiries.delete(key);
-    return false;
-  }
+	/** Whether `key` was remembered and has not expired by `nowSeconds`. */
+	has(key: string, nowSeconds: number): boolean {
+		const expiry = this.expiries.get(key);
+		if (expiry === undefined) return false;
+		if (expiry >= nowSeconds) return true;
+		this.expiries.delete(key);
+		return false;
+	}
 
-  /** Remembers `key` until `expirySeconds`; past the capacity, the oldest entries go first. */
-  remember(key: string, expirySeconds: number): void {
-    this.expiries.delete(key);
-    this.expiries.set(key, expirySeconds);
-    for (const oldest of this.expiries.keys()) {
-      if (this.expiries.size <= this.capacity) break;
-      this.expiries.delete(oldest);
-    }
-  }
+	/** Remembers `key` until `expirySeconds`; past the capacity, the oldest entries go first. */
+	remember(key: string, expirySeconds: number): void {
+		this.expiries.delete(key);
+		this.expiries.set(key, expirySeconds);
+		for (const oldest of this.expiries.keys()) {
+			if (this.expiries.size <= this.capacity) break;
+			this.expiries.delete(oldest);
+		}
+	}
 }
 
 /** The process's one memory of received messages (keys carry the workflow and node). */

@@ -1,5 +1,5 @@
-import type { HookSender } from "../../kernel/hooks";
-import { forwardedMessage } from "./standardWebhooks";
+import type { HookSender } from '../../kernel/hooks';
+import { forwardedMessage } from '../read';
 
 /**
  * Auth0's custom email provider Action (onExecuteCustomEmailProvider) forwarding
@@ -8,13 +8,12 @@ import { forwardedMessage } from "./standardWebhooks";
  * rendered text, as Auth0 gives no separate field.
  */
 export const auth0Hook: HookSender = {
-  id: "auth0",
-  displayName: "Auth0 (Custom Email Provider Action)",
-  service: "auth0",
-  scheme: "standardWebhooks",
-  setup:
-    "Branding → Email Provider → Custom Provider; the Action signs with a whsec_ secret",
-  notice:
-    "In Auth0: Branding → Email Provider → Use my own email provider → Custom Provider, with the Action from this package's docs (docs/trigger.md); its secrets N8N_HOOK_URL (this node's Production URL) and N8N_HOOK_SECRET (the credential's whsec_ secret).",
-  read: forwardedMessage(["auth0.reset_email", "auth0.reset_email_by_code"]),
+	id: 'auth0',
+	displayName: 'Auth0 (Custom Email Provider Action)',
+	service: 'auth0',
+	scheme: 'standardWebhooks',
+	setup: 'Branding → Email Provider → Custom Provider; the Action signs with a whsec_ secret',
+	notice:
+		"In Auth0: Branding → Email Provider → Use my own email provider → Custom Provider, with the Action from this package's docs (docs/trigger.md); its secrets N8N_HOOK_URL (this node's Production URL) and N8N_HOOK_SECRET (the credential's whsec_ secret).",
+	read: forwardedMessage(['auth0.reset_email', 'auth0.reset_email_by_code']),
 };

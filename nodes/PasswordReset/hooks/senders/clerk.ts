@@ -1,5 +1,5 @@
-import type { HookSender } from "../../kernel/hooks";
-import { objectAt, textAt } from "../read";
+import type { HookSender } from '../../kernel/hooks';
+import { objectAt, textAt } from '../read';
 
 /**
  * Clerk's `email.created` and `sms.created` events, sent by Svix (clerk/openapi-specs webhooks
@@ -8,29 +8,25 @@ import { objectAt, textAt } from "../read";
  * delivers itself too: those are acknowledged and start nothing, or the user gets two codes.
  */
 export const clerkHook: HookSender = {
-  id: "clerk",
-  displayName: "Clerk",
-  scheme: "standardWebhooks",
-  setup:
-    "Webhooks → Add Endpoint, event email.created; its Signing Secret is whsec_…",
-  notice:
-    "In Clerk: Customization → Emails → Reset password code, turn off Delivered by Clerk; then Webhooks → Add Endpoint with this node's Production URL and the event email.created (sms.created for codes by SMS), and paste the endpoint's Signing Secret (whsec_…) into the credential.",
-  read: (body) => {
-    const data = objectAt(body, "data");
-    const sms = textAt(body, "type") === "sms.created";
-    const slug = textAt(data, "slug") ?? "";
-    return {
-      serviceType: slug,
-      isReset: slug === "reset_password_code",
-      acknowledgeOnly:
-        data.delivered_by_clerk === false
-          ? undefined
-          : "Clerk delivers this message itself (Delivered by Clerk is on for its template)",
-      channel: sms ? "sms" : "email",
-      email: textAt(data, "to_email_address"),
-      phone: textAt(data, "to_phone_number"),
-      userId: textAt(data, "user_id"),
-      code: textAt(data, "data.otp_code"),
-    };
-  },
+	id: 'clerk',
+	displayName: 'Clerk',
+	scheme: 'standardWebhooks',
+	setup: 'Webhooks → Add Endpoint, event email.created; its Signing Secret is whsec_…',
+	notice:
+		"In Clerk: Customization → Emails → Reset password code, turn off Delivered by Clerk; then Webhooks → Add Endpoint with this node's Production URL and the event email.created (sms.created for codes by SMS), and paste the endpoint's Signing Secret (whsec_…) into the credential.",
+	read: (body) => {
+		const data = objectAt(body, 'data');
+		const sms = textAt(body, 'type') === 'sms.created';
+		const slug = textAt(data, 'slug') ?? '';
+		return {
+			serviceType: slug,
+			isReset: slug === 'reset_password_code',
+			acknowledgeOnly: data.delivered_by_clerk === false ? undefined : 'Clerk delivers this message itself (Delivered by Clerk is on for its template)',
+			channel: sms ? 'sms' : 'email',
+			email: textAt(data, 'to_email_address'),
+			phone: textAt(data, 'to_phone_number'),
+			userId: textAt(data, 'user_id'),
+			code: textAt(data, 'data.otp_code'),
+		};
+	},
 };

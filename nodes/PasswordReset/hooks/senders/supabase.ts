@@ -1,8 +1,8 @@
-import type { HookSender } from "../../kernel/hooks";
-import { objectAt, textAt } from "../read";
+import type { HookSender } from '../../kernel/hooks';
+import { objectAt, textAt } from '../read';
 
 /** The `email_action_type`s a Supabase verify link exists for (supabase/auth internal/mailer/templatemailer). */
-const LINKED_TYPES = ["recovery", "signup", "invite", "magiclink", "email"];
+const LINKED_TYPES = ['recovery', 'signup', 'invite', 'magiclink', 'email'];
 
 /**
  * The verify link Supabase's own mailer sends (`{{ .ConfirmationURL }}`): the project's
@@ -10,24 +10,16 @@ const LINKED_TYPES = ["recovery", "signup", "invite", "magiclink", "email"];
  * node's Project URL; without it, the payload's `site_url`, which is the Auth API's own URL on
  * hosted projects (`…supabase.co/auth/v1`; supabase/auth#2558), and nothing when it is not.
  */
-const verifyLink = (
-  projectUrl: string,
-  siteUrl: string | undefined,
-  type: string,
-  tokenHash: string | undefined,
-  redirectTo: string | undefined,
-) => {
-  if (!tokenHash || !LINKED_TYPES.includes(type)) return undefined;
-  const authApi = projectUrl
-    ? `${projectUrl.replace(/\/+$/, "")}/auth/v1`
-    : siteUrl?.replace(/\/+$/, "").match(/^https?:\/\/.+\/auth\/v1$/)?.[0];
-  if (!authApi) return undefined;
-  const query = new URLSearchParams({
-    token: tokenHash,
-    type,
-    ...(redirectTo ? { redirect_to: redirectTo } : {}),
-  });
-  return `${authApi}/verify?${query}`;
+const verifyLink = (projectUrl: string, siteUrl: string | undefined, type: string, tokenHash: string | undefined, redirectTo: string | undefined) => {
+	if (!tokenHash || !LINKED_TYPES.includes(type)) return undefined;
+	const authApi = projectUrl ? `${projectUrl.replace(/\/+$/, '')}/auth/v1` : siteUrl?.replace(/\/+$/, '').match(/^https?:\/\/.+\/auth\/v1$/)?.[0];
+	if (!authApi) return undefined;
+	const query = new URLSearchParams({
+		token: tokenHash,
+		type,
+		...(redirectTo ? { redirect_to: redirectTo } : {}),
+	});
+	return `${authApi}/verify?${query}`;
 };
 
 /**
@@ -37,43 +29,34 @@ const verifyLink = (
  * on, sign-up confirmations too.
  */
 export const supabaseHook: HookSender = {
-  id: "supabase",
-  displayName: "Supabase (Send Email Hook)",
-  service: "supabase",
-  scheme: "standardWebhooks",
-  settings: ["projectUrl"],
-  setup:
-    "Authentication → Hooks → Send Email (HTTPS); its secret is v1,whsec_…",
-  notice:
-    "In Supabase: Authentication → Hooks → Send Email, type HTTPS, this node's Production URL (https), then Generate Secret and paste it (v1,whsec_…) into the credential. Supabase then sends every auth email here, sign-up confirmations too: turn on Include Other Email Types unless resets are all your project sends. Supabase waits 5 seconds for the answer.",
-  read: (body, { projectUrl }) => {
-    const email = objectAt(body, "email_data");
-    const type = textAt(email, "email_action_type") ?? "";
-    const redirectTo = textAt(email, "redirect_to");
-    const tokenHash = textAt(email, "token_hash");
-    return {
-      serviceType: type,
-      isReset: type === "recovery",
-      channel: "email",
-      email: textAt(body, "user.email"),
-      phone: textAt(body, "user.phone"),
-      userId: textAt(body, "user.id"),
-      name:
-        textAt(body, "user.user_metadata.name") ??
-        textAt(body, "user.user_metadata.full_name"),
-      code: textAt(email, "token"),
-      token: tokenHash,
-      link: verifyLink(
-        projectUrl,
-        textAt(email, "site_url"),
-        type,
-        tokenHash,
-        redirectTo,
-      ),
-      redirectTo,
-      locale: textAt(body, "user.user_metadata.locale"),
-      // Stable across Supabase's retries; its webhook-id is new on each attempt.
-      deliveryId: textAt(body, "metadata.uuid"),
-    };
-  },
+	id: 'supabase',
+	displayName: 'Supabase (Send Email Hook)',
+	service: 'supabase',
+	scheme: 'standardWebhooks',
+	settings: ['projectUrl'],
+	setup: 'Authentication → Hooks → Send Email (HTTPS); its secret is v1,whsec_…',
+	notice:
+		"In Supabase: Authentication → Hooks → Send Email, type HTTPS, this node's Production URL (https), then Generate Secret and paste it (v1,whsec_…) into the credential. Supabase then sends every auth email here, sign-up confirmations too: turn on Include Other Email Types unless resets are all your project sends. Supabase waits 5 seconds for the answer.",
+	read: (body, { projectUrl }) => {
+		const email = objectAt(body, 'email_data');
+		const type = textAt(email, 'email_action_type') ?? '';
+		const redirectTo = textAt(email, 'redirect_to');
+		const tokenHash = textAt(email, 'token_hash');
+		return {
+			serviceType: type,
+			isReset: type === 'recovery',
+			channel: 'email',
+			email: textAt(body, 'user.email'),
+			phone: textAt(body, 'user.phone'),
+			userId: textAt(body, 'user.id'),
+			name: textAt(body, 'user.user_metadata.name') ?? textAt(body, 'user.user_metadata.full_name'),
+			code: textAt(email, 'token'),
+			token: tokenHash,
+			link: verifyLink(projectUrl, textAt(email, 'site_url'), type, tokenHash, redirectTo),
+			redirectTo,
+			locale: textAt(body, 'user.user_metadata.locale'),
+			// Stable across Supabase's retries; its webhook-id is new on each attempt.
+			deliveryId: textAt(body, 'metadata.uuid'),
+		};
+	},
 };
