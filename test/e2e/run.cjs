@@ -79,6 +79,8 @@ async function run() {
 			executions[key] = { status: execution.status, json: execution.json, workflow, startedAt, finishedAt: new Date().toISOString() };
 			check(`${key}: n8n left an execution`, () => assert(execution.json, execution.diagnosis));
 		}
+		// The mails the executed workflows sent (the help-desk flow's), before the trigger's checks mail through the same sink.
+		const workflowMails = [...smtp.messages];
 		let hookSecrets = {};
 		if (ON_N8N_1) {
 			// The trigger on the 1.x line: its own `n8n start`.
@@ -122,7 +124,7 @@ async function run() {
 			assertMappedReset(executions.mappedReset, sandbox);
 			assertMappedN8nErrors(executions);
 			assertAgentToolLinkRefusal(executions.agentToolLinkRefusal);
-			await assertHelpDeskResetLink(executions.helpDeskResetLink, { smtp, sandbox, userFolder });
+			await assertHelpDeskResetLink(executions.helpDeskResetLink, { mails: workflowMails, sandbox, userFolder });
 		}
 		const written = Object.values(executions).flatMap((execution) => passwordResetRunData(execution)).map((task) => JSON.stringify(task));
 		const log = logWithoutExecutionDumps(logDir);
@@ -365,7 +367,7 @@ function assertAgentToolLinkRefusal({ json }) {
  * opened in Chromium, sets the password on the service's page (Okta's, as the sandbox plays
  * it). The workflow keeps no successful execution: the link is in no row of n8n's database.
  */
-async function assertHelpDeskResetLink({ json }, { smtp, sandbox, userFolder }) {
+async function assertHelpDeskResetLink({ json }, { mails, sandbox, userFolder }) {
 	const created = items(json, 'Create Reset Link').map((item) => item.json);
 	const link = created[0]?.resetLink ?? '';
 	check('helpDeskResetLink: Create Reset Link → one item with a link on the service\'s host, no email from the service', () => {
@@ -375,9 +377,9 @@ async function assertHelpDeskResetLink({ json }, { smtp, sandbox, userFolder }) 
 	});
 	check('helpDeskResetLink: the link is in resetLink only: not in the message or anywhere else in the item', () =>
 		equal(JSON.stringify(created[0] ?? {}).split(link).length - 1, 1, 'occurrences'));
-	const mail = smtp.messages.find((message) => message.to.includes(EMAIL));
+	const mail = mails.find((message) => message.to.includes(EMAIL));
 	check('helpDeskResetLink: Send Email delivered one mail to the account, holding the link', () => {
-		equal(smtp.messages.length, 1, 'mails');
+		equal(mails.length, 1, 'mails');
 		equal(Boolean(mail?.text.includes(link)), true, 'link in mail');
 	});
 	const rows = liveRows(userFolder);

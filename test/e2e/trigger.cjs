@@ -167,6 +167,18 @@ async function triggerChecks({ server, instance, check, smtp, prepared }) {
 		check(`trigger ${service}: ${Object.keys(refusals).join(', ')} → refused (${Object.values(expected).join(', ')})`, () => equal(statuses, expected, 'statuses'));
 	}
 
+	// n8n behaviour relied on: the node reads the body as received (n8n's body parser keeps req.rawBody, and reads it on
+	// request for a type it does not parse), never n8n's parsed and re-serialized JSON.
+	const rawUrl = serviceUrl('standardWebhooks');
+	const spaced = `{ "type" : "password_reset",\n  "data" : { "email" : "raw@example.com", "code" : "${code()}" } }`;
+	const spacedAnswer = await post(rawUrl, spaced, SIGNERS.standard(secrets.standardWebhooks, spaced));
+	const plain = JSON.stringify(MESSAGES.standardWebhooks('raw@example.com', code()));
+	const plainAnswer = await fetch(rawUrl, { method: 'POST', body: plain, headers: { 'content-type': 'text/plain', ...SIGNERS.standard(secrets.standardWebhooks, plain) } });
+	const octets = JSON.stringify(MESSAGES.standardWebhooks('raw@example.com', code()));
+	const octetsAnswer = await fetch(rawUrl, { method: 'POST', body: octets, headers: { 'content-type': 'application/octet-stream', ...SIGNERS.standard(secrets.standardWebhooks, octets) } });
+	check("n8n behaviour relied on: the trigger verifies the body n8n received byte for byte (req.rawBody), for JSON with n8n-altering spacing, text/plain, and a type n8n leaves unread (readRawBody)", () =>
+		equal([spacedAnswer.status, plainAnswer.status, octetsAnswer.status], [200, 200, 200], 'statuses'));
+
 	// Auth0: the Action of examples/forwarders (Auth0's runtime is not runnable here: its event and api are stand-ins with the documented fields).
 	const { onExecuteCustomEmailProvider } = require('../../examples/forwarders/auth0CustomEmailProvider.js');
 	const runAction = async (secret, ticket) => {
@@ -238,8 +250,8 @@ async function triggerChecks({ server, instance, check, smtp, prepared }) {
 	const runs = {};
 	for (const id of ['prTriggerServices', 'prSupabaseResetMailer', 'prTriggerAfterWorkflow']) runs[id] = await settledRunsOf(instance.userFolder, id);
 	const mailed = Object.fromEntries(SERVICES.map((service) => [service, smtp.messages.filter((message) => message.to.includes(`${service.toLowerCase()}@example.com`)).length]));
-	check(`trigger: the ${SERVICES.length} services' signed messages and the Auth0 Action's started ${SERVICES.length + 1} executions, all successful, one mail each (n8n's database, the sink); the refused messages none`, () =>
-		equal([runs.prTriggerServices, mailed], [[...SERVICES, 'auth0 Action'].map(() => 'success'), Object.fromEntries(SERVICES.map((service) => [service, 1]))], 'runs and mails'),
+	check(`trigger: the ${SERVICES.length} services' signed messages, the Auth0 Action's and the three raw-body ones started ${SERVICES.length + 4} executions, all successful, one mail each (n8n's database, the sink); the refused messages none`, () =>
+		equal([runs.prTriggerServices, mailed], [[...SERVICES, 'auth0 Action', 'raw JSON', 'raw text', 'raw octets'].map(() => 'success'), Object.fromEntries(SERVICES.map((service) => [service, 1]))], 'runs and mails'),
 	);
 	check('trigger: the Supabase example keeps none of its runs (saveDataSuccessExecution: none)', () => equal(runs.prSupabaseResetMailer, [], 'runs'));
 	check('trigger: answering after the workflow, one success and two failures (the message and its retry)', () => equal([...runs.prTriggerAfterWorkflow].sort(), ['error', 'error', 'success'], 'runs'));
