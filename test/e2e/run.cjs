@@ -88,7 +88,7 @@ async function run() {
 			hookSecrets = prepared.secrets;
 			const server = await instance.start();
 			try {
-				await triggerChecks({ server, instance, check, smtp, prepared });
+				await triggerChecks({ server, instance, check, smtp, prepared, sandbox });
 			} catch (error) {
 				check('trigger checks in n8n 1.123: ran', () => {
 					throw new Error(`${error.stack}\n${server.diagnosis(server.child.exitCode)}`);
@@ -106,7 +106,7 @@ async function run() {
 				check,
 				newPassword: SENTINELS.formPassword,
 				credentials: credentials(values),
-				onServer: async (server) => void (await triggerChecks({ server, instance, check, smtp, prepared })),
+				onServer: async (server) => void (await triggerChecks({ server, instance, check, smtp, prepared, sandbox })),
 			});
 		}
 		const tokens = sandbox.outbox.map((mail) => mail.token);

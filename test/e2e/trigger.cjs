@@ -15,6 +15,7 @@ const { execFileSync } = require('node:child_process');
 const { Webhook } = require('standardwebhooks');
 const { assert, equal } = require('../support/checks.cjs');
 const { N8N_LINE } = require('../support/realN8n.cjs');
+const { SANDBOX_KEYS } = require('../../sandbox/server.cjs');
 const { supabaseResetMailer, triggerWorkflow, afterWorkflowMailer, mailerWorkflow, hookCredentials, webhookIdOf } = require('./triggerWorkflows.cjs');
 
 /** The services the suite sends as, each to its own workflow (Auth0 and Better Auth forwarders sign as any app does, and are run as such). */
@@ -127,7 +128,7 @@ async function settledRunsOf(userFolder, workflowId, ms = 20_000) {
  * with its code; its forged, stale, replayed, unsigned and oversized variants → refused.
  * Returns the secrets, for the suite's scans.
  */
-async function triggerChecks({ server, instance, check, smtp, prepared }) {
+async function triggerChecks({ server, instance, check, smtp, prepared, sandbox }) {
 	const { secrets } = prepared;
 	const urlOf = (workflowId) => `${server.url}/webhook/${webhookIdOf(workflowId)}/password-reset`;
 	const serviceUrl = (service) => `${server.url}/webhook/password-reset-${service}/password-reset`;
@@ -230,6 +231,22 @@ async function triggerChecks({ server, instance, check, smtp, prepared }) {
 	const signupAnswer = await signup.json().catch(() => undefined);
 	check('trigger supabase example: a sign-up message → 200 {started: false}, nothing started (Include Other Email Types off)', () => equal([signup.status, signupAnswer?.started], [200, false], 'answer'));
 
+	// The sandbox's Supabase as the sender: its /recover calls its Send Email Hook (signed as Supabase signs) → the example in n8n → the mail.
+	if (sandbox) {
+		const control = (body) => fetch(`${sandbox.url}/__sandbox/hooks`, { method: 'POST', body: JSON.stringify(body) });
+		await control({ service: 'supabase', url: urlOf('prSupabaseResetMailer'), secret: secrets.supabase });
+		const recover = await fetch(`${sandbox.baseUrl('supabase')}/recover`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json', apikey: SANDBOX_KEYS.supabase },
+			body: JSON.stringify({ email: 'grace@example.com' }),
+		});
+		await control({ service: 'supabase' });
+		const issued = sandbox.account('supabase', 'grace@example.com').token?.value ?? 'none';
+		const hookMail = await mailWith(smtp, `code: ${issued}`);
+		check("trigger supabase example: the sandbox's Supabase calls its Send Email Hook → the example in n8n → your email with the code it issued; /recover answers 200", () =>
+			assert(recover.status === 200 && hookMail?.to.includes('grace@example.com'), `${recover.status}; ${hookMail?.text ?? 'no mail'}`));
+	}
+
 	// Answer after the workflow: 204 when it succeeds; n8n's 500 when it fails (no recipient), and a retry of that message runs again.
 	const afterUrl = urlOf('prTriggerAfterWorkflow');
 	const afterOtp = code();
@@ -253,7 +270,9 @@ async function triggerChecks({ server, instance, check, smtp, prepared }) {
 	check(`trigger: the ${SERVICES.length} services' signed messages, the Auth0 Action's and the three raw-body ones started ${SERVICES.length + 4} executions, all successful, one mail each (n8n's database, the sink); the refused messages none`, () =>
 		equal([runs.prTriggerServices, mailed], [[...SERVICES, 'auth0 Action', 'raw JSON', 'raw text', 'raw octets'].map(() => 'success'), Object.fromEntries(SERVICES.map((service) => [service, 1]))], 'runs and mails'),
 	);
-	check('trigger: the Supabase example keeps none of its runs (saveDataSuccessExecution: none)', () => equal(runs.prSupabaseResetMailer, [], 'runs'));
+	const supabaseMails = smtp.messages.filter((message) => message.to.includes('supabase@example.com')).length;
+	check('trigger: the Supabase example mailed its one recovery message once (not the sign-up one) and keeps none of its runs (saveDataSuccessExecution: none)', () =>
+		equal([supabaseMails, runs.prSupabaseResetMailer], [1, []], 'mails and runs'));
 	check('trigger: answering after the workflow, one success and two failures (the message and its retry)', () => equal([...runs.prTriggerAfterWorkflow].sort(), ['error', 'error', 'success'], 'runs'));
 	return secrets;
 }
