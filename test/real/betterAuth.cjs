@@ -40,21 +40,26 @@ async function loadBetterAuth() {
 	return { betterAuth, memoryAdapter, toNodeHandler, emailOTP, version };
 }
 
-async function main() {
-	const { betterAuth, memoryAdapter, toNodeHandler, emailOTP, version } = await loadBetterAuth();
-	const port = await freePort();
-	const origin = `http://127.0.0.1:${port}`;
-	const mails = [];
-	const auth = betterAuth({
+/** A Better Auth on `origin` (memory adapter) whose reset messages go to `sendResetPassword` and, through its Email OTP plugin, to `sendVerificationOTP`. */
+const betterAuthApp = ({ betterAuth, memoryAdapter, emailOTP }, origin, { sendResetPassword, sendVerificationOTP }) =>
+	betterAuth({
 		baseURL: origin,
 		secret: 'password-reset-real-better-auth-secret-0123456789',
 		database: memoryAdapter({ user: [], session: [], account: [], verification: [] }),
 		trustedOrigins: [origin],
-		emailAndPassword: {
-			enabled: true,
-			sendResetPassword: async ({ user, token }) => mails.push({ flow: 'link', to: user.email, token }),
-		},
-		plugins: [emailOTP({ sendVerificationOTP: async ({ email, otp, type }) => mails.push({ flow: 'otp', to: email, token: otp, type }) })],
+		emailAndPassword: { enabled: true, sendResetPassword },
+		plugins: [emailOTP({ sendVerificationOTP })],
+	});
+
+async function main() {
+	const modules = await loadBetterAuth();
+	const { toNodeHandler, version } = modules;
+	const port = await freePort();
+	const origin = `http://127.0.0.1:${port}`;
+	const mails = [];
+	const auth = betterAuthApp(modules, origin, {
+		sendResetPassword: async ({ user, token }) => mails.push({ flow: 'link', to: user.email, token }),
+		sendVerificationOTP: async ({ email, otp, type }) => mails.push({ flow: 'otp', to: email, token: otp, type }),
 	});
 	await auth.api.signUpEmail({ body: USER });
 	const server = http.createServer(toNodeHandler(auth));
@@ -126,7 +131,8 @@ const DELIVERY = '=type={{ $json.type }}\ncode={{ $json.code }}\nlink={{ $json.l
  * n8n as Better Auth's mailer: Better Auth → toN8n (examples/forwarders) → the Password Reset
  * Trigger in a real n8n → Send Email → the sink; the token or code from that mail resets.
  */
-async function triggerLeg({ betterAuth, memoryAdapter, toNodeHandler, emailOTP }) {
+async function triggerLeg(modules) {
+	const { toNodeHandler } = modules;
 	const smtp = new SmtpSink();
 	const smtpPort = await smtp.listen();
 	const instance = prepareN8n({ logLevel: 'info' });
@@ -154,16 +160,10 @@ async function triggerLeg({ betterAuth, memoryAdapter, toNodeHandler, emailOTP }
 	const { toN8n } = await import(pathToFileURL(path.join(root, 'examples/forwarders/betterAuthToN8n.mjs')).href);
 	const hookUrl = `${n8n.url}/webhook/${webhookIdOf(workflow.id)}/password-reset`;
 	let send = toN8n({ url: hookUrl, secret });
-	const auth = betterAuth({
-		baseURL: origin,
-		secret: 'password-reset-real-better-auth-secret-0123456789',
-		database: memoryAdapter({ user: [], session: [], account: [], verification: [] }),
-		trustedOrigins: [origin],
-		emailAndPassword: {
-			enabled: true,
-			sendResetPassword: ({ user, url, token }) => send('better_auth.password_reset', { email: user.email, name: user.name, user_id: user.id, link: url, token }),
-		},
-		plugins: [emailOTP({ sendVerificationOTP: ({ email, otp, type }) => send(`better_auth.otp.${type}`, { email, code: otp }) })],
+	// The forwarding of docs/trigger.md, as written there.
+	const auth = betterAuthApp(modules, origin, {
+		sendResetPassword: ({ user, url, token }) => send('better_auth.password_reset', { email: user.email, name: user.name, user_id: user.id, link: url, token }),
+		sendVerificationOTP: ({ email, otp, type }) => send(`better_auth.otp.${type}`, { email, code: otp }),
 	});
 	await auth.api.signUpEmail({ body: USER });
 	const server = http.createServer(toNodeHandler(auth));

@@ -51,39 +51,29 @@ const senderNotices = (senders: HookSenderList): INodeProperties[] =>
 		displayOptions: showFor([sender.id]),
 	}));
 
-const projectUrlField = (senders: HookSenderList): INodeProperties[] => {
-	const readers = senders.filter((sender) => sender.settings?.includes('projectUrl')).map((sender) => sender.id);
-	return readers.length === 0
-		? []
-		: [
-				{
-					displayName: 'Project URL',
-					name: 'projectUrl',
-					type: 'string',
-					default: '',
-					placeholder: 'https://abcdefghijklmnop.supabase.co',
-					description:
-						"Your Supabase project's URL (Project Settings → API), to build each message's reset link from its token. Empty: the link is built from the message's site_url when that is the project's Auth API address (hosted projects), else left empty.",
-					displayOptions: showFor(readers),
-				},
-			];
+/** A node setting some senders read (`HookSender.settings`), shown for those senders only; none when no sender reads it. */
+const settingFor = (senders: HookSenderList, setting: 'projectUrl' | 'headerName', property: INodeProperties): INodeProperties[] => {
+	const readers = senders.filter((sender) => sender.settings?.includes(setting)).map((sender) => sender.id);
+	return readers.length === 0 ? [] : [{ ...property, displayOptions: showFor(readers) }];
 };
 
-const secretHeaderField = (senders: HookSenderList): INodeProperties[] => {
-	const readers = senders.filter((sender) => sender.settings?.includes('headerName')).map((sender) => sender.id);
-	return readers.length === 0
-		? []
-		: [
-				{
-					displayName: 'Header Name',
-					name: 'headerName',
-					type: 'string',
-					default: 'Authorization',
-					description:
-						"The header that carries the credential's value (the api_key auth's name; Authorization for Basic auth, its value then being Basic and the encoded user and password)",
-					displayOptions: showFor(readers),
-				},
-			];
+const PROJECT_URL: INodeProperties = {
+	displayName: 'Project URL',
+	name: 'projectUrl',
+	type: 'string',
+	default: '',
+	placeholder: 'https://abcdefghijklmnop.supabase.co',
+	description:
+		"Your Supabase project's URL (Project Settings → API), to build each message's reset link from its token. Empty: the link is built from the message's site_url when that is the project's Auth API address (hosted projects), else left empty.",
+};
+
+const HEADER_NAME: INodeProperties = {
+	displayName: 'Header Name',
+	name: 'headerName',
+	type: 'string',
+	default: 'Authorization',
+	description:
+		"The header that carries the credential's value (the api_key auth's name; Authorization for Basic auth, its value then being Basic and the encoded user and password)",
 };
 
 const PROPERTIES_AFTER_SERVICE: INodeProperties[] = [
@@ -182,8 +172,8 @@ export function triggerDescriptionOf(edition: Edition): INodeTypeDescription {
 			},
 			serviceField(senders),
 			...senderNotices(senders),
-			...projectUrlField(senders),
-			...secretHeaderField(senders),
+			...settingFor(senders, 'projectUrl', PROJECT_URL),
+			...settingFor(senders, 'headerName', HEADER_NAME),
 			...PROPERTIES_AFTER_SERVICE,
 		],
 	};
