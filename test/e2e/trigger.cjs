@@ -57,6 +57,11 @@ const code = () => String(crypto.randomInt(100000, 1000000));
 
 /** Each service's reset message (the shapes of reset-hooks.md's sources), for `email` with `otp`. */
 const MESSAGES = {
+	supabase: (email, otp) => ({
+		metadata: { uuid: crypto.randomUUID(), name: 'send-email' },
+		user: { id: `user-${otp}`, email, phone: '' },
+		email_data: { token: otp, token_hash: crypto.createHash('sha224').update(`${email}${otp}`).digest('hex'), redirect_to: 'https://app.example.com/reset', email_action_type: 'recovery', site_url: 'https://abcd.supabase.co/auth/v1' },
+	}),
 	clerk: (email, otp) => ({ object: 'event', type: 'email.created', data: { object: 'email', id: `ema_${otp}`, slug: 'reset_password_code', to_email_address: email, user_id: 'user_e2e', delivered_by_clerk: false, data: { otp_code: otp } } }),
 	zitadel: (email, otp) => ({
 		contextInfo: { eventType: 'user.human.password.code.added', recipientEmailAddress: email },
@@ -69,6 +74,13 @@ const MESSAGES = {
 	standardWebhooks: (email, otp) => ({ type: 'password_reset', timestamp: new Date().toISOString(), data: { email, code: otp, user_id: 'app-user' } }),
 };
 const signerOf = (service) => SIGNERS[service] ?? SIGNERS.standard;
+
+/** A reset message of `service` for `email`, signed with `secret` as that service signs: its body, headers and code. */
+const signedReset = (service, secret, email) => {
+	const otp = code();
+	const body = JSON.stringify(MESSAGES[service](email, otp));
+	return { body, headers: { 'content-type': 'application/json', ...signerOf(service)(secret, body) }, code: otp };
+};
 
 /** Imports the hook credentials and the trigger workflows, and publishes them; call before `n8n start`. */
 async function prepareTriggerChecks({ instance, check, supabaseProjectUrl }) {
@@ -212,11 +224,7 @@ async function triggerChecks({ server, instance, check, smtp, prepared, sandbox 
 
 	// Supabase's example, as shipped: a recovery message → one mail with the code and the verify link; nothing of the run kept.
 	const supabaseOtp = code();
-	const supabaseBody = JSON.stringify({
-		metadata: { uuid: crypto.randomUUID(), name: 'send-email' },
-		user: { id: 'user-supabase-e2e', email: 'supabase@example.com', phone: '' },
-		email_data: { token: supabaseOtp, token_hash: crypto.createHash('sha224').update(`supabase@example.com${supabaseOtp}`).digest('hex'), redirect_to: 'https://app.example.com/reset', email_action_type: 'recovery', site_url: 'https://abcd.supabase.co/auth/v1' },
-	});
+	const supabaseBody = JSON.stringify(MESSAGES.supabase('supabase@example.com', supabaseOtp));
 	// Supabase joins one signature per secret with ", ": a second (rotated-away) one first.
 	const supabaseHeaders = SIGNERS.standard(secrets.supabase, supabaseBody);
 	supabaseHeaders['webhook-signature'] = `${SIGNERS.standard(whsec(), supabaseBody, { id: supabaseHeaders['webhook-id'], at: Number(supabaseHeaders['webhook-timestamp']) })['webhook-signature']}, ${supabaseHeaders['webhook-signature']}`;
@@ -277,4 +285,4 @@ async function triggerChecks({ server, instance, check, smtp, prepared, sandbox 
 	return secrets;
 }
 
-module.exports = { prepareTriggerChecks, triggerChecks };
+module.exports = { prepareTriggerChecks, triggerChecks, signedReset };

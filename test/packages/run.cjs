@@ -7,7 +7,8 @@
  * and Node.js), names of the `n8n-nodes-` form that collide with no node or credential of n8n's
  * own. Then all of them, and not the all-services package, installed in one real n8n: each
  * one's node sends, resets (with the token from the sandbox outbox), creates a link and checks
- * a new password, where its service can, against the sandbox. Prints "N passed, N failed".
+ * a new password, where its service can, against the sandbox; then, on `n8n start`, each package's
+ * own trigger takes its service's signed message and refuses a forged one. Prints "N passed, N failed".
  */
 const fs = require('node:fs');
 const path = require('node:path');
@@ -18,6 +19,8 @@ const { SANDBOX_SERVICES, SANDBOX_SCENARIOS } = require('../../sandbox/services/
 const { Checks, assert, equal } = require('../support/checks.cjs');
 const { prepareN8n, ensureN8n } = require('../support/realN8n.cjs');
 const { buildPackages } = require('../../scripts/build-packages.cjs');
+const crypto = require('node:crypto');
+const { signedReset } = require('../e2e/trigger.cjs');
 
 const root = path.resolve(__dirname, '../..');
 const MAX_PACKED_BYTES = 100 * 1024;
@@ -222,8 +225,71 @@ async function smokeRun(packages) {
 			check(`smoke: ${pkg.packageName} (${profile.displayName}): ${steps.join(' → ')}`, () => equal(steps.map((step) => outcome(`${profile.id}: ${step}`)), expected, 'outcomes'));
 			if (entry.reset) check(`smoke: ${pkg.packageName} (${profile.displayName}): the sandbox account has the new password`, () => equal(sandbox.account(profile.id, EMAIL)?.password, NEW_PASSWORD, 'password'));
 		}
+		await triggerSmoke(instance, packages.filter((pkg) => pkg.senders.length));
 	} finally {
 		await sandbox.close();
+	}
+}
+
+/**
+ * The packages' own triggers in the same n8n, started: each one's service's signed reset message
+ * → 200 and one successful execution; a forged one → 401.
+ */
+async function triggerSmoke(instance, packages) {
+	const triggers = packages.flatMap((pkg) => pkg.senders.map(({ sender }) => ({ pkg, sender, secret: `whsec_${crypto.randomBytes(32).toString('base64')}` })));
+	const write = (file, content) => {
+		const target = path.join(instance.userFolder, file);
+		fs.writeFileSync(target, JSON.stringify(content));
+		return target;
+	};
+	const credentialList = triggers.map(({ pkg, sender, secret }) => ({ id: `hook-${sender.id}`, name: `hook-${sender.id}`, type: pkg.hookCredentialName, data: { secret } }));
+	const workflow = {
+		id: 'prPackagesTriggers',
+		name: 'Password Reset Trigger: every package that has one',
+		nodes: triggers.map(({ pkg, sender }, row) => ({
+			id: `trigger-${sender.id}`,
+			name: `${sender.displayName} Message`,
+			type: `${pkg.packageName}.${pkg.triggerNodeName}`,
+			typeVersion: 1,
+			position: [0, row * 200],
+			webhookId: `pkg-${sender.id}`,
+			parameters: { service: sender.id },
+			credentials: { [pkg.hookCredentialName]: { id: `hook-${sender.id}`, name: `hook-${sender.id}` } },
+		})),
+		connections: {},
+		settings: { executionOrder: 'v1' },
+		pinData: {},
+		active: false,
+	};
+	const results = [
+		await instance.n8n('import:credentials', `--input=${write('hook-credentials.json', credentialList)}`),
+		await instance.n8n('import:workflow', `--input=${write('triggers.json', workflow)}`),
+		await instance.n8n('publish:workflow', `--id=${workflow.id}`),
+	];
+	check(`trigger smoke: the ${triggers.length} packages' triggers import and publish`, () => assert(results.every((result) => result.status === 0), results.map((result) => result.stderr).join('\n')));
+	const server = await instance.start();
+	try {
+		const url = (sender) => `${server.url}/webhook/pkg-${sender.id}/password-reset`;
+		for (let attempt = 0; attempt < 60 && (await fetch(url(triggers[0].sender), { method: 'POST', body: '{}' })).status === 404; attempt++) await new Promise((resolve) => setTimeout(resolve, 500));
+		for (const { pkg, sender, secret } of triggers) {
+			const message = signedReset(sender.id, secret, `${sender.id.toLowerCase()}@example.com`);
+			const signed = await fetch(url(sender), { method: 'POST', body: message.body, headers: message.headers });
+			const answer = await signed.json().catch(() => undefined);
+			const forged = await fetch(url(sender), { method: 'POST', body: message.body.replace(message.code, '000000'), headers: message.headers });
+			check(`trigger smoke: ${pkg.packageName}: its ${sender.displayName} message → 200 started; forged → 401`, () => equal([signed.status, answer?.started, forged.status], [200, true, 401], 'answers'));
+		}
+		const { DatabaseSync } = require('node:sqlite');
+		let statuses = [];
+		for (let attempt = 0; attempt < 40; attempt++) {
+			const db = new DatabaseSync(path.join(instance.userFolder, '.n8n', 'database.sqlite'), { readOnly: true });
+			statuses = db.prepare('SELECT status FROM execution_entity WHERE workflowId = ?').all(workflow.id).map((row) => row.status);
+			db.close();
+			if (statuses.length >= triggers.length && statuses.every((status) => status === 'success')) break;
+			await new Promise((resolve) => setTimeout(resolve, 500));
+		}
+		check(`trigger smoke: ${triggers.length} successful executions, one per signed message, none for the forged ones`, () => equal(statuses, triggers.map(() => 'success'), 'executions'));
+	} finally {
+		await server.stop();
 	}
 }
 

@@ -3,7 +3,9 @@
  * Queue mode: Debian's PostgreSQL and Redis on loopback, n8n main plus one worker
  * (EXECUTIONS_MODE=queue). A webhook workflow runs the node on the worker against the sandbox,
  * and the run's guards (duplicates, Max Reset Emails Per Run) hold per execution: two
- * executions at once each mail an address once. Prints "N passed, N failed".
+ * executions at once each mail an address once. The Password Reset Trigger in queue mode: main
+ * verifies the message (and refuses a copy), the worker runs the workflow that mails it.
+ * Prints "N passed, N failed".
  */
 const fs = require('node:fs');
 const path = require('node:path');
@@ -12,6 +14,10 @@ const { credentials, CREDENTIAL_IDS } = require('../e2e/workflows.cjs');
 const { Checks, assert, equal } = require('../support/checks.cjs');
 const { prepareN8n } = require('../support/realN8n.cjs');
 const { startPostgres, startRedis } = require('../support/debianServices.cjs');
+const crypto = require('node:crypto');
+const { Webhook } = require('standardwebhooks');
+const { SmtpSink } = require('../support/smtpSink.cjs');
+const { mailerWorkflow, hookCredentials, webhookIdOf } = require('../e2e/triggerWorkflows.cjs');
 
 const NODE_TYPE = 'n8n-nodes-password-reset.passwordReset';
 const WEBHOOK_PATH = 'queue-reset';
@@ -54,6 +60,10 @@ async function run() {
 	console.log(`PostgreSQL on ${postgres.port}, Redis on ${redis.port} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
 	const sandbox = new ResetSandbox();
 	const sandboxUrl = await sandbox.listen();
+	const smtp = new SmtpSink();
+	const smtpPort = await smtp.listen();
+	const hookSecret = `whsec_${crypto.randomBytes(32).toString('base64')}`;
+	const triggerWorkflow = mailerWorkflow({ id: 'prQueueTrigger', name: 'Password Reset Trigger: queue mode', service: 'standardWebhooks', email: { subject: 'Reset', text: '=code={{ $json.code }}' } });
 	const instance = prepareN8n({
 		logLevel: 'debug',
 		extraEnv: {
@@ -74,11 +84,13 @@ async function run() {
 			fs.writeFileSync(target, JSON.stringify(content));
 			return target;
 		};
-		const values = { sandboxUrl, newPassword: 'unused', wibiclickApiKey: 'unused', keys: SANDBOX_KEYS };
+		const values = { sandboxUrl, newPassword: 'unused', wibiclickApiKey: 'unused', keys: SANDBOX_KEYS, smtpPort };
 		for (const args of [
-			['import:credentials', `--input=${file('credentials.json', credentials(values))}`],
+			['import:credentials', `--input=${file('credentials.json', [...credentials(values), ...hookCredentials({ standardWebhooks: hookSecret })])}`],
 			['import:workflow', `--input=${file('workflow.json', queueWorkflow())}`],
 			['publish:workflow', `--id=${queueWorkflow().id}`],
+			['import:workflow', `--input=${file('trigger.json', triggerWorkflow)}`],
+			['publish:workflow', `--id=${triggerWorkflow.id}`],
 		]) {
 			const result = await instance.n8n(...args);
 			check(`${args[0]} on PostgreSQL`, () => assert(result.status === 0, result.stderr));
@@ -109,9 +121,25 @@ async function run() {
 		const mainLog = fs.readFileSync(main.logFile, 'utf8');
 		check('the node ran on the worker, not on main', () =>
 			assert(/Start executing node \\?"Send Reset Emails/.test(workerLog) && !/Start executing node \\?"Send Reset Emails/.test(mainLog), 'node start not found in the worker log only'));
+
+		// The trigger: main verifies and answers, the worker mails.
+		const hookUrl = `${main.url}/webhook/${webhookIdOf(triggerWorkflow.id)}/password-reset`;
+		const code = String(crypto.randomInt(100000, 1000000));
+		const body = JSON.stringify({ type: 'password_reset', data: { email: 'queue@example.com', code } });
+		const id = `msg_${crypto.randomUUID()}`;
+		const now = new Date();
+		const headers = { 'content-type': 'application/json', 'webhook-id': id, 'webhook-timestamp': String(Math.floor(now.getTime() / 1000)), 'webhook-signature': new Webhook(hookSecret).sign(id, now, body) };
+		const signed = await fetch(hookUrl, { method: 'POST', body, headers });
+		const copy = await fetch(hookUrl, { method: 'POST', body, headers });
+		const forged = await fetch(hookUrl, { method: 'POST', body: body.replace(code, '000000'), headers });
+		await waitFor(async () => smtp.messages.some((message) => message.text.includes(`code=${code}`)), 'the trigger workflow to mail the code', 30_000).catch(() => undefined);
+		check('trigger in queue mode: a signed message → 200; its copy → 401 (replay, on main); a forged one → 401', () => equal([signed.status, copy.status, forged.status], [200, 401, 401], 'statuses'));
+		check('trigger in queue mode: the worker ran the workflow: one mail with the code', () =>
+			equal([smtp.messages.filter((message) => message.text.includes(`code=${code}`)).length, /Start executing node \\?"Send Your Email/.test(fs.readFileSync(worker.logFile, 'utf8'))], [1, true], 'mails, worker ran it'));
 	} finally {
 		for (const server of servers.reverse()) await server.stop();
 		await sandbox.close();
+		await smtp.close();
 		await Promise.all([postgres.stop(), redis.stop()]);
 	}
 	checks.report('queue mode');

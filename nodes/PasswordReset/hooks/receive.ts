@@ -33,7 +33,7 @@ export interface ReceiveSettings {
 	now: Date;
 }
 
-export type RefusalReason = Refused['reason'] | 'body_too_large' | 'body_not_json' | 'replayed';
+export type RefusalReason = Refused['reason'] | 'body_too_large' | 'body_not_json' | 'replayed' | 'unknown_service';
 
 /** The answer's status and text for each refusal: none repeats anything the request carried. */
 export const REFUSALS: Record<RefusalReason, { status: number; message: string }> = {
@@ -69,6 +69,7 @@ export const REFUSALS: Record<RefusalReason, { status: number; message: string }
 		status: 400,
 		message: 'Refused: the body is not a JSON object',
 	},
+	unknown_service: { status: 401, message: "Refused: the trigger's Service is not one it knows" },
 };
 
 export type Reception =

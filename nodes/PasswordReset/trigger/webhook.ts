@@ -83,7 +83,7 @@ export async function answerHookRequest(this: IWebhookFunctions, edition: Editio
 				},
 				RECEIVED,
 			)
-		: ({ outcome: 'refused', reason: 'no_secret' } as const);
+		: ({ outcome: 'refused', reason: 'unknown_service' } as const);
 	if (reception.outcome === 'refused') {
 		const { status, message } = REFUSALS[reception.reason];
 		this.logger.warn(`${node.name} refused a message (${status}): ${reception.reason}`, { workflowId: this.getWorkflow().id, node: node.name });
