@@ -9,6 +9,7 @@ const path = require('node:path');
 const { selfServiceReset, RESET_FORM_PATH } = require('./workflows.cjs');
 const { assert } = require('../support/checks.cjs');
 const { credentialTestChecks } = require('./credentialTest.cjs');
+const { n8nDatabase } = require('../support/realN8n.cjs');
 
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 /** Flags for a closed network: no background calls to Google's hosts (see the machine notes). */
@@ -164,10 +165,7 @@ async function formChecks({ instance, sandbox, check, newPassword, credentials, 
 	return typed;
 }
 
-const database = (userFolder) => {
-	const { DatabaseSync } = require('node:sqlite');
-	return new DatabaseSync(path.join(userFolder, '.n8n', 'database.sqlite'), { readOnly: true });
-};
+const database = n8nDatabase;
 
 /** Runs of the workflow in n8n's database that match `condition`, once none do or `waitMs` passed. */
 async function executionsLeft(userFolder, workflowId, condition, waitMs) {

@@ -11,10 +11,10 @@
 const crypto = require('node:crypto');
 const fs = require('node:fs');
 const path = require('node:path');
-const { execFileSync } = require('node:child_process');
 const { Webhook } = require('standardwebhooks');
+const { svixSign } = require('../support/svix.cjs');
 const { assert, equal } = require('../support/checks.cjs');
-const { N8N_LINE } = require('../support/realN8n.cjs');
+const { N8N_LINE, n8nDatabase, waitForWebhook } = require('../support/realN8n.cjs');
 const { SANDBOX_KEYS } = require('../../sandbox/server.cjs');
 const { supabaseResetMailer, triggerWorkflow, afterWorkflowMailer, mailerWorkflow, hookCredentials, webhookIdOf } = require('./triggerWorkflows.cjs');
 
@@ -34,9 +34,6 @@ const hookSecrets = () => ({
 	betterAuth: whsec(),
 	standardWebhooks: whsec(),
 });
-
-const svixSign = (entries) =>
-	JSON.parse(execFileSync(process.execPath, [path.join(__dirname, '../support/svixSign.mjs')], { input: JSON.stringify(entries), encoding: 'utf8' }));
 
 const seconds = () => Math.floor(Date.now() / 1000);
 
@@ -119,8 +116,7 @@ async function mailWith(smtp, text, ms = 20_000) {
 
 /** Runs of a workflow n8n's database keeps (not marked deleted), by status. */
 const runsOf = (userFolder, workflowId) => {
-	const { DatabaseSync } = require('node:sqlite');
-	const db = new DatabaseSync(path.join(userFolder, '.n8n', 'database.sqlite'), { readOnly: true });
+	const db = n8nDatabase(userFolder);
 	const rows = db.prepare('SELECT status FROM execution_entity WHERE workflowId = ? AND deletedAt IS NULL').all(workflowId);
 	db.close();
 	return rows.map((row) => row.status);
@@ -145,12 +141,7 @@ async function triggerChecks({ server, instance, check, smtp, prepared, sandbox 
 	const urlOf = (workflowId) => `${server.url}/webhook/${webhookIdOf(workflowId)}/password-reset`;
 	const serviceUrl = (service) => `${server.url}/webhook/password-reset-${service}/password-reset`;
 	const post = (url, body, headers) => fetch(url, { method: 'POST', body, headers: { 'content-type': 'application/json', ...headers } });
-	// n8n registers published webhooks just after it answers /healthz.
-	for (let attempt = 0; attempt < 60; attempt++) {
-		const probe = await post(serviceUrl('standardWebhooks'), '{}', {});
-		if (probe.status !== 404) break;
-		await new Promise((resolve) => setTimeout(resolve, 500));
-	}
+	await waitForWebhook(serviceUrl('standardWebhooks'));
 
 	for (const service of SERVICES.filter((candidate) => candidate !== 'logto')) {
 		const url = serviceUrl(service);

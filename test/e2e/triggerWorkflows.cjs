@@ -7,7 +7,7 @@
  */
 const TRIGGER_TYPE = 'n8n-nodes-password-reset.passwordResetTrigger';
 const HOOK_CREDENTIAL_TYPE = 'passwordResetHookApi';
-const SMTP_CREDENTIAL_ID = 'exampleSmtp';
+const { SMTP_CREDENTIAL_ID } = require('./workflows.cjs');
 
 const capitalized = (text) => `${text[0].toUpperCase()}${text.slice(1)}`;
 const hookCredentialId = (key) => `hook${capitalized(key)}`;

@@ -97,6 +97,9 @@ const CREDENTIAL_IDS = Object.fromEntries(
 /** The SMTP server the help-desk flow sends through: the suite's sink, or an example host. */
 const SMTP_CREDENTIAL_ID = 'exampleSmtp';
 
+/** n8n's own SMTP credential for the Send Email nodes (no TLS: the suites' local sink on `port`). */
+const smtpCredential = (port) => ({ id: SMTP_CREDENTIAL_ID, name: SMTP_CREDENTIAL_ID, type: 'smtp', data: { host: '127.0.0.1', port, secure: false, disableStartTls: true, user: '', password: '' } });
+
 const credentials = ({ sandboxUrl, wibiclickApiKey, keys, smtpPort = 587 }) => {
 	const entry = (key, service, path, data = {}) => ({
 		id: CREDENTIAL_IDS[key],
@@ -118,8 +121,8 @@ const credentials = ({ sandboxUrl, wibiclickApiKey, keys, smtpPort = 587 }) => {
 		entry('wabotifyAbsolutePath', 'wabotify', 'wabotify', { company: 'wabotify', resetPath: 'http://127.0.0.1:9/steal' }),
 		// Supabase's new key formats: the publishable key as the API key, the secret key for the admin route.
 		entry('supabaseNewKeys', SUPABASE.id, `${SUPABASE.id}${SUPABASE.basePath}`, { apiKey: keys.supabasePublishableKey, supabaseServiceRoleKey: keys.supabaseSecretKey }),
-		// n8n's own SMTP credential, for the help-desk flow's Send Email node (no TLS: the suite's local sink).
-		{ id: SMTP_CREDENTIAL_ID, name: SMTP_CREDENTIAL_ID, type: 'smtp', data: { host: '127.0.0.1', port: smtpPort, secure: false, disableStartTls: true, user: '', password: '' } },
+		// n8n's own SMTP credential, for the help-desk flow's Send Email node.
+		smtpCredential(smtpPort),
 	];
 };
 
@@ -703,4 +706,4 @@ const E2E_WORKFLOWS = {
 	...MAPPED_N8N_ERRORS,
 };
 
-module.exports = { WORKFLOWS, E2E_WORKFLOWS, selfServiceReset, credentials, CREDENTIAL_IDS, EMAIL, RESET_FLOW_SERVICES, SEND_ONLY_SERVICES, RESET_FORM_PATH, RESET_PAGE_MESSAGES, PASSWORD_CHECK_ITEMS, LINK_SERVICES, BREACHED_RESET_ACCOUNT };
+module.exports = { smtpCredential, SMTP_CREDENTIAL_ID, WORKFLOWS, E2E_WORKFLOWS, selfServiceReset, credentials, CREDENTIAL_IDS, EMAIL, RESET_FLOW_SERVICES, SEND_ONLY_SERVICES, RESET_FORM_PATH, RESET_PAGE_MESSAGES, PASSWORD_CHECK_ITEMS, LINK_SERVICES, BREACHED_RESET_ACCOUNT };

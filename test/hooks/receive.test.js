@@ -7,8 +7,8 @@
  */
 const crypto = require('node:crypto');
 const path = require('node:path');
-const { execFileSync } = require('node:child_process');
 const { Webhook } = require('standardwebhooks');
+const { svixSign } = require('../support/svix.cjs');
 
 const src = (file) => require(path.resolve(__dirname, '../../nodes/PasswordReset', file));
 const { receiveHook, REFUSALS } = src('hooks/receive.ts');
@@ -21,9 +21,6 @@ const SENDERS = Object.fromEntries(EDITION.trigger.senders.map((sender) => [send
 const NOW = new Date('2026-12-06T10:00:00Z');
 const NOW_SECONDS = NOW.getTime() / 1000;
 const newSecret = () => `whsec_${crypto.randomBytes(32).toString('base64')}`;
-
-/** Svix's library, in its own process (it is ESM only): the headers for each message. */
-const svixSign = (entries) => JSON.parse(execFileSync(process.execPath, [path.join(__dirname, '../support/svixSign.mjs')], { input: JSON.stringify(entries), encoding: 'utf8' }));
 
 /** Headers standardwebhooks signs a body with, at `at` (seconds), under `secrets`, each one's signature joined as `join` says. */
 const standardHeaders = (secrets, body, { id = `msg_${crypto.randomUUID()}`, at = NOW_SECONDS, join = ' ' } = {}) => ({
@@ -142,18 +139,16 @@ describe('refusals: forged, stale, future, replayed, oversized, unreadable', () 
 	const body = supabaseBody();
 
 	test.each([
-		['one byte of the body changed', (headers) => ({ headers, body: body.replace('305805', '305806') })],
-		['a space added to the body', (headers) => ({ headers, body: `${body} ` })],
-		['signed with another secret', () => ({ headers: standardHeaders([newSecret()], body), body })],
-		['the id changed', (headers) => ({ headers: { ...headers, 'webhook-id': 'msg_other' }, body })],
-		['the timestamp changed', (headers) => ({ headers: { ...headers, 'webhook-timestamp': String(NOW_SECONDS - 1) }, body })],
-		['a v1a (asymmetric) signature only', (headers) => ({ headers: { ...headers, 'webhook-signature': headers['webhook-signature'].replace('v1,', 'v1a,') }, body })],
-	])('%s → 401 signature_mismatch or missing', (_name, mutate) => {
+		['one byte of the body changed', 'signature_mismatch', (headers) => ({ headers, body: body.replace('305805', '305806') })],
+		['a space added to the body', 'signature_mismatch', (headers) => ({ headers, body: `${body} ` })],
+		['signed with another secret', 'signature_mismatch', () => ({ headers: standardHeaders([newSecret()], body), body })],
+		['the id changed', 'signature_mismatch', (headers) => ({ headers: { ...headers, 'webhook-id': 'msg_other' }, body })],
+		['the timestamp changed', 'signature_mismatch', (headers) => ({ headers: { ...headers, 'webhook-timestamp': String(NOW_SECONDS - 1) }, body })],
+		['a v1a (asymmetric) signature only', 'signature_missing', (headers) => ({ headers: { ...headers, 'webhook-signature': headers['webhook-signature'].replace('v1,', 'v1a,') }, body })],
+	])('%s → 401 %s', (_name, reason, mutate) => {
 		const { headers, body: sent } = mutate(standardHeaders([secret], body));
-		const reception = receive('supabase', secret, sent, headers);
-		expect(reception.outcome).toBe('refused');
-		expect(['signature_mismatch', 'signature_missing']).toContain(reception.reason);
-		expect(REFUSALS[reception.reason].status).toBe(401);
+		expect(receive('supabase', secret, sent, headers)).toEqual({ outcome: 'refused', reason });
+		expect(REFUSALS[reason].status).toBe(401);
 	});
 
 	test.each([

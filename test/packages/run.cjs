@@ -17,7 +17,7 @@ const { execFileSync } = require('node:child_process');
 const { ResetSandbox, SANDBOX_KEYS } = require('../../sandbox/server.cjs');
 const { SANDBOX_SERVICES, SANDBOX_SCENARIOS } = require('../../sandbox/services/index.cjs');
 const { Checks, assert, equal } = require('../support/checks.cjs');
-const { prepareN8n, ensureN8n } = require('../support/realN8n.cjs');
+const { prepareN8n, ensureN8n, n8nDatabase, waitForWebhook } = require('../support/realN8n.cjs');
 const { buildPackages } = require('../../scripts/build-packages.cjs');
 const crypto = require('node:crypto');
 const { signedReset } = require('../e2e/trigger.cjs');
@@ -270,7 +270,7 @@ async function triggerSmoke(instance, packages) {
 	const server = await instance.start();
 	try {
 		const url = (sender) => `${server.url}/webhook/pkg-${sender.id}/password-reset`;
-		for (let attempt = 0; attempt < 60 && (await fetch(url(triggers[0].sender), { method: 'POST', body: '{}' })).status === 404; attempt++) await new Promise((resolve) => setTimeout(resolve, 500));
+		await waitForWebhook(url(triggers[0].sender));
 		for (const { pkg, sender, secret } of triggers) {
 			const message = signedReset(sender.id, secret, `${sender.id.toLowerCase()}@example.com`);
 			const signed = await fetch(url(sender), { method: 'POST', body: message.body, headers: message.headers });
@@ -278,10 +278,9 @@ async function triggerSmoke(instance, packages) {
 			const forged = await fetch(url(sender), { method: 'POST', body: message.body.replace(message.code, '000000'), headers: message.headers });
 			check(`trigger smoke: ${pkg.packageName}: its ${sender.displayName} message → 200 started; forged → 401`, () => equal([signed.status, answer?.started, forged.status], [200, true, 401], 'answers'));
 		}
-		const { DatabaseSync } = require('node:sqlite');
 		let statuses = [];
 		for (let attempt = 0; attempt < 40; attempt++) {
-			const db = new DatabaseSync(path.join(instance.userFolder, '.n8n', 'database.sqlite'), { readOnly: true });
+			const db = n8nDatabase(instance.userFolder);
 			statuses = db.prepare('SELECT status FROM execution_entity WHERE workflowId = ?').all(workflow.id).map((row) => row.status);
 			db.close();
 			if (statuses.length >= triggers.length && statuses.every((status) => status === 'success')) break;

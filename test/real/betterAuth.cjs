@@ -19,9 +19,10 @@ const { runNode, testCredential } = require('../support/engine.cjs');
 const { Checks, assert, equal } = require('../support/checks.cjs');
 const fs = require('node:fs');
 const crypto = require('node:crypto');
-const { freePort, prepareN8n } = require('../support/realN8n.cjs');
+const { freePort, prepareN8n, waitForWebhook } = require('../support/realN8n.cjs');
 const { SmtpSink } = require('../support/smtpSink.cjs');
 const { mailerWorkflow, hookCredentials, webhookIdOf } = require('../e2e/triggerWorkflows.cjs');
+const { smtpCredential } = require('../e2e/workflows.cjs');
 
 const root = path.resolve(__dirname, '../..');
 const USER = { email: 'ada@example.com', password: 'Original-pw-1234', name: 'Ada' };
@@ -142,7 +143,7 @@ async function triggerLeg(modules) {
 		credentialsFile,
 		JSON.stringify([
 			...hookCredentials({ betterAuth: secret }),
-			{ id: 'exampleSmtp', name: 'exampleSmtp', type: 'smtp', data: { host: '127.0.0.1', port: smtpPort, secure: false, disableStartTls: true, user: '', password: '' } },
+			smtpCredential(smtpPort),
 		]),
 	);
 	const imported = await instance.n8n('import:credentials', `--input=${credentialsFile}`);
@@ -175,8 +176,7 @@ async function triggerLeg(modules) {
 		return smtp.messages[count]?.text;
 	};
 	try {
-		// n8n registers the published webhook just after it answers /healthz.
-		for (let attempt = 0; attempt < 60 && (await fetch(hookUrl, { method: 'POST', body: '{}' })).status === 404; attempt++) await new Promise((resolve) => setTimeout(resolve, 500));
+		await waitForWebhook(hookUrl);
 		const flows = [
 			['betterAuth', 'New-trigger-link-password-3', { betterAuthRedirectTo: '/reset-password' }, (text) => /link=\S*\/reset-password\/([^?\s]+)/.exec(text)?.[1]],
 			['betterAuthEmailOtp', 'New-trigger-otp-password-4', {}, (text) => /code=(\d+)/.exec(text)?.[1]],

@@ -176,6 +176,22 @@ function describeExit({ status, stdout = '', stderr = '', log = [] }) {
 	].join('\n');
 }
 
+/** n8n's SQLite database in a user folder, read-only (close it when done). */
+const n8nDatabase = (userFolder) => {
+	const { DatabaseSync } = require('node:sqlite');
+	return new DatabaseSync(path.join(userFolder, '.n8n', 'database.sqlite'), { readOnly: true });
+};
+
+/** Waits until n8n serves a published webhook (it registers them just after /healthz answers): anything but 404, within 30 s. */
+async function waitForWebhook(url) {
+	for (let attempt = 0; attempt < 60; attempt++) {
+		const response = await fetch(url, { method: 'POST', body: '{}' }).catch(() => undefined);
+		if (response && response.status !== 404) return;
+		await new Promise((resolve) => setTimeout(resolve, 500));
+	}
+	throw new Error(`${url} still answers 404 after 30 s: the workflow was not activated`);
+}
+
 /** A port nothing listens on, from the kernel. */
 const freePort = () =>
 	new Promise((resolve, reject) => {
@@ -244,4 +260,4 @@ const codeFedWorkflow = (id, jsCode, node) => ({
 	},
 });
 
-module.exports = { prepareN8n, ensureN8n, N8N_LINE, N8N_VERSIONS, readLog, executionFromLog, logWithoutExecutionDumps, freePort, codeFedWorkflow };
+module.exports = { prepareN8n, ensureN8n, N8N_LINE, N8N_VERSIONS, readLog, executionFromLog, logWithoutExecutionDumps, freePort, codeFedWorkflow, n8nDatabase, waitForWebhook };

@@ -57,7 +57,7 @@ export function standardWebhooksKeys(secret: string): Buffer[] | string {
 		if (part.startsWith('v1a,') || part.startsWith('whpk_') || part.startsWith('whsk_')) return `${which} is an asymmetric (v1a) key: use a symmetric whsec_ secret`;
 		if (!BASE64.test(encoded)) return `${which} is not a whsec_ secret: after "whsec_" come base64 characters only`;
 		const key = Buffer.from(encoded, 'base64');
-		if (key.length < KEY_BYTES.min || key.length > KEY_BYTES.max) return `${which} decodes to ${key.length} bytes; a signing secret has ${KEY_BYTES.min} to 64`;
+		if (key.length < KEY_BYTES.min || key.length > KEY_BYTES.max) return `${which} decodes to ${key.length} bytes; a signing secret has ${KEY_BYTES.min} to ${KEY_BYTES.max}`;
 		keys.push(key);
 	}
 	return keys;
@@ -111,7 +111,6 @@ function verifyStandardWebhooks({ secret, headers, rawBody, nowSeconds, toleranc
  * `X-ZITADEL-Signature`: both are read. No message id: the body's hash stands for one.
  */
 function verifyZitadel({ secret, headers, rawBody, nowSeconds, toleranceSeconds }: VerifyInput): Verdict {
-	if (secret === '') return refused('no_secret');
 	const fields = (header(headers, 'zitadel-signature') ?? header(headers, 'x-zitadel-signature') ?? '').split(',').map((field) => field.trim().split('='));
 	const timestamp = signedAt(fields.find(([name]) => name === 't')?.[1]);
 	const signatures = fields.filter(([name, value]) => name === 'v1' && value).map(([, value]) => value);
@@ -130,7 +129,6 @@ function verifyZitadel({ secret, headers, rawBody, nowSeconds, toleranceSeconds 
 
 /** A header that carries the shared value exactly (Logto's Authorization, Kratos's API key or Basic auth). */
 function verifySharedHeader({ secret, headers, sharedHeader }: VerifyInput): Verdict {
-	if (secret === '') return refused('no_secret');
 	const value = header(headers, sharedHeader ?? 'authorization');
 	if (!value) return refused('signature_missing');
 	return constantTimeEqual(value, secret) ? { ok: true } : refused('signature_mismatch');
@@ -142,7 +140,7 @@ const VERIFIERS: Record<HookScheme, (input: VerifyInput) => Verdict> = {
 	sharedHeader: verifySharedHeader,
 };
 
-/** Checks a message under its sender's scheme; the secret is read without the blanks a paste adds around it. */
+/** Checks a message under its sender's scheme; the secret is read without the blanks a paste adds around it (no secret: refused here, for every scheme). */
 export const verifySignature = (input: VerifyInput): Verdict => {
 	const secret = input.secret.trim();
 	return secret === '' ? refused('no_secret') : VERIFIERS[input.scheme]({ ...input, secret });

@@ -21,7 +21,7 @@ export const triggerOf = (edition: Edition) => {
 export const HOOK_SECRET_TEST = 'hookSecretForm';
 
 /** Answer at once (the default) or after the workflow: n8n's webhook response modes. */
-const RESPOND_AFTER = 'whenLastNodeFinishes';
+export const RESPOND_AFTER = 'whenLastNodeFinishes';
 
 const showFor = (ids: string[]) => ({ show: { service: ids } });
 
@@ -178,8 +178,6 @@ export function triggerDescriptionOf(edition: Edition): INodeTypeDescription {
 		],
 	};
 }
-
-export const RESPONDS_AFTER_WORKFLOW = RESPOND_AFTER;
 
 export function hookCredentialTypeOf(edition: Edition): Pick<ICredentialType, 'name' | 'displayName' | 'documentationUrl' | 'properties'> {
 	const { credential, senders, documentationUrl } = triggerOf(edition);

@@ -1,9 +1,9 @@
 import type { HookSender } from '../kernel/hooks';
 import { standardWebhooksKeys } from '../hooks/signatures';
-import { InputProblem, normalizeBaseUrl } from '../safety/checks';
+import { normalizeBaseUrl } from '../safety/checks';
 
 /** A shared value or signing key shorter than this is refused at activation: too easy to guess. */
-export const MIN_SECRET_LENGTH = 16;
+const MIN_SECRET_LENGTH = 16;
 
 /**
  * Why a secret cannot serve `sender`'s scheme, or undefined when it can. Names the problem,
@@ -26,4 +26,3 @@ export function projectUrlOf(typed: string): string {
 	return typed.trim() === '' ? '' : normalizeBaseUrl(typed, 'The Project URL');
 }
 
-export { InputProblem };

@@ -13,8 +13,9 @@ import { receiveHook, REFUSALS } from '../hooks/receive';
 import { RECEIVED } from '../hooks/replay';
 import type { HookSender } from '../kernel/hooks';
 import type { Edition } from '../kernel/types';
-import { RESPONDS_AFTER_WORKFLOW, triggerOf } from './description';
-import { InputProblem, projectUrlOf, secretProblem } from './settings';
+import { InputProblem } from '../safety/checks';
+import { RESPOND_AFTER, triggerOf } from './description';
+import { projectUrlOf, secretProblem } from './settings';
 
 /*
  * The trigger's n8n side: activation checks the settings, each request gets its verdict from
@@ -55,7 +56,7 @@ export async function answerHookRequest(this: IWebhookFunctions, edition: Editio
 	if (request.rawBody === undefined) await request.readRawBody?.();
 	const sender = senderOf(edition, String(this.getNodeParameter('service')));
 	const options = this.getNodeParameter('options', {}) as IDataObject;
-	const answersAfterWorkflow = this.getNodeParameter('respond', 'immediately') === RESPONDS_AFTER_WORKFLOW;
+	const answersAfterWorkflow = this.getNodeParameter('respond', 'immediately') === RESPOND_AFTER;
 	let projectUrl = '';
 	try {
 		projectUrl = sender?.settings?.includes('projectUrl') ? projectUrlOf(String(this.getNodeParameter('projectUrl', ''))) : '';
