@@ -17,7 +17,7 @@ test('public names are fixed', () => {
 	// 1.1 checks new passwords by default; a workflow saved with 1 keeps its behaviour.
 	expect(description).toMatchObject({ name: 'passwordReset', displayName: 'Password Reset', version: [1, 1.1, 1.2], defaultVersion: 1.2, usableAsTool: true });
 	expect(credential).toMatchObject({ name: 'passwordResetApi', displayName: 'Password Reset API' });
-	expect(property('operation')[0].options.map((o) => o.value).sort()).toEqual(['checkPassword', 'createResetLink', 'resetPassword', 'sendResetEmail', 'verifyResetToken']);
+	expect(property('operation')[0].options.map((o) => o.value).sort()).toEqual(['checkPassword', 'createResetLink', 'resetPassword', 'sendResetEmail', 'setPassword', 'verifyResetToken']);
 	// A saved credential stores its service's id: the profiles, the sandbox and the test tables must agree on each.
 	const ids = credential.properties.find((p) => p.name === 'service').options.map((o) => o.value).sort();
 	const { SANDBOX_SERVICES } = require('../sandbox/services/index.cjs');
@@ -76,10 +76,11 @@ describe('the editor shows each field only where it is used', () => {
 		expect(baseUrl).toMatchObject({ required: true, placeholder: profile.baseUrl.placeholder, default: profile.baseUrl.default ?? '' });
 	});
 
-	test("a service's own fields show for no other service", () => {
+	test("a service's own fields show for no other service (one both declare, as Better Auth's two flows share its admin token, shows for both)", () => {
 		for (const profile of CREDENTIAL_SERVICES) {
+			const own = profile.credentialFields ?? [];
 			for (const other of CREDENTIAL_SERVICES.filter((candidate) => candidate !== profile)) {
-				const theirs = names(other.credentialFields ?? []).filter((name) => !['sendEmailPath', 'resetPath'].includes(name));
+				const theirs = names((other.credentialFields ?? []).filter((field) => !own.includes(field))).filter((name) => !['sendEmailPath', 'resetPath'].includes(name));
 				expect([profile.id, names(shownFor(profile.id)).filter((name) => theirs.includes(name))]).toEqual([profile.id, []]);
 			}
 		}
@@ -97,8 +98,8 @@ describe('the editor shows each field only where it is used', () => {
 
 	test('each service option says what it can do and whether it takes a key', () => {
 		const options = credential.properties.find((p) => p.name === 'service').options;
-		expect(options.find((o) => o.value === 'auth0').description).toBe('Send Reset Email, Create Reset Link · no API key');
-		expect(options.find((o) => o.value === 'supabase').description).toBe('Send Reset Email, Reset Password, Create Reset Link · API key required');
+		expect(options.find((o) => o.value === 'auth0').description).toBe('Send Reset Email, Create Reset Link, Set Password · no API key');
+		expect(options.find((o) => o.value === 'supabase').description).toBe('Send Reset Email, Reset Password, Create Reset Link, Set Password · API key required');
 		expect(options.every((o) => o.description)).toBe(true);
 	});
 
@@ -109,8 +110,8 @@ describe('the editor shows each field only where it is used', () => {
 		expect(options.find((o) => o.name === 'maxRetryAfter').displayName).toMatch(/\(Seconds\)$/);
 	});
 
-	test('Actions list in the order of a reset: Send → Reset → Verify, then the checks and the link', () => {
-		expect(property('operation')[0].options.map((o) => o.name)).toEqual(['Send Reset Email', 'Reset Password', 'Verify Reset Token', 'Check New Password', 'Create Reset Link']);
+	test('Actions list in the order of a reset: Send → Reset → Verify, then the checks, then the admin ones: the link and the set', () => {
+		expect(property('operation')[0].options.map((o) => o.name)).toEqual(['Send Reset Email', 'Reset Password', 'Verify Reset Token', 'Check New Password', 'Create Reset Link', 'Set Password']);
 	});
 
 	test("the canvas subtitle is the operation's name", () => {

@@ -34,7 +34,7 @@ const supportedOperations = (profiles = EDITION.profiles) =>
 			.filter(([, , contract]) => !services.isUnsupported(contract)),
 	);
 
-const SAMPLE_INPUT = { email: 'ada@example.com', resetToken: 'token-1', newPassword: 'password-1' };
+const SAMPLE_INPUT = { email: 'ada@example.com', resetToken: 'token-1', newPassword: 'password-1', choices: { requireChange: false, signOutOtherSessions: false } };
 
 /** The body as the engine reads it off the wire: a JSON value, the text, or undefined when empty. */
 const asReceived = (body) => parseBody(typeof body === 'string' ? body : JSON.stringify(body)).body;

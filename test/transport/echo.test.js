@@ -18,8 +18,8 @@ const tokenFor = (service) => (service === 'appwrite' ? `u1:${TOKEN}` : TOKEN);
 const parametersFor = (service, operation) => ({
 	operation,
 	email: 'ada@example.com',
-	...(operation === 'sendResetEmail' ? {} : { resetToken: tokenFor(service) }),
-	...(operation === 'resetPassword' ? { newPassword: PASSWORD } : {}),
+	...(['sendResetEmail', 'setPassword'].includes(operation) ? {} : { resetToken: tokenFor(service) }),
+	...(operation === 'resetPassword' || operation === 'setPassword' ? { newPassword: PASSWORD } : {}),
 	options: { includeRawResponse: true },
 });
 const profiles = [...EDITION.profiles, registry.resolveProfile(sampleSettings({ id: services.CUSTOM_SERVICE }))];

@@ -246,8 +246,8 @@ test('Custom without a Create Reset Link Path: invalid_input naming it, before a
 // Every listed service without an admin link call.
 const { EDITION: { profiles: SERVICE_PROFILES } } = require('../../dist/nodes/PasswordReset/edition');
 const withoutLinks = SERVICE_PROFILES.filter((profile) => !profile.operations.createResetLink).map((profile) => profile.id);
-test('Supabase, Auth0 and Okta create links; the others do not', () => {
-	expect(SERVICE_PROFILES.filter((profile) => profile.operations.createResetLink).map((profile) => profile.id).sort()).toEqual(['auth0', 'okta', 'supabase']);
+test('Supabase, Auth0, Okta and Firebase Auth create links; the others do not', () => {
+	expect(SERVICE_PROFILES.filter((profile) => profile.operations.createResetLink).map((profile) => profile.id).sort()).toEqual(['auth0', 'firebase', 'okta', 'supabase']);
 });
 test.each(withoutLinks)('%s: not_supported before any request, pointing to Send Reset Email', async (service) => {
 	nock.disableNetConnect();

@@ -5,7 +5,7 @@
  */
 const { EDITION, registry, services, checks, wireFor, requestsOf, supportedOperations, sampleSettings } = require('../support/sources.cjs');
 
-const INPUT = { email: 'ada@example.com', resetToken: 'tok-123', newPassword: 'pw-123456' };
+const INPUT = { email: 'ada@example.com', resetToken: 'tok-123', newPassword: 'pw-123456', choices: { requireChange: false, signOutOtherSessions: false } };
 const BAD_SEGMENTS = ['', '.', '..'];
 const placeholdersOf = (path) => [...path.matchAll(/\{(\w+)\}/g)].map((match) => match[1]);
 const profiles = [...EDITION.profiles, registry.resolveProfile(sampleSettings({ id: services.CUSTOM_SERVICE }))];

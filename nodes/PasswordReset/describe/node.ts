@@ -18,7 +18,7 @@ export const nodeDescriptionOf = (edition: Edition): Omit<INodeTypeDescription, 
 		group: ['transform'],
 		// The operation's name, as the Actions list shows it (test/description.test.js keeps them equal).
 		subtitle:
-			'={{ { sendResetEmail: "Send Reset Email", resetPassword: "Reset Password", verifyResetToken: "Verify Reset Token", checkPassword: "Check New Password", createResetLink: "Create Reset Link" }[$parameter["operation"]] }}',
+			'={{ { sendResetEmail: "Send Reset Email", resetPassword: "Reset Password", verifyResetToken: "Verify Reset Token", checkPassword: "Check New Password", createResetLink: "Create Reset Link", setPassword: "Set Password" }[$parameter["operation"]] }}',
 		// 1.1: Reset Password checks the new password unless turned off (1 keeps sending it unchecked).
 		// 1.2: a failure item is {error: {message, errorCode, …}}, which n8n 1.x and 2.x both route
 		// to the error output (1 and 1.1 keep {error, details}: see outcome/errors.ts).

@@ -3,7 +3,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import type { HookSender } from './hooks';
 
 /** What a service profile can offer; the values are the node's `operation` parameter values. */
-export type ServiceOperation = 'sendResetEmail' | 'resetPassword' | 'verifyResetToken' | 'createResetLink';
+export type ServiceOperation = 'sendResetEmail' | 'resetPassword' | 'verifyResetToken' | 'createResetLink' | 'setPassword';
 
 /** What the node can do: the service's operations, and Check New Password, which calls no service. */
 export type Operation = ServiceOperation | 'checkPassword';
@@ -28,13 +28,23 @@ export type ErrorCode =
 	| 'endpoint_not_found'
 	| 'cancelled'
 	| 'password_check_unavailable'
-	| 'internal_error';
+	| 'internal_error'
+	| 'multiple_accounts';
 
-/** What the user typed into the node for one item. */
-export interface ResetInput {
-	email: string;
-	resetToken: string;
-	newPassword: string;
+/** The text inputs of an item: the node's parameters, or the mapped item's fields. */
+export type InputField = 'email' | 'resetToken' | 'newPassword';
+
+/** Set Password's options, the same for every item of a run (both off for the other operations). */
+export interface SetPasswordChoices {
+	/** Require Change at Next Sign-In. */
+	requireChange: boolean;
+	/** Sign Out Other Sessions. */
+	signOutOtherSessions: boolean;
+}
+
+/** What the user typed into the node for one item, and the run's Set Password options. */
+export interface ResetInput extends Record<InputField, string> {
+	choices: SetPasswordChoices;
 }
 
 /**
@@ -99,7 +109,7 @@ export interface OperationContract extends RequestContract {
 	 */
 	derivedSecrets?: (input: ResetInput, settings: CredentialSettings) => string[];
 	/** The input fields this service needs for this operation; a missing one is `invalid_input`. */
-	requires: Array<keyof ResetInput>;
+	requires: InputField[];
 	/**
 	 * What is wrong with the credential's fields for this operation (Custom field names that
 	 * collide, Supabase's admin key missing), naming them: checked once per run, before any item.
@@ -129,12 +139,31 @@ export interface OperationContract extends RequestContract {
 	resetLink?: (answer: unknown) => unknown;
 	/** Create Reset Link: hosts besides the Base URL's that the link may be on, named in the credential (Auth0's Tenant Domain). */
 	linkHosts?: (settings: CredentialSettings) => string[];
+	/** Set Password: what the set does besides the password, as the service's source says (required there). */
+	effects?: SetPasswordEffects;
+}
+
+/** What a service's Set Password does besides setting the password. */
+export interface SetPasswordEffects {
+	/**
+	 * How the service makes the user choose a new password at the next sign-in (Keycloak's
+	 * `temporary`), said in the docs; absent where it has no such thing, and Require Change at
+	 * Next Sign-In then fails before any request.
+	 */
+	requireChange?: string;
+	/**
+	 * The user's other sessions after the set: `always` signed out by the service itself,
+	 * `onRequest` by a further request the profile sends when Sign Out Other Sessions is on,
+	 * `never` (kept, and the service has no call for it), `unknown` (its sources do not say).
+	 * Sign Out Other Sessions fails before any request unless this is `always` or `onRequest`.
+	 */
+	otherSessions: 'always' | 'onRequest' | 'never' | 'unknown';
 }
 
 /** One request of a chain: it reads the answers before it, the latest first. */
 export interface ChainStep extends RequestContract {
-	/** Its headers, or undefined when an earlier answer lacks what it needs (nothing is sent). */
-	headers: (previous: IDataObject, answers: unknown[]) => Record<string, string> | undefined;
+	/** Its headers (an admin key from the credential, a token an earlier answer gave), or undefined when an earlier answer lacks what it needs (nothing is sent). */
+	headers: (previous: IDataObject, answers: unknown[], settings: CredentialSettings) => Record<string, string> | undefined;
 	/** The `unexpected_response` message when `headers` finds nothing to send with: what happened, what to do. */
 	missingMessage: string;
 	/** Values in the earlier answers that are secrets (a session, an admin token): redacted everywhere. */
@@ -143,9 +172,18 @@ export interface ChainStep extends RequestContract {
 	 * `{name}` values for its path from the earlier answers (a user's id). Like every path value,
 	 * one segment each: an answer that gives an empty id or `..` is `unexpected_response`.
 	 */
-	pathValues?: (answers: unknown[]) => Record<string, string>;
+	pathValues?: (answers: unknown[], input: ResetInput, settings: CredentialSettings) => Record<string, string>;
 	/** Body fields from the earlier answers (Auth0: the user's id), added to `fields`. */
-	fieldsFromAnswers?: (answers: unknown[], settings: CredentialSettings) => IDataObject;
+	fieldsFromAnswers?: (answers: unknown[], settings: CredentialSettings, input: ResetInput) => IDataObject;
+	/**
+	 * The accounts the previous answer (a search) lists with exactly the item's email, for a step
+	 * that acts on one account: none is the unknown account, more than one `multiple_accounts`,
+	 * and nothing more is sent for either. A search that matches loosely (a substring, any case)
+	 * is narrowed here.
+	 */
+	accounts?: (answers: unknown[], input: ResetInput, settings: CredentialSettings) => unknown[];
+	/** Sent only where this holds (Sign Out Other Sessions is on); otherwise the chain ends before it. */
+	when?: (input: ResetInput) => boolean;
 	/**
 	 * Whether the previous answer, already judged a success by its `isSuccess`, is the service's
 	 * documented "no account" (Keycloak's empty user list): nothing more is sent.
@@ -171,7 +209,7 @@ export interface ServiceResponse {
 
 /** Which answers a rule applies to; every condition given must hold. */
 export interface AnswerMatch {
-	operation?: ServiceOperation;
+	operation?: ServiceOperation | ServiceOperation[];
 	status?: number | ((status: number) => boolean);
 	/** Matches the profile's `errorCodeOf` (one code or any of several). */
 	serviceCode?: string | string[];

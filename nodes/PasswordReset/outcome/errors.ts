@@ -2,18 +2,23 @@ import type { IDataObject, INode, INodeExecutionData, JsonObject } from 'n8n-wor
 import { NodeApiError } from 'n8n-workflow';
 
 import type { ErrorCode, Operation } from '../kernel/types';
+import { changesPassword } from '../kernel/operations';
 import type { PasswordRefusal, PasswordProblem } from '../safety/newPassword';
 import { REDACTED, redactText } from '../safety/redact';
 
 /** What to do when a reset may have changed the password: the same token would fail, or worse. */
 export const AFTER_UNKNOWN_RESET = 'Do not retry with the same token: check whether the new password works, or send a new reset email';
 
+/** What to do when a request that changes a password lost its answer (see `changesPassword`). */
+export const afterUnknownChange = (operation: Operation) =>
+	operation === 'setPassword' ? 'Check whether the new password works before setting it again' : AFTER_UNKNOWN_RESET;
+
 /** Stand for the edition's credential and node in a message; `messageFor` names them (each service's package has its own). */
 const CREDENTIAL = '{credential}';
 export const NODE = '{node}';
 
 /** What happened, and what to do about it, for each code. The item is appended to the message. */
-const GUIDANCE: Record<ErrorCode, { message: string; retryable: boolean }> = {
+const GUIDANCE: Record<ErrorCode, { message: string; retryable: boolean; byOperation?: Partial<Record<Operation, string>> }> = {
 	invalid_input: { message: 'The input is not valid', retryable: false },
 	auth_failed: {
 		message: `The service rejected the credentials. Check the API key and base URL in the ${CREDENTIAL} credential`,
@@ -45,6 +50,7 @@ const GUIDANCE: Record<ErrorCode, { message: string; retryable: boolean }> = {
 	unknown_outcome: {
 		message: `The service did not confirm the reset, but the password may have changed. ${AFTER_UNKNOWN_RESET}`,
 		retryable: false,
+		byOperation: { setPassword: `The service did not confirm the new password, but it may have been set. ${afterUnknownChange('setPassword')}` },
 	},
 	unexpected_response: { message: 'Unexpected response from server', retryable: false },
 	not_supported: { message: 'This service does not support this operation in n8n', retryable: false },
@@ -68,6 +74,10 @@ const GUIDANCE: Record<ErrorCode, { message: string; retryable: boolean }> = {
 	password_check_unavailable: {
 		message: 'The breached-password check could not run, so the new password was not sent. Try again later, or turn off Check Breached Passwords',
 		retryable: true,
+	},
+	multiple_accounts: {
+		message: 'More than one account has this email, so nothing was changed. Act on the account in the service itself',
+		retryable: false,
 	},
 	internal_error: {
 		message: `${NODE} failed unexpectedly. This is a bug in the node, not a problem with the input or the service: please report it`,
@@ -133,8 +143,12 @@ export interface FailureContext {
 	nodeName: string;
 }
 
-const messageFor = (failure: ResetFailure, { itemIndex, credentialName, nodeName }: FailureContext) =>
-	`${failure.message.replaceAll(CREDENTIAL, credentialName).replaceAll(NODE, nodeName)} [item ${itemIndex}]`;
+/** The failure's message for the item: its own, or its code's (in the operation's words, where they differ). */
+const messageFor = (failure: ResetFailure, { itemIndex, operation, credentialName, nodeName }: FailureContext) => {
+	const guidance = GUIDANCE[failure.errorCode];
+	const text = failure.message === guidance.message ? (guidance.byOperation?.[operation] ?? failure.message) : failure.message;
+	return `${text.replaceAll(CREDENTIAL, credentialName).replaceAll(NODE, nodeName)} [item ${itemIndex}]`;
+};
 
 /** From this node version on, a failure item is `{error: {message, errorCode, …}}` (see `toFailureItem`). */
 const ONE_KEY_FAILURE_FROM_VERSION = 1.2;
@@ -221,12 +235,12 @@ export const breakerFailure = () =>
  */
 export const cancelledFailure = (operation: Operation, inFlight: boolean) => {
 	if (!inFlight) return new ResetFailure('cancelled', null, undefined);
-	if (operation === 'resetPassword') {
+	if (changesPassword(operation)) {
 		return new ResetFailure(
 			'unknown_outcome',
 			null,
 			undefined,
-			`The execution was cancelled while the reset was in flight: the password may have changed. ${AFTER_UNKNOWN_RESET}`,
+			`The execution was cancelled while the ${operation === 'setPassword' ? 'new password' : 'reset'} was in flight: the password may have changed. ${afterUnknownChange(operation)}`,
 		);
 	}
 	return new ResetFailure(

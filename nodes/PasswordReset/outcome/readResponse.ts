@@ -4,7 +4,8 @@ import { isJsonObject } from '../kernel/json';
 import type { AnswerMatch, ErrorCode, Operation, RequestContract, ServiceOperation, ServiceProfile, ServiceResponse } from '../kernel/types';
 import { isEmailAddress } from '../safety/checks';
 import { redactSecretFields, redactValue, serverMessageOf } from '../safety/redact';
-import { AFTER_UNKNOWN_RESET, NODE, ResetFailure } from './errors';
+import { afterUnknownChange, NODE, ResetFailure } from './errors';
+import { changesPassword } from '../kernel/operations';
 import { retryAfterSeconds } from './retryAfter';
 
 /** What Send Reset Email says by default, whether or not the account exists (no enumeration oracle). */
@@ -15,6 +16,7 @@ const DEFAULT_SUCCESS_MESSAGES: Record<ServiceOperation, string> = {
 	resetPassword: 'Password reset successfully',
 	verifyResetToken: 'The reset token is valid',
 	createResetLink: 'Reset link created',
+	setPassword: 'Password set',
 };
 
 /** One answer, as the profile's rules look at it. */
@@ -27,7 +29,7 @@ interface Answer {
 }
 
 const matches = (rule: AnswerMatch, answer: Answer) =>
-	(rule.operation === undefined || rule.operation === answer.operation) &&
+	(rule.operation === undefined || [rule.operation].flat().includes(answer.operation)) &&
 	(rule.status === undefined ||
 		(typeof rule.status === 'number' ? rule.status === answer.status : rule.status(answer.status))) &&
 	(rule.serviceCode === undefined || [rule.serviceCode].flat().includes(answer.serviceCode ?? '')) &&
@@ -39,7 +41,7 @@ const matches = (rule: AnswerMatch, answer: Answer) =>
  * unknown account: that would report "email sent" for a request that reached no reset endpoint.
  */
 const genericCode = (status: number, operation: Operation): ErrorCode => {
-	if (status >= 500) return operation === 'resetPassword' ? 'unknown_outcome' : 'server_error';
+	if (status >= 500) return changesPassword(operation) ? 'unknown_outcome' : 'server_error';
 	if (status === 401 || status === 403) return 'auth_failed';
 	if (status === 404 || status === 405) return 'endpoint_not_found';
 	if (status === 410) return 'invalid_or_expired_token';
@@ -97,13 +99,8 @@ export const readResponse = (response: ServiceResponse, context: ReadContext): I
 	const is2xx = status >= 200 && status < 300;
 	if (response.unreadable && is2xx) {
 		const unread = `The service answered HTTP ${status}, but its answer could not be read (too large, or nested too deep)`;
-		if (operation === 'resetPassword') {
-			throw new ResetFailure(
-				'unknown_outcome',
-				status,
-				undefined,
-				`${unread}: the password may have changed. ${AFTER_UNKNOWN_RESET}`,
-			);
+		if (changesPassword(operation)) {
+			throw new ResetFailure('unknown_outcome', status, undefined, `${unread}: the password may have changed. ${afterUnknownChange(operation)}`);
 		}
 		throw new ResetFailure('unexpected_response', status, undefined, `${unread}. Check the Base URL and the service chosen`);
 	}

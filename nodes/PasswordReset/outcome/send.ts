@@ -2,6 +2,7 @@ import type { IExecutePaginationFunctions, IHttpRequestOptions } from 'n8n-workf
 import { sleep } from 'n8n-workflow';
 
 import type { Operation, ServiceResponse } from '../kernel/types';
+import { changesPassword } from '../kernel/operations';
 import type { Exchange, RequestAuth, TransportFailure } from '../http/exchange';
 import { exchange } from '../http/exchange';
 import type { RequestQueue, Slot } from '../http/requestQueue';
@@ -68,7 +69,7 @@ const transportOutcome = (failure: TransportFailure, operation: Operation): Rese
 			`The request was refused before anything was sent (${failure.code}): a header or path in the credential holds a character HTTP does not allow. Check the credential's header and path fields`,
 		);
 	}
-	const errorCode = failure.neverSent ? 'network_error' : operation === 'resetPassword' ? 'unknown_outcome' : failure.timedOut ? 'timeout' : 'network_error';
+	const errorCode = failure.neverSent ? 'network_error' : changesPassword(operation) ? 'unknown_outcome' : failure.timedOut ? 'timeout' : 'network_error';
 	// Only the code is kept: a transport's message may quote the request.
 	return new ResetFailure(errorCode, null, failure.code);
 };

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
 
 import { valueAtPath } from '../kernel/json';
-import type { Operation, OperationContract, ResetInput } from '../kernel/types';
+import type { InputField, Operation, OperationContract, ResetInput, SetPasswordChoices } from '../kernel/types';
 import { invalidInput } from '../outcome/errors';
 import { DEFAULT_RANGE_API_URL } from './breachedPasswords';
 import { MULTI_FACTOR_MIN_LENGTH, SINGLE_FACTOR_MIN_LENGTH } from '../safety/newPassword';
@@ -35,6 +35,9 @@ export interface PasswordCheckOptions {
 	contextWords: string[];
 }
 
+/** Set Password's options off: what every other operation's input carries. */
+export const NO_CHOICES: SetPasswordChoices = { requireChange: false, signOutOtherSessions: false };
+
 /** The node version from which Reset Password checks the new password unless turned off. */
 const CHECKS_BY_DEFAULT_FROM_VERSION = 1.1;
 
@@ -46,6 +49,8 @@ export interface NodeOptions {
 	maxRetryAfter: number;
 	maxConcurrentRequests: number;
 	passwordCheck: PasswordCheckOptions;
+	/** Set Password's options (both off for the other operations, which do not show them). */
+	choices: SetPasswordChoices;
 }
 
 const kindOf = (value: unknown) => (value === null ? 'null' : Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'an object' : `a ${typeof value}`);
@@ -79,34 +84,35 @@ const parameter = (context: IExecuteSingleFunctions, name: string, isToolCall: b
 };
 
 /** Each input's name, as the node's parameters show it. */
-export const FIELD_NAMES: Record<keyof ResetInput, string> = {
+export const FIELD_NAMES: Record<InputField, string> = {
 	email: 'Email',
 	resetToken: 'Reset Token',
 	newPassword: 'New Password',
 };
 
 /** Which input fields each operation reads: the ones its contract `requires` must be there. */
-const OPERATION_FIELDS: Record<Operation, Array<keyof ResetInput>> = {
+const OPERATION_FIELDS: Record<Operation, Array<InputField>> = {
 	sendResetEmail: ['email'],
 	resetPassword: ['resetToken', 'newPassword', 'email'],
 	verifyResetToken: ['resetToken'],
 	createResetLink: ['email'],
+	setPassword: ['email', 'newPassword'],
 	// The email is optional: its name and domain are context words.
 	checkPassword: ['newPassword', 'email'],
 };
 
 /** Map Input Fields by Name: the item field each input is read from, by name (or dot path). */
-export type FieldMapping = Record<keyof ResetInput, string>;
+export type FieldMapping = Record<InputField, string>;
 
 /** How messages name an input: the parameter, or the item's field it is read from. */
-export const inputLabel = (field: keyof ResetInput, mapping: FieldMapping | undefined) =>
+export const inputLabel = (field: InputField, mapping: FieldMapping | undefined) =>
 	mapping ? `The input item's "${mapping[field]}" field (${FIELD_NAMES[field]})` : `The ${FIELD_NAMES[field]} parameter`;
 
 /**
  * One input from the item's field. Missing, empty or not text fails where the operation needs
  * it; a number too (a code like 012345 would have lost its leading zero on the way).
  */
-const mappedText = (json: IDataObject, field: keyof ResetInput, mapping: FieldMapping, required: boolean): string => {
+const mappedText = (json: IDataObject, field: InputField, mapping: FieldMapping, required: boolean): string => {
 	const value = valueAtPath(json, mapping[field]);
 	if (value === undefined) {
 		if (!required) return '';
@@ -133,8 +139,9 @@ export const readInput = (
 	contract: OperationContract,
 	mapping: FieldMapping | undefined,
 	isToolCall: boolean,
+	choices: SetPasswordChoices,
 ): ResetInput => {
-	const input: ResetInput = { email: '', resetToken: '', newPassword: '' };
+	const input: ResetInput = { email: '', resetToken: '', newPassword: '', choices };
 	if (mapping) {
 		const { json } = context.getInputData();
 		for (const field of OPERATION_FIELDS[operation]) input[field] = mappedText(json, field, mapping, contract.requires.includes(field));
@@ -158,7 +165,7 @@ export const readMapping = (context: IExecuteSingleFunctions, isToolCall: boolea
 			"Mapping Mode is Map Input Fields by Name, but an AI tool call has no input item to read fields from. Set it to Define Each Value Below and fill the Email with $fromAI",
 		);
 	}
-	const name = (field: keyof ResetInput) => {
+	const name = (field: InputField) => {
 		const value = context.getNodeParameter(MAPPED_FIELDS[field].parameter, MAPPED_FIELDS[field].default);
 		if (typeof value !== 'string' || !value.trim()) throw invalidInput(`${FIELD_NAMES[field]} Field is empty. Name the input item's field that holds the ${FIELD_NAMES[field]}`);
 		return value.trim();
@@ -229,5 +236,9 @@ export const readOptions = (context: IExecuteSingleFunctions): NodeOptions => {
 		maxRetryAfter: Math.min(numberOption(options, 'maxRetryAfter', 'Max Retry-After Wait', DEFAULT_MAX_RETRY_AFTER_SECONDS), MAX_TIMER_MS / 1000),
 		maxConcurrentRequests: Math.floor(numberOption(options, 'maxConcurrentRequests', 'Max Concurrent Requests', DEFAULT_MAX_CONCURRENT_REQUESTS, 1)),
 		passwordCheck: readPasswordCheck(options, context.getNode().typeVersion),
+		choices: readOperation(context) === 'setPassword' ? {
+			requireChange: booleanOption(options, 'requireChange', 'Require Change at Next Sign-In'),
+			signOutOtherSessions: booleanOption(options, 'signOutOthers', 'Sign Out Other Sessions'),
+		} : NO_CHOICES,
 	};
 };

@@ -31,11 +31,11 @@ export interface RunGuards {
 	sends: Map<string, SendClaim>;
 	/** Open after a 429 the node did not wait out: nothing more is sent. */
 	breaker: { open: boolean };
-	/** Create Reset Link: a hash of the lower-cased email → the item that asked for its link. */
-	links: Map<string, number>;
+	/** Create Reset Link and Set Password: the operation and a hash of the lower-cased email → the item that acted on that account. */
+	accounts: Map<string, number>;
 }
 
-const newGuards = (): RunGuards => ({ sends: new Map(), breaker: { open: false }, links: new Map() });
+const newGuards = (): RunGuards => ({ sends: new Map(), breaker: { open: false }, accounts: new Map() });
 
 /** The key an email's send is remembered by: a hash, so no address is kept in memory in clear. */
 export const sendKey = (email: string) => createHash('sha256').update(email.toLowerCase()).digest('base64');
@@ -80,17 +80,14 @@ const build = async (context: IExecuteSingleFunctions, registry: Registry, isToo
 				"Retry On Fail is on in this node's settings. n8n would run every item again, sending reset emails twice and reusing one-time tokens. Turn it off: the node retries safely by itself",
 			);
 		}
-		if (isToolCall && operation === 'createResetLink') {
-			throw invalidInput(
-				'Create Reset Link is not available to an AI agent: the link opens the account to whoever holds it, and it would pass through the model. Create links in a workflow step the agent does not drive',
-			);
-		}
+		const notForAgents = isToolCall ? NOT_FOR_AGENTS[operation] : undefined;
+		if (notForAgents) throw invalidInput(`${notForAgents}. Do it in a workflow step the agent does not drive`);
 		const modelFilled = isToolCall ? modelFilledSafeguard(context.getNode().parameters) : undefined;
 		if (modelFilled) throw invalidInput(modelFilled);
 		const options = readOptions(context);
 		const mapping = readMapping(context, isToolCall);
 		const ignoreSslIssues = context.getNodeParameter('requestOptions.allowUnauthorizedCerts', false) === true;
-		const valid = validateRun(profile, settings, operation, ignoreSslIssues, options.passwordCheck, {
+		const valid = validateRun(profile, settings, operation, ignoreSslIssues, options.passwordCheck, options.choices, {
 			credentialName: registry.edition.credential.displayName,
 			nodeName: registry.edition.node.displayName,
 		});
@@ -99,6 +96,12 @@ const build = async (context: IExecuteSingleFunctions, registry: Registry, isToo
 	} catch (setupFailure) {
 		return { ...run, setupFailure } as RunContext;
 	}
+};
+
+/** Operations an AI agent's tool call is refused, and why. */
+const NOT_FOR_AGENTS: Partial<Record<Operation, string>> = {
+	createResetLink: 'Create Reset Link is not available to an AI agent: the link opens the account to whoever holds it, and it would pass through the model',
+	setPassword: "Set Password is not available to an AI agent: a model talked into it would take over someone's account",
 };
 
 /** Parameters an AI model must never fill, and why, as the refusal says it. */

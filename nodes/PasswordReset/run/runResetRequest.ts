@@ -13,7 +13,7 @@ import type { SendPolicy } from '../outcome/send';
 import type { WireRequest, WireValues } from '../http/wire';
 import { endpointOf, TRANSPORT_RULES, wireRequest } from '../http/wire';
 import type { FailureContext } from '../outcome/errors';
-import { cancelledFailure, invalidInput, ResetFailure, toFailureItem, toInternalError, toNodeError } from '../outcome/errors';
+import { cancelledFailure, invalidInput, NODE, ResetFailure, toFailureItem, toInternalError, toNodeError } from '../outcome/errors';
 import type { ReadContext } from '../outcome/readResponse';
 import { readResponse, unknownAccountOutcome } from '../outcome/readResponse';
 import { isJsonObject } from '../kernel/json';
@@ -130,14 +130,19 @@ async function callService(item: ItemRun): Promise<ServiceOutcome> {
 	let { json } = first;
 	const answers: unknown[] = [first.response.body];
 	let last: ServiceResponse = first.response;
-	for (let step: ChainStep | undefined = contract.then, index = 2; step; step = step.then, index++) {
+	for (let step: ChainStep | undefined = contract.then, index = 2; step && (step.when?.(input) ?? true); step = step.then, index++) {
 		const previous = isJsonObject(last.body) ? last.body : {};
 		secrets.push(...step.secrets(previous, answers));
 		if (step.isUnknownAccount?.(answers, settings)) return { json: unknownAccountOutcome(first.readContext, last.statusCode), status: last.statusCode };
-		const headers = step.headers(previous, answers);
+		const accounts = step.accounts?.(answers, input, settings).length;
+		if (accounts === 0) return { json: unknownAccountOutcome(first.readContext, last.statusCode), status: last.statusCode };
+		if (accounts !== undefined && accounts > 1) {
+			throw new ResetFailure('multiple_accounts', last.statusCode, undefined, `${profile.displayName} has ${accounts} accounts with this email, so ${NODE} cannot tell which one is meant: nothing was changed. Act on the account in ${profile.displayName} itself`);
+		}
+		const headers = step.headers(previous, answers, settings);
 		// Nothing of this step is sent: the message says what that leaves (a spent token, no change).
 		if (!headers) throw new ResetFailure('unexpected_response', last.statusCode, undefined, step.missingMessage);
-		const fromAnswers = step.pathValues?.(answers) ?? {};
+		const fromAnswers = step.pathValues?.(answers, input, settings) ?? {};
 		const unsendable = [...Object.values(fromAnswers).filter((value) => !isSegmentValue(value)), ...Object.values(headers).filter((value) => !isHeaderText(value))];
 		if (unsendable.length) {
 			throw new ResetFailure(
@@ -148,7 +153,7 @@ async function callService(item: ItemRun): Promise<ServiceOutcome> {
 			);
 		}
 		const stepValues = inputValues(step, `${profile.displayName} profile's request ${index} path`, headers);
-		const fields = step.fieldsFromAnswers ? { ...(stepValues.fields as IDataObject), ...step.fieldsFromAnswers(answers, settings) } : stepValues.fields;
+		const fields = step.fieldsFromAnswers ? { ...(stepValues.fields as IDataObject), ...step.fieldsFromAnswers(answers, settings, input) } : stepValues.fields;
 		const valuesWithAnswers: WireValues = { ...stepValues, fields, pathValue: (name) => fromAnswers[name] ?? stepValues.pathValue(name) };
 		const next = await exchangeAndRead(step, wireRequest(step, valuesWithAnswers));
 		last = next.response;
@@ -178,17 +183,32 @@ const withResetLink = (item: ItemRun, { json, status, link }: ServiceOutcome): I
 	return { ...json, resetLink: link as string };
 };
 
+/** Why a second item for one email in a run is refused, for the operations that act on the account. */
+const ONCE_PER_EMAIL = {
+	// The services keep one recovery token per user: a second link would leave the first item with a dead one.
+	createResetLink: 'asks for a reset link for this email in this run: a second one would replace that link',
+	setPassword: 'sets a password for this email in this run: a second one would replace it',
+} as const;
+
+/** Create Reset Link's and Set Password's per-run guard: one item per email (see `ONCE_PER_EMAIL`). */
+const claimAccount = (run: RunContext, operation: keyof typeof ONCE_PER_EMAIL, email: string, itemIndex: number) => {
+	const key = `${operation}\u0000${sendKey(email)}`;
+	const earlier = run.guards.accounts.get(key);
+	if (earlier !== undefined) throw invalidInput(`Item ${earlier} already ${ONCE_PER_EMAIL[operation]}. Nothing was sent for this item`);
+	run.guards.accounts.set(key, itemIndex);
+};
+
 /**
- * Create Reset Link's per-run guard: a second link for one email would replace the first (the
- * services keep one recovery token per user), leaving the first item with a dead link.
+ * Set Password's success item: what the set did besides the password, from the service's
+ * documented behaviour and the options (checked against it before any request).
  */
-const claimLink = (run: RunContext, email: string, itemIndex: number) => {
-	const key = sendKey(email);
-	const earlier = run.guards.links.get(key);
-	if (earlier !== undefined) {
-		throw invalidInput(`Item ${earlier} already asks for a reset link for this email in this run: a second one would replace that link. Nothing was sent for this item`);
-	}
-	run.guards.links.set(key, itemIndex);
+const withSetEffects = (run: RunContext, json: IDataObject, input: ResetInput): IDataObject => {
+	const sessions = run.contract.effects?.otherSessions;
+	return {
+		...json,
+		mustChangeAtNextSignIn: input.choices.requireChange,
+		otherSessionsSignedOut: sessions === 'always' ? true : sessions === 'onRequest' ? input.choices.signOutOtherSessions : sessions === 'never' ? false : null,
+	};
 };
 
 /**
@@ -252,8 +272,11 @@ async function runOperation(item: ItemRun, itemIndex: number, checks: PasswordCh
 		case 'sendResetEmail':
 			return await sendOnce(item, itemIndex);
 		case 'createResetLink':
-			claimLink(run, item.input.email, itemIndex);
+			claimAccount(run, 'createResetLink', item.input.email, itemIndex);
 			return withResetLink(item, await callService(item));
+		case 'setPassword':
+			claimAccount(run, 'setPassword', item.input.email, itemIndex);
+			return withSetEffects(run, (await callService(item)).json, item.input);
 		default:
 			return (await callService(item)).json;
 	}
@@ -281,7 +304,7 @@ export async function runResetRequest(
 		secrets.push(...run.credentialSecrets);
 		if (signal?.aborted) throw cancelledFailure(run.operation, false);
 		if (run.setupFailure) throw run.setupFailure;
-		const input = readInput(this, run.operation, run.contract, run.mapping, run.isToolCall);
+		const input = readInput(this, run.operation, run.contract, run.mapping, run.isToolCall, run.options.choices);
 		secrets.push(...[input.resetToken, input.newPassword].filter(Boolean));
 		validateInput(run.profile, run.contract, input, run.mapping);
 		const item: ItemRun = { context: this, requestData, run, input, signal, secrets };

@@ -5,7 +5,8 @@ import type { RequestSettings } from './settings';
 import { pathHoldsSecret } from './settings';
 import { invalidInput, ResetFailure } from '../outcome/errors';
 import { contractFor, isServiceOperation, isUnsupported } from '../services';
-import type { Operation, OperationContract, ResetInput, ServiceOperation, ServiceProfile } from '../kernel/types';
+import { changesPassword } from '../kernel/operations';
+import type { Operation, OperationContract, ResetInput, ServiceOperation, ServiceProfile, SetPasswordChoices } from '../kernel/types';
 import type { FieldMapping, PasswordCheckOptions } from './input';
 import { inputLabel } from './input';
 import { checkHeader, isEmailAddress, MAX_EMAIL_LENGTH, normalizeBaseUrl } from '../safety/checks';
@@ -15,6 +16,7 @@ export const PATH_FIELD_NAMES: Record<ServiceOperation, string> = {
 	resetPassword: "credential's Reset Password Path",
 	verifyResetToken: "service profile's Verify Reset Token path",
 	createResetLink: "credential's Create Reset Link Path",
+	setPassword: "service profile's Set Password path",
 };
 
 /**
@@ -53,12 +55,13 @@ export const validateRun = (
 	operation: Operation,
 	ignoreSslIssues: boolean,
 	passwordCheck: PasswordCheckOptions,
+	choices: SetPasswordChoices,
 	{ credentialName, nodeName }: { credentialName: string; nodeName: string },
 ): ValidRun => {
 	if (!profile) {
 		throw invalidInput(`The credential's Service "${settings.service}" is not known. Choose a service in the ${credentialName} credential`);
 	}
-	const checksPassword = operation === 'checkPassword' || (operation === 'resetPassword' && passwordCheck.beforeReset);
+	const checksPassword = operation === 'checkPassword' || (changesPassword(operation) && passwordCheck.beforeReset);
 	const rangeApiUrl = checksPassword && passwordCheck.breachCheck ? normalizeBaseUrl(passwordCheck.rangeApiUrl, 'The Breached Password API URL option') : undefined;
 	if (!isServiceOperation(operation)) return { profile, contract: CHECK_PASSWORD, baseUrl: '', checksPassword, rangeApiUrl };
 	const contract = contractFor(profile, operation);
@@ -80,7 +83,21 @@ export const validateRun = (
 	}
 	const settingsProblem = contract.settingsProblem?.(settings);
 	if (settingsProblem) throw invalidInput(settingsProblem);
+	const unoffered = unofferedChoice(profile, contract, choices);
+	if (unoffered) throw new ResetFailure('not_supported', null, undefined, unoffered);
 	return { profile, contract, baseUrl, checksPassword, rangeApiUrl };
+};
+
+/** A Set Password option the service cannot honour, named with what it lacks; undefined when it can. */
+const unofferedChoice = ({ displayName }: ServiceProfile, { effects }: OperationContract, choices: SetPasswordChoices): string | undefined => {
+	if (choices.requireChange && !effects?.requireChange) {
+		return `${displayName} has no way to make a user change an admin-set password at the next sign-in, so Require Change at Next Sign-In cannot be honoured: nothing was sent. Turn the option off, or use Create Reset Link or Send Reset Email`;
+	}
+	if (choices.signOutOtherSessions && effects?.otherSessions !== 'always' && effects?.otherSessions !== 'onRequest') {
+		const why = effects?.otherSessions === 'never' ? 'has no call that signs a user out of their sessions' : "does not say what happens to the user's sessions";
+		return `${displayName} ${why}, so Sign Out Other Sessions cannot be honoured: nothing was sent. Turn the option off and sign the user out in ${displayName} itself`;
+	}
+	return undefined;
 };
 
 /** What can be known wrong about one item's input: it fails here, its request is never sent. */

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { isJsonObject } from '../kernel/json';
-import type { RawAnswer } from '../kernel/types';
+import type { CredentialSettings, RawAnswer } from '../kernel/types';
 
 /** Shared readings of answers, for the profiles' `isSuccess` and credential probes. */
 
@@ -45,3 +45,27 @@ export const grantedBearer = (_previous: IDataObject, answers: unknown[]): Recor
 
 /** A chain step's secrets: that token. */
 export const grantedTokenSecrets = (_previous: IDataObject, answers: unknown[]) => [grantedToken(answers) ?? ''];
+
+/**
+ * The accounts in a search's list whose email is the item's, in any case: a search that matches
+ * loosely (a substring, Supabase's and WordPress's) narrowed to the account meant. Two accounts
+ * that differ only in case both match: which one is meant cannot be told.
+ */
+export const accountsWithEmail = (list: unknown, email: string): IDataObject[] =>
+	(Array.isArray(list) ? list : []).filter(
+		(account): account is IDataObject => isJsonObject(account) && typeof account.email === 'string' && account.email.toLowerCase() === email.toLowerCase(),
+	);
+
+/** The one account `accountsWithEmail` found (a chain step's `accounts` has made sure there is one), or an empty object. */
+export const theAccount = (list: unknown, email: string): IDataObject => accountsWithEmail(list, email)[0] ?? {};
+
+/** A chain step's headers from a credential field: that value as a Bearer token. */
+export const bearerFrom =
+	(field: string) =>
+	(_previous: IDataObject, _answers: unknown[], settings: CredentialSettings): Record<string, string> => ({ Authorization: `Bearer ${settings[field] ?? ''}` });
+
+/** A run problem (`settingsProblem`) naming an empty credential field an admin operation needs. */
+export const needsField =
+	(field: string, problem: string) =>
+	(settings: CredentialSettings): string | undefined =>
+		settings[field] ? undefined : problem;

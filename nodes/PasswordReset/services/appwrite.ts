@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { objectOrEmpty } from './answers';
+import { accountsWithEmail, needsField, objectOrEmpty, objectWhere, theAccount } from './answers';
 import type { ResetInput, ServiceProfile } from '../kernel/types';
 
 /**
@@ -32,6 +32,9 @@ const checkRecoveryToken = ({ resetToken }: ResetInput) =>
 		? undefined
 		: 'The Reset Token parameter is not an Appwrite recovery token. Use userId:secret, or the whole recovery link from the email';
 
+/** The user search's users (its `isSuccess` found a list). */
+const usersFound = (answers: unknown[]) => (answers[0] as IDataObject).users;
+
 export const appwrite: ServiceProfile = {
 	id: 'appwrite',
 	displayName: 'Appwrite',
@@ -40,7 +43,7 @@ export const appwrite: ServiceProfile = {
 		checked: 'Source (`app/controllers/api/account.php`) and documentation; the sandbox',
 		baseUrl: '`https://<region>.cloud.appwrite.io/v1`',
 		notes:
-			'**Project ID** (Settings), **Recovery URL**: the page the email links to, on a platform registered in the project. **API Key** optional (a server key). Reset Token: `userId:secret`, or paste the whole recovery link.',
+			'**Project ID** (Settings), **Recovery URL**: the page the email links to, on a platform registered in the project. **API Key** optional (a server key). Reset Token: `userId:secret`, or paste the whole recovery link. Set Password needs the **API Key**: a server key with only the `users.read` and `users.write` scopes; it finds the user by email and sets the password through the Users API (the project\'s password rules answer `weak_password` or `password_reused`). Sign Out Other Sessions is refused: whether sessions end is the project\'s *Invalidate sessions* setting.',
 	},
 	baseUrl: { placeholder: 'e.g. https://fra.cloud.appwrite.io/v1' },
 	credentialFields: [
@@ -98,6 +101,30 @@ export const appwrite: ServiceProfile = {
 			derivedSecrets: ({ resetToken }) => [recoveryParts(resetToken)?.secret ?? ''],
 			fields: ({ resetToken, newPassword }) => ({ ...recoveryParts(resetToken), password: newPassword }),
 		},
+		// Users API with a server key (`users.read`, `users.write`): the user by email (stored
+		// lower-cased, `Users/Base.php`), then `PATCH /users/{id}/password`, which applies the
+		// project's password rules. Sessions end only where the project's `invalidateSessions` is on.
+		setPassword: {
+			method: 'GET',
+			path: '/users',
+			requires: ['email', 'newPassword'],
+			settingsProblem: needsField('apiKey', "Set Password needs the credential's API Key: a server key with the users.read and users.write scopes"),
+			// Guess: the JSON query form of Appwrite 1.5 and later.
+			fields: ({ email }) => ({ 'queries[]': JSON.stringify({ method: 'equal', attribute: 'email', values: [email.toLowerCase()] }) }),
+			isSuccess: objectWhere((body) => Array.isArray(body.users)),
+			effects: { otherSessions: 'unknown' },
+			then: {
+				method: 'PATCH',
+				path: '/users/{appwriteUserId}/password',
+				fields: ({ newPassword }) => ({ password: newPassword }),
+				accounts: (answers, { email }) => accountsWithEmail(usersFound(answers), email),
+				pathValues: (answers, { email }) => ({ appwriteUserId: String(theAccount(usersFound(answers), email).$id ?? '') }),
+				headers: () => ({}),
+				secrets: () => [],
+				isSuccess: objectWhere((body) => typeof body.$id === 'string'),
+				missingMessage: 'Appwrite answered the user search without what the set needs: nothing was changed',
+			},
+		},
 	},
 	errorCodeOf: (body: IDataObject) => (typeof body.type === 'string' ? body.type : undefined),
 	unknownAccount: [
@@ -114,7 +141,7 @@ export const appwrite: ServiceProfile = {
 		{ serviceCode: ['password_personal_data', 'password_common'], code: 'weak_password' },
 		// The password validator's rejection (length, or a dictionary word) names its parameter.
 		{
-			operation: 'resetPassword',
+			operation: ['resetPassword', 'setPassword'],
 			serviceCode: 'general_argument_invalid',
 			when: (body) => /`password` param/i.test(String(body.message ?? '')),
 			code: 'weak_password',

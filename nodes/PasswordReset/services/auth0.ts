@@ -53,27 +53,65 @@ const usersInConnection = (answers: unknown[], { auth0Connection }: CredentialSe
 			(user.identities as IDataObject[]).some((identity) => identity.connection === (auth0Connection || DEFAULT_CONNECTION)),
 	);
 
-const findUser: ChainStep = {
+/** What is wrong with the Management API settings for an admin operation, or undefined. */
+const managementProblem = (operation: string) => (settings: CredentialSettings) => {
+	if (!settings.auth0ManagementClientId || !settings.auth0ManagementClientSecret) {
+		return `${operation} needs the credential's Management Client ID and Management Client Secret (a machine-to-machine application)`;
+	}
+	const typed = typedTenantDomain(settings);
+	if (typed && !TENANT_DOMAIN.test(typed)) return `The credential's Tenant Domain "${typed}" is not a domain. Use the tenant's own, e.g. your-tenant.eu.auth0.com`;
+	if (!tenantDomain(settings)) {
+		return "The Base URL is not an auth0.com address (a custom domain?), so the Management API's name is unknown. Set the credential's Tenant Domain to the tenant's own domain, e.g. your-tenant.eu.auth0.com";
+	}
+	return undefined;
+};
+
+/** A Management API token (client credentials), for the tenant's domain whatever domain the requests go to. */
+const managementTokenFields = (_input: unknown, settings: CredentialSettings) => ({
+	grant_type: 'client_credentials',
+	client_id: settings.auth0ManagementClientId ?? '',
+	client_secret: settings.auth0ManagementClientSecret ?? '',
+	audience: `https://${tenantDomain(settings) ?? ''}/api/v2/`,
+});
+
+/** The users with the email (database users are stored lower-cased), then `next` on the one in the connection. */
+const findUserThen = (next: ChainStep): ChainStep => ({
 	method: 'GET',
 	path: '/api/v2/users-by-email',
-	// Exact and case-sensitive; database connections store addresses in lower case.
 	fields: ({ email }) => ({ email: email.toLowerCase() }),
 	isSuccess: ({ body }) => Array.isArray(body),
 	headers: grantedBearer,
 	secrets: grantedTokenSecrets,
 	missingMessage: 'Auth0 answered the token request without an access_token: nothing was sent. Check the Management Client ID and Secret',
-	then: {
-		method: 'POST',
-		path: '/api/v2/tickets/password-change',
-		fields: () => ({}),
-		fieldsFromAnswers: (answers, settings) => ({ user_id: String(usersInConnection(answers, settings)[0]?.user_id ?? '') }),
-		// Auth0's "no account" here is a search that found no user in this connection.
-		isUnknownAccount: (answers, settings) => usersInConnection(answers, settings).length === 0,
-		isSuccess: objectWhere((body) => typeof body.ticket === 'string'),
-		headers: grantedBearer,
-		secrets: grantedTokenSecrets,
-		missingMessage: 'Auth0 answered the user search without the token it needs next: nothing was sent',
-	},
+	then: next,
+});
+
+const userIdOf = (answers: unknown[], settings: CredentialSettings) => String(usersInConnection(answers, settings)[0]?.user_id ?? '');
+
+const passwordChangeTicket: ChainStep = {
+	method: 'POST',
+	path: '/api/v2/tickets/password-change',
+	fields: () => ({}),
+	fieldsFromAnswers: (answers, settings) => ({ user_id: userIdOf(answers, settings) }),
+	isUnknownAccount: (answers, settings) => usersInConnection(answers, settings).length === 0,
+	isSuccess: objectWhere((body) => typeof body.ticket === 'string'),
+	headers: grantedBearer,
+	secrets: grantedTokenSecrets,
+	missingMessage: 'Auth0 answered the user search without the token it needs next: nothing was sent',
+};
+
+/** `PATCH /api/v2/users/{id}` with the password and its connection (Management API v2 reference). */
+const updatePassword: ChainStep = {
+	method: 'PATCH',
+	path: '/api/v2/users/{auth0UserId}',
+	fields: ({ newPassword }) => ({ password: newPassword }),
+	fieldsFromAnswers: (_answers, { auth0Connection }) => ({ connection: auth0Connection || DEFAULT_CONNECTION }),
+	accounts: (answers, _input, settings) => usersInConnection(answers, settings),
+	pathValues: (answers, _input, settings) => ({ auth0UserId: userIdOf(answers, settings) }),
+	isSuccess: objectWhere((body) => typeof body.user_id === 'string'),
+	headers: grantedBearer,
+	secrets: grantedTokenSecrets,
+	missingMessage: 'Auth0 answered the user search without the token it needs next: nothing was changed',
 };
 
 export const auth0: ServiceProfile = {
@@ -83,7 +121,7 @@ export const auth0: ServiceProfile = {
 		checked: 'Documentation and its SDK (Management API v2 reference for Create Reset Link); the sandbox',
 		baseUrl: '`https://<tenant>.<region>.auth0.com`',
 		notes:
-			'**Client ID** of an application (public), **Connection** (default `Username-Password-Authentication`). Send only: the user finishes on Auth0\'s hosted page; Reset Password fails with `not_supported` before any request. **Management Client ID** and **Secret**: only for Create Reset Link, a machine-to-machine application authorized for the Management API with `read:users` and `create:user_tickets`; **Tenant Domain**: only when the Base URL is a custom domain, the tenant\'s own `*.auth0.com` domain, which names the Management API (its audience); requests still go to the Base URL, and the ticket may come back on either.',
+			'**Client ID** of an application (public), **Connection** (default `Username-Password-Authentication`). Send only: the user finishes on Auth0\'s hosted page; Reset Password fails with `not_supported` before any request. **Management Client ID** and **Secret**: only for Create Reset Link and Set Password, a machine-to-machine application authorized for the Management API with `read:users` and `create:user_tickets` (Create Reset Link) or `update:users` (Set Password), nothing more; **Tenant Domain**: only when the Base URL is a custom domain, the tenant\'s own `*.auth0.com` domain, which names the Management API (its audience); requests still go to the Base URL, and the ticket may come back on either. Set Password: the token, the user by email in the credential\'s connection, then `PATCH /api/v2/users/{id}` with the password and connection; the connection\'s password policy answers `weak_password` (`PasswordStrengthError`). Sign Out Other Sessions is refused: Auth0\'s reference does not say what a password update does to sessions. Not run against a real Auth0 here.',
 	},
 	baseUrl: { placeholder: 'e.g. https://your-tenant.eu.auth0.com' },
 	credentialFields: [
@@ -108,7 +146,7 @@ export const auth0: ServiceProfile = {
 			type: 'string',
 			default: '',
 			description:
-				'Only for Create Reset Link: the Client ID of a machine-to-machine application authorized for the Auth0 Management API with read:users and create:user_tickets',
+				'Only for Create Reset Link and Set Password: the Client ID of a machine-to-machine application authorized for the Auth0 Management API with read:users, and create:user_tickets or update:users',
 		},
 		{
 			displayName: 'Management Client Secret',
@@ -116,7 +154,7 @@ export const auth0: ServiceProfile = {
 			type: 'string',
 			typeOptions: { password: true },
 			default: '',
-			description: "Only for Create Reset Link: that application's Client Secret. It goes only to this tenant's /oauth/token.",
+			description: "Only for Create Reset Link and Set Password: that application's Client Secret. It goes only to this tenant's /oauth/token.",
 		},
 		{
 			displayName: 'Tenant Domain',
@@ -152,28 +190,23 @@ export const auth0: ServiceProfile = {
 			method: 'POST',
 			path: '/oauth/token',
 			requires: ['email'],
-			settingsProblem: (settings) => {
-				if (!settings.auth0ManagementClientId || !settings.auth0ManagementClientSecret) {
-					return "Create Reset Link needs the credential's Management Client ID and Management Client Secret (a machine-to-machine application)";
-				}
-				const typed = typedTenantDomain(settings);
-				if (typed && !TENANT_DOMAIN.test(typed)) return `The credential's Tenant Domain "${typed}" is not a domain. Use the tenant's own, e.g. your-tenant.eu.auth0.com`;
-				if (!tenantDomain(settings)) {
-					return "The Base URL is not an auth0.com address (a custom domain?), so the Management API's name is unknown. Set the credential's Tenant Domain to the tenant's own domain, e.g. your-tenant.eu.auth0.com";
-				}
-				return undefined;
-			},
-			fields: (_input, settings) => ({
-				grant_type: 'client_credentials',
-				client_id: settings.auth0ManagementClientId ?? '',
-				client_secret: settings.auth0ManagementClientSecret ?? '',
-				// The Management API's identifier, on the tenant's domain whatever domain the requests go to.
-				audience: `https://${tenantDomain(settings) ?? ''}/api/v2/`,
-			}),
+			settingsProblem: managementProblem('Create Reset Link'),
+			fields: managementTokenFields,
 			linkHosts: (settings) => [typedTenantDomain(settings) ?? ''].filter(Boolean),
 			isSuccess: objectWhere((body) => typeof body.access_token === 'string'),
 			resetLink: (answer) => (isJsonObject(answer) ? answer.ticket : undefined),
-			then: findUser,
+			then: findUserThen(passwordChangeTicket),
+		},
+		setPassword: {
+			method: 'POST',
+			path: '/oauth/token',
+			requires: ['email', 'newPassword'],
+			settingsProblem: managementProblem('Set Password'),
+			fields: managementTokenFields,
+			isSuccess: objectWhere((body) => typeof body.access_token === 'string'),
+			// Auth0's reference says nothing of sessions on a password update: Sign Out Other Sessions is refused.
+			effects: { otherSessions: 'unknown' },
+			then: findUserThen(updatePassword),
 		},
 		resetPassword: {
 			notSupported:
@@ -192,11 +225,18 @@ export const auth0: ServiceProfile = {
 	// The generic mapping covers its documented 400 and 429.
 	errorRules: [
 		{
-			operation: 'createResetLink',
+			operation: ['createResetLink', 'setPassword'],
 			status: (status) => status === 401 || status === 403,
 			code: 'auth_failed',
 			message: () =>
-				"Auth0 refused the Management API call. Check the credential's Management Client ID and Secret, and that the application is authorized for the Auth0 Management API with read:users and create:user_tickets",
+				"Auth0 refused the Management API call. Check the credential's Management Client ID and Secret, and that the application is authorized for the Auth0 Management API with read:users and create:user_tickets (Create Reset Link) or update:users (Set Password)",
+		},
+		// Guess from Auth0's error names (auth0-java#283 quotes the first): the rule that failed, in the message.
+		{ when: (body) => /PasswordHistoryError/.test(String(body.message ?? '')), code: 'password_reused' },
+		{
+			when: (body) => /Password(Strength|Dictionary|NoUserInfo)Error/.test(String(body.message ?? '')),
+			code: 'weak_password',
+			message: ({ body }) => `Auth0 refused the new password: ${String(body.message)}`,
 		},
 	],
 };

@@ -1,5 +1,7 @@
-import { objectWhere } from './answers';
-import type { ServiceProfile } from '../kernel/types';
+import type { IDataObject } from 'n8n-workflow';
+
+import { accountsWithEmail, bearerFrom, needsField, objectWhere, theAccount } from './answers';
+import type { ChainStep, CredentialField, OperationContract, ServiceProfile } from '../kernel/types';
 
 /**
  * Better Auth (better-auth 1.7, source: `api/routes/password.ts`, `api/routes/ok.ts`,
@@ -9,6 +11,61 @@ import type { ServiceProfile } from '../kernel/types';
  * answer to read on a send. Two flows, two profiles: the emailed link (its token), and the Email
  * OTP plugin (a code, with the email on reset).
  */
+/** The admin plugin's routes: an admin's session, through the bearer plugin (`plugins/admin/routes.mjs`, `plugins/bearer`). */
+const adminToken: CredentialField = {
+	displayName: 'Admin Session Token',
+	name: 'betterAuthAdminToken',
+	type: 'string',
+	typeOptions: { password: true },
+	default: '',
+	description:
+		"Only for Set Password: the session token of a user with the admin plugin's set-password and list permissions (from sign-in's token). The app needs the admin and bearer plugins. Sent as a Bearer token to this app alone.",
+};
+
+/** The search's users (its `isSuccess` found a list). */
+const usersFound = (answers: unknown[]) => (answers[0] as IDataObject).users;
+const foundUserId = (answers: unknown[], email: string) => String(theAccount(usersFound(answers), email).id ?? '');
+
+/** Sign Out Other Sessions: the set revokes none (`set-user-password`), so the admin plugin's revoke follows. */
+const revokeSessions: ChainStep = {
+	method: 'POST',
+	path: '/admin/revoke-user-sessions',
+	fields: () => ({}),
+	fieldsFromAnswers: (answers, _settings, { email }) => ({ userId: foundUserId(answers, email) }),
+	when: ({ choices }) => choices.signOutOtherSessions,
+	headers: bearerFrom('betterAuthAdminToken'),
+	secrets: () => [],
+	isSuccess: objectWhere((body) => body.success === true),
+	missingMessage: 'Better Auth set the password but answered without what the sign-out needs: the sessions were kept',
+};
+
+/** Set Password: the user found by exact email (stored lower-cased, `sign-up.mjs`), then the admin plugin's set. */
+const setPassword: OperationContract = {
+	method: 'GET',
+	path: '/admin/list-users',
+	requires: ['email', 'newPassword'],
+	settingsProblem: needsField('betterAuthAdminToken', "Set Password needs the credential's Admin Session Token: Better Auth's admin routes need an admin's session"),
+	headers: (_input, { betterAuthAdminToken }) => ({ Authorization: `Bearer ${betterAuthAdminToken ?? ''}` }),
+	fields: ({ email }) => ({ filterField: 'email', filterOperator: 'eq', filterValue: email.toLowerCase(), limit: '2' }),
+	isSuccess: objectWhere((body) => Array.isArray(body.users)),
+	effects: { otherSessions: 'onRequest' },
+	then: {
+		method: 'POST',
+		path: '/admin/set-user-password',
+		fields: ({ newPassword }) => ({ newPassword }),
+		fieldsFromAnswers: (answers, _settings, { email }) => ({ userId: foundUserId(answers, email) }),
+		accounts: (answers, { email }) => accountsWithEmail(usersFound(answers), email),
+		headers: bearerFrom('betterAuthAdminToken'),
+		secrets: () => [],
+		isSuccess: objectWhere((body) => body.status === true),
+		missingMessage: 'Better Auth answered the user search without what the set needs: nothing was changed',
+		then: revokeSessions,
+	},
+};
+
+const ADMIN_NOTES =
+	' **Admin Session Token**: only for Set Password, the session token of an admin (the app needs the admin plugin, and the bearer plugin so a token can be sent; least privilege: a role with only `user: list, set-password, revoke-sessions`). Set Password finds the user by exact email; Better Auth checks the length only and signs no session out unless Sign Out Other Sessions is on (then the admin plugin\'s revoke follows). A session token expires (7 days by default): renew it.';
+
 const shared = {
 	baseUrl: { placeholder: 'e.g. https://app.example.com/api/auth' },
 	// `GET /ok` answers `{ok: true}` and does nothing else.
@@ -29,6 +86,7 @@ const shared = {
 		{ serviceCode: 'INVALID_CALLBACK_URL', code: 'invalid_input' },
 		// The app never set emailAndPassword.sendResetPassword (or sendVerificationOTP).
 		{ serviceCode: 'RESET_PASSWORD_DISABLED', code: 'not_supported' },
+		{ operation: 'setPassword', status: 401, code: 'auth_failed', message: () => "Better Auth refused the Admin Session Token: it has expired or was revoked, or the bearer plugin is off. Sign in as the admin again and update the credential" },
 	],
 } satisfies Partial<ServiceProfile>;
 
@@ -40,7 +98,7 @@ export const betterAuth: ServiceProfile = {
 		checked: 'Real instance in CI: Better Auth 1.7 (`test/real/betterAuth.cjs`)',
 		baseUrl: '`https://<your app>/api/auth` (Better Auth\'s base path)',
 		notes:
-			'No API key. **Reset Page URL** (optional, sent as `redirectTo`): where the emailed link leads, with `?token=` added; a path or a URL on a trusted origin. Reset Token is that `token` (single use, 1 hour). Verify Reset Token is not offered: Better Auth\'s check puts the token in a URL. Its 429 gives the wait in `X-Retry-After`, which the node does not read: the run stops sending (`rate_limited`).',
+			'No API key. **Reset Page URL** (optional, sent as `redirectTo`): where the emailed link leads, with `?token=` added; a path or a URL on a trusted origin. Reset Token is that `token` (single use, 1 hour). Verify Reset Token is not offered: Better Auth\'s check puts the token in a URL. Its 429 gives the wait in `X-Retry-After`, which the node does not read: the run stops sending (`rate_limited`).' + ADMIN_NOTES,
 	},
 	credentialFields: [
 		{
@@ -52,6 +110,7 @@ export const betterAuth: ServiceProfile = {
 			description:
 				"Optional page the emailed link leads to, with ?token= added (sent as redirectTo). A path, or a URL on one of the app's trusted origins.",
 		},
+		adminToken,
 	],
 	operations: {
 		sendResetEmail: {
@@ -82,13 +141,14 @@ export const betterAuth: ServiceProfile = {
 
 export const betterAuthEmailOtp: ServiceProfile = {
 	...shared,
+	credentialFields: [adminToken],
 	id: 'betterAuthEmailOtp',
 	displayName: 'Better Auth (Email OTP)',
 	setup: {
 		checked: 'Real instance in CI: Better Auth 1.7 with Email OTP (`test/real/betterAuth.cjs`)',
 		baseUrl: '`https://<your app>/api/auth`',
 		notes:
-			'For apps with the Email OTP plugin: the email carries a 6-digit code. Reset Password needs the **Email** too; three wrong codes spend the code (`invalid_or_expired_token`: send a new email).',
+			'For apps with the Email OTP plugin: the email carries a 6-digit code. Reset Password needs the **Email** too; three wrong codes spend the code (`invalid_or_expired_token`: send a new email).' + ADMIN_NOTES,
 	},
 	operations: {
 		sendResetEmail: {
@@ -105,6 +165,7 @@ export const betterAuthEmailOtp: ServiceProfile = {
 			isSuccess: objectWhere((body) => body.success === true),
 			fields: ({ email, resetToken, newPassword }) => ({ email, otp: resetToken, password: newPassword }),
 		},
+		setPassword,
 	},
 	unknownAccount: [
 		{

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { SUCCESS_STATUSES, objectOrEmpty } from './answers';
+import { SUCCESS_STATUSES, accountsWithEmail, bearerFrom, needsField, objectOrEmpty, objectWhere, theAccount } from './answers';
 import type { ServiceProfile } from '../kernel/types';
 
 /**
@@ -15,6 +15,9 @@ const directusCode = (body: IDataObject) => {
 	return typeof code === 'string' ? code : undefined;
 };
 
+/** The user search's list (its `isSuccess` found `data` to be one). */
+const usersFound = (answers: unknown[]) => (answers[0] as IDataObject).data;
+
 export const directus: ServiceProfile = {
 	id: 'directus',
 	displayName: 'Directus',
@@ -22,10 +25,19 @@ export const directus: ServiceProfile = {
 		checked: 'Real instance in CI: Directus 12.4 (`test/real/directus.cjs`)',
 		baseUrl: '`https://<your-directus>`',
 		notes:
-			'No API key. **Reset URL** (optional): your page for the emailed link; it must be in `PASSWORD_RESET_URL_ALLOW_LIST`. Reset Token is the `token` in the link.',
+			'No API key. **Reset URL** (optional): your page for the emailed link; it must be in `PASSWORD_RESET_URL_ALLOW_LIST`. Reset Token is the `token` in the link. **Admin Token**: only for Set Password, the static token of a user whose role may read and update `directus_users` (least privilege: a role with only those two permissions on that collection, not the admin role). Set Password finds the user by email in any case, checks Directus\'s password policy (`weak_password` with its reason) and ends every session of the user.',
 	},
 	baseUrl: { placeholder: 'e.g. https://directus.example.com' },
 	credentialFields: [
+		{
+			displayName: 'Admin Token',
+			name: 'directusAdminToken',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description:
+				"Only for Set Password: the static token of a Directus user whose role may read and update directus_users (User Directory → the user → Token). Sent as a Bearer token to this Directus alone.",
+		},
 		{
 			displayName: 'Reset URL',
 			name: 'directusResetUrl',
@@ -58,6 +70,29 @@ export const directus: ServiceProfile = {
 			isSuccess: objectOrEmpty,
 			fields: ({ resetToken, newPassword }) => ({ token: resetToken, password: newPassword }),
 		},
+		// The user found by email in any case (`_ieq`, `operator.js`), then `PATCH /users/{id}`, which
+		// checks the password policy and ends every session of the user but the caller's (`services/users.js`).
+		setPassword: {
+			method: 'GET',
+			path: '/users',
+			requires: ['email', 'newPassword'],
+			settingsProblem: needsField('directusAdminToken', "Set Password needs the credential's Admin Token: Directus's users routes need a user allowed to update users"),
+			headers: (_input, { directusAdminToken }) => ({ Authorization: `Bearer ${directusAdminToken ?? ''}` }),
+			fields: ({ email }) => ({ 'filter[email][_ieq]': email, fields: 'id,email' }),
+			isSuccess: objectWhere((body) => Array.isArray(body.data)),
+			effects: { otherSessions: 'always' },
+			then: {
+				method: 'PATCH',
+				path: '/users/{directusUserId}',
+				fields: ({ newPassword }) => ({ password: newPassword }),
+				accounts: (answers, { email }) => accountsWithEmail(usersFound(answers), email),
+				pathValues: (answers, { email }) => ({ directusUserId: String(theAccount(usersFound(answers), email).id ?? '') }),
+				headers: bearerFrom('directusAdminToken'),
+				secrets: () => [],
+				isSuccess: objectOrEmpty,
+				missingMessage: 'Directus answered the user search without what the set needs: nothing was changed',
+			},
+		},
 	},
 	errorCodeOf: directusCode,
 	// The request controller swallows the service's errors "to not give away what email addresses exist".
@@ -67,7 +102,7 @@ export const directus: ServiceProfile = {
 		// Measured on a real Directus 12.4: a spent token (its password hash no longer matches)
 		// answers 403 FORBIDDEN. The reset route is public, so FORBIDDEN there is the token.
 		{ operation: 'resetPassword', serviceCode: 'FORBIDDEN', code: 'invalid_or_expired_token' },
-		{ operation: 'resetPassword', serviceCode: 'FAILED_VALIDATION', code: 'weak_password' },
+		{ operation: ['resetPassword', 'setPassword'], serviceCode: 'FAILED_VALIDATION', code: 'weak_password', message: ({ serverMessage }) => `Directus refused the new password: ${serverMessage ?? 'it does not match the password policy'}` },
 		{ serviceCode: ['INVALID_PAYLOAD', 'FAILED_VALIDATION'], code: 'invalid_input' },
 		{ serviceCode: 'REQUESTS_EXCEEDED', code: 'rate_limited' },
 		{ serviceCode: ['FORBIDDEN', 'INVALID_CREDENTIALS'], code: 'auth_failed' },

@@ -11,11 +11,12 @@ export const OPERATION_NAMES: Record<Operation, string> = {
 	resetPassword: 'Reset Password',
 	verifyResetToken: 'Verify Reset Token',
 	createResetLink: 'Create Reset Link',
+	setPassword: 'Set Password',
 	checkPassword: 'Check New Password',
 };
 
 /** The operations a profile may offer, in the order of a reset; Check New Password calls no service. */
-export const SERVICE_OPERATIONS: readonly ServiceOperation[] = ['sendResetEmail', 'resetPassword', 'verifyResetToken', 'createResetLink'];
+export const SERVICE_OPERATIONS: readonly ServiceOperation[] = ['sendResetEmail', 'resetPassword', 'verifyResetToken', 'createResetLink', 'setPassword'];
 
 export const isServiceOperation = (operation: Operation): operation is ServiceOperation => operation !== 'checkPassword';
 
@@ -27,6 +28,7 @@ const NOT_OFFERED: Record<ServiceOperation, string> = {
 	resetPassword: OTHER_OPERATION,
 	verifyResetToken: OTHER_OPERATION,
 	createResetLink: 'It has no admin call that returns a reset link: use Send Reset Email, which has it mail its own',
+	setPassword: 'It has no admin call that sets a password: use Create Reset Link or Send Reset Email',
 };
 
 /** Whether the profile offers the operation (it names it, and not as `notSupported`). */

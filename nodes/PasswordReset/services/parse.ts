@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { objectOrEmpty } from './answers';
+import { accountsWithEmail, needsField, objectOrEmpty, objectWhere, theAccount } from './answers';
 import type { ResetInput, ServiceProfile } from '../kernel/types';
 
 /**
@@ -12,6 +12,8 @@ import type { ResetInput, ServiceProfile } from '../kernel/types';
  * redirecting. Errors: `{code, error}`.
  */
 const errorText = (body: IDataObject) => String(body.error ?? '');
+/** The user search's results (its `isSuccess` found them to be a list). */
+const usersFound = (answers: unknown[]) => (answers[0] as IDataObject).results;
 
 /** The emailed link (`…/request_password_reset?token=…&username=…`), or the token alone with the Email as username. */
 const resetParts = ({ resetToken, email }: ResetInput) => {
@@ -30,7 +32,7 @@ export const parse: ServiceProfile = {
 		checked: 'Real instance in CI: Parse Server 7.5 (`test/real/parse.cjs`)',
 		baseUrl: '`https://<your server>/parse` (its serverURL)',
 		notes:
-			'**Application ID**; **API Key** only when the server sets a REST API key (never the master key). Reset Token: paste the whole link from the email (the node takes its token and username), or the token alone with the **Email** as the username. Parse has no JSON reset route: the node posts the link\'s form URL-encoded, as an XHR, so Parse answers in JSON. A server without an email adapter answers `not_supported`.',
+			'**Application ID**; **API Key** only when the server sets a REST API key (never the master key). Reset Token: paste the whole link from the email (the node takes its token and username), or the token alone with the **Email** as the username. Parse has no JSON reset route: the node posts the link\'s form URL-encoded, as an XHR, so Parse answers in JSON. A server without an email adapter answers `not_supported`. **Master Key**: only for Set Password (Parse has no narrower key for another user\'s password; a read-only master key is refused): sent as `X-Parse-Master-Key` on those requests alone. Parse matches emails exactly: Set Password looks for the address as typed and in lower case. The password policy applies (`weak_password`, `password_reused`), and by default the user\'s sessions are deleted.',
 	},
 	baseUrl: { placeholder: 'e.g. https://api.example.com/parse' },
 	credentialFields: [
@@ -41,6 +43,15 @@ export const parse: ServiceProfile = {
 			required: true,
 			default: '',
 			description: "The Parse app's Application ID, sent in the X-Parse-Application-ID header",
+		},
+		{
+			displayName: 'Master Key',
+			name: 'parseMasterKey',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description:
+				'Only for Set Password: the Master Key (or a read-write master key), sent as X-Parse-Master-Key on Set Password\'s requests alone. Leave empty if you do not set passwords.',
 		},
 	],
 	// Without an email Parse answers 400 code 204 "you must provide an email": nothing sent.
@@ -81,6 +92,30 @@ export const parse: ServiceProfile = {
 			checkInput: (input) => (resetParts(input).username ? undefined : 'Parse needs the username: paste the whole link from the email as the Reset Token, or give the Email'),
 			fields: (input) => ({ ...resetParts(input), new_password: input.newPassword }),
 		},
+		// Parse keeps emails as typed and matches them exactly: the search asks for the address as
+		// typed and in lower case. The update applies the password policy and, by default
+		// (`revokeSessionOnPasswordReset`), deletes the user's sessions (`RestWrite.js`).
+		setPassword: {
+			method: 'GET',
+			path: '/users',
+			requires: ['email', 'newPassword'],
+			settingsProblem: needsField('parseMasterKey', "Set Password needs the credential's Master Key: only it may change another user's password"),
+			headers: (_input, { parseMasterKey }) => ({ 'X-Parse-Master-Key': parseMasterKey ?? '' }),
+			fields: ({ email }) => ({ where: JSON.stringify({ email: { $in: [...new Set([email, email.toLowerCase()])] } }), limit: '2', keys: 'email' }),
+			isSuccess: objectWhere((body) => Array.isArray(body.results)),
+			effects: { otherSessions: 'always' },
+			then: {
+				method: 'PUT',
+				path: '/users/{parseUserId}',
+				fields: ({ newPassword }) => ({ password: newPassword }),
+				accounts: (answers, { email }) => accountsWithEmail(usersFound(answers), email),
+				pathValues: (answers, { email }) => ({ parseUserId: String(theAccount(usersFound(answers), email).objectId ?? '') }),
+				headers: (_previous, _answers, { parseMasterKey }) => ({ 'X-Parse-Master-Key': parseMasterKey ?? '' }),
+				secrets: () => [],
+				isSuccess: objectWhere((body) => typeof body.updatedAt === 'string'),
+				missingMessage: 'Parse answered the user search without what the set needs: nothing was changed',
+			},
+		},
 	},
 	unknownAccount: [
 		{
@@ -95,6 +130,7 @@ export const parse: ServiceProfile = {
 		{ when: (body) => /should not be the same as last/i.test(errorText(body)), code: 'password_reused' },
 		{ when: (body) => /password policy|cannot contain your username/i.test(errorText(body)), code: 'weak_password' },
 		{ when: (body) => body.code === 204, code: 'invalid_input' },
+		{ operation: 'setPassword', status: 403, code: 'auth_failed', message: () => "Parse refused the Master Key. Check the credential's Master Key" },
 		{ when: (body) => body.code === 1 && /emailAdapter|publicServerURL/i.test(errorText(body)), code: 'not_supported' },
 	],
 };

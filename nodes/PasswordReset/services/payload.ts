@@ -1,8 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { objectOrEmpty, objectWhere } from './answers';
+import { accountsWithEmail, needsField, objectOrEmpty, objectWhere, theAccount } from './answers';
 import { isJsonObject } from '../kernel/json';
-import type { ServiceProfile } from '../kernel/types';
+import type { CredentialSettings, ServiceProfile } from '../kernel/types';
 
 /**
  * Payload CMS 3 (source: `auth/endpoints/{forgotPassword,resetPassword}.ts`,
@@ -12,6 +12,8 @@ import type { ServiceProfile } from '../kernel/types';
  * Errors: `{errors: [{message, name?, data?}]}`; an unknown route `{message: 'Route not found "…"'}`
  * (both seen on a real Payload 3.90, test/real/payload.cjs).
  */
+/** The user search's documents (its `isSuccess` found `docs` to be a list). */
+const docsFound = (answers: unknown[]) => (answers[0] as IDataObject).docs;
 const firstError = (body: IDataObject) => ((body.errors as IDataObject[] | undefined)?.[0] ?? {}) as IDataObject;
 const errorMessage = (body: IDataObject) => String(firstError(body).message ?? '');
 /** A validation error's reasons per field: `{data: {errors: [{message, path}]}}`. */
@@ -21,6 +23,9 @@ const fieldReasons = (body: IDataObject) =>
 		.filter(Boolean)
 		.join('; ');
 
+/** Payload's API-key header: the collection the key's user is in, then the key (`strategies/apiKey.js`). */
+const apiKeyHeader = ({ payloadCollection, payloadApiKey }: CredentialSettings) => ({ Authorization: `${payloadCollection || 'users'} API-Key ${payloadApiKey ?? ''}` });
+
 export const payload: ServiceProfile = {
 	id: 'payload',
 	displayName: 'Payload CMS',
@@ -28,7 +33,7 @@ export const payload: ServiceProfile = {
 		checked: 'Real instance in CI: Payload 3.90 (`test/real/payload.cjs`)',
 		baseUrl: '`https://<your server>/api`',
 		notes:
-			'**Collection**: the auth collection\'s slug (default `users`). Reset Token: the token in the emailed link. A reset logs the user in: the session token Payload answers with is redacted everywhere, never output.',
+			'**Collection**: the auth collection\'s slug (default `users`). Reset Token: the token in the emailed link. A reset logs the user in: the session token Payload answers with is redacted everywhere, never output. **API Key**: only for Set Password, the API key of a user of the collection (turn on `auth.useAPIKey`; least privilege: a user whose access control allows reading and updating that collection\'s users, nothing else). Set Password finds the user by email, Payload checks the password\'s rules (`weak_password` with its reason) and ends the user\'s sessions (with `auth.useSessions`, Payload\'s default).',
 	},
 	baseUrl: { placeholder: 'e.g. https://cms.example.com/api' },
 	credentialFields: [
@@ -38,6 +43,15 @@ export const payload: ServiceProfile = {
 			type: 'string',
 			default: 'users',
 			description: 'The slug of the Payload auth collection whose users reset their passwords',
+		},
+		{
+			displayName: 'API Key',
+			name: 'payloadApiKey',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description:
+				"Only for Set Password: the API key of a user of that collection (the collection needs auth.useAPIKey) whose access allows updating its users. Sent as '<collection> API-Key <key>' to this Payload alone.",
 		},
 	],
 	// A send without an email: "Missing email." (400), nothing sent.
@@ -65,6 +79,29 @@ export const payload: ServiceProfile = {
 			fields: ({ resetToken, newPassword }) => ({ token: resetToken, password: newPassword }),
 			// The reset logs the user in: its session token must never leave the node.
 			answerSecrets: (answer) => (typeof answer.token === 'string' ? [answer.token] : []),
+		},
+		// Emails are stored lower-cased (`baseFields/email.js`); the update drops every session of
+		// the user where sessions are on, Payload's default (`operations/utilities/update.js`).
+		setPassword: {
+			method: 'GET',
+			path: '/{payloadCollection}',
+			requires: ['email', 'newPassword'],
+			settingsProblem: needsField('payloadApiKey', "Set Password needs the credential's API Key: Payload's collection routes need a user allowed to update users"),
+			headers: (_input, settings) => apiKeyHeader(settings),
+			fields: ({ email }) => ({ 'where[email][equals]': email.toLowerCase(), limit: '2', depth: '0' }),
+			isSuccess: objectWhere((body) => Array.isArray(body.docs)),
+			effects: { otherSessions: 'always' },
+			then: {
+				method: 'PATCH',
+				path: '/{payloadCollection}/{payloadUserId}',
+				fields: ({ newPassword }) => ({ password: newPassword }),
+				accounts: (answers, { email }) => accountsWithEmail(docsFound(answers), email),
+				pathValues: (answers, { email }) => ({ payloadUserId: String(theAccount(docsFound(answers), email).id ?? '') }),
+				headers: (_previous, _answers, settings) => apiKeyHeader(settings),
+				secrets: () => [],
+				isSuccess: objectWhere((body) => isJsonObject(body.doc)),
+				missingMessage: 'Payload answered the user search without what the set needs: nothing was changed',
+			},
 		},
 	},
 	unknownAccount: [],

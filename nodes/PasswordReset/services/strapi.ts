@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { objectWhere } from './answers';
+import { accountsWithEmail, bearerFrom, needsField, objectWhere, theAccount } from './answers';
 import type { ServiceProfile } from '../kernel/types';
 
 /**
@@ -28,10 +28,21 @@ export const strapi: ServiceProfile = {
 		checked: 'Real instance in CI: Strapi 5.54 (`test/real/strapi.cjs`)',
 		baseUrl: '`https://<your-strapi>/api`',
 		notes:
-			'No API key; the Public role needs the *forgotPassword* and *resetPassword* permissions (Users & Permissions plugin). Reset Token is the `code` in the link. Strapi\'s codes never expire: prefer short-lived flows.',
+			'No API key; the Public role needs the *forgotPassword* and *resetPassword* permissions (Users & Permissions plugin). Reset Token is the `code` in the link. Strapi\'s codes never expire: prefer short-lived flows. **API Token**: only for Set Password, an API token of type Custom with only *Users-permissions → User: find, update* (or Full access). Set Password finds the user by email in any case; Strapi checks only the password\'s length there (at least 6) and signs no session out (its tokens are stateless JWTs, valid until they expire).',
 	},
 	baseUrl: { placeholder: 'e.g. https://cms.example.com/api' },
 	// A 403 here means the Public role lacks forgotPassword; a 404, a Base URL without /api.
+	credentialFields: [
+		{
+			displayName: 'API Token',
+			name: 'strapiApiToken',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description:
+				'Only for Set Password: a Strapi API token (Settings → API Tokens) of type Full access, or Custom with Users-permissions → User: find and update. Sent as a Bearer token to this Strapi alone.',
+		},
+	],
 	credentialTest: {
 		method: 'POST',
 		path: '/auth/forgot-password',
@@ -58,6 +69,29 @@ export const strapi: ServiceProfile = {
 			isSuccess: strapiSuccess,
 			fields: ({ resetToken, newPassword }) => ({ code: resetToken, password: newPassword, passwordConfirmation: newPassword }),
 		},
+		// `GET /users` answers a bare list (`controllers/user.js` find); `PUT /users/{id}` takes the
+		// numeric id and revokes nothing: Strapi's tokens are stateless JWTs (`services/user.js` edit).
+		setPassword: {
+			method: 'GET',
+			path: '/users',
+			requires: ['email', 'newPassword'],
+			settingsProblem: needsField('strapiApiToken', "Set Password needs the credential's API Token: Strapi's users routes refuse the public role"),
+			headers: (_input, { strapiApiToken }) => ({ Authorization: `Bearer ${strapiApiToken ?? ''}` }),
+			fields: ({ email }) => ({ 'filters[email][$eqi]': email }),
+			isSuccess: ({ body }) => Array.isArray(body),
+			effects: { otherSessions: 'never' },
+			then: {
+				method: 'PUT',
+				path: '/users/{strapiUserId}',
+				fields: ({ newPassword }) => ({ password: newPassword }),
+				accounts: (answers, { email }) => accountsWithEmail(answers[0], email),
+				pathValues: (answers, { email }) => ({ strapiUserId: String(theAccount(answers[0], email).id ?? '') }),
+				headers: bearerFrom('strapiApiToken'),
+				secrets: () => [],
+				isSuccess: objectWhere((body) => body.id !== undefined),
+				missingMessage: 'Strapi answered the user search without what the set needs: nothing was changed',
+			},
+		},
 	},
 	unknownAccount: [
 		{
@@ -74,7 +108,7 @@ export const strapi: ServiceProfile = {
 		// Strapi 5's password rules (a real 5.54): "Password validation failed." from the app's
 		// validatePassword, and bcrypt's limit, "Password must be less than 73 bytes".
 		{
-			operation: 'resetPassword',
+			operation: ['resetPassword', 'setPassword'],
 			status: 400,
 			when: (body) => /password validation failed|password must be (less|more|at least|at most)/i.test(errorMessage(body)),
 			code: 'weak_password',

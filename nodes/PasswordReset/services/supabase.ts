@@ -1,8 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { SUCCESS_STATUSES, objectOrEmpty } from './answers';
+import { SUCCESS_STATUSES, accountsWithEmail, objectOrEmpty, objectWhere, theAccount } from './answers';
 import { isJsonObject } from '../kernel/json';
-import type { ServiceProfile } from '../kernel/types';
+import type { CredentialSettings, ServiceProfile } from '../kernel/types';
 
 /**
  * Supabase Auth (GoTrue), from supabase/auth `openapi.yaml` and `internal/api` (source).
@@ -29,6 +29,20 @@ const isSecretKey = (key: string) => key.startsWith('sb_secret_');
  */
 const adminKeyHeaders = (key: string): Record<string, string> => (isSecretKey(key) ? { apikey: key } : { Authorization: `Bearer ${key}` });
 
+/** What is wrong with the admin key for an admin operation, or undefined. */
+const adminKeyProblem =
+	(operation: string) =>
+	({ supabaseServiceRoleKey }: CredentialSettings): string | undefined => {
+		if (!supabaseServiceRoleKey) return `${operation} needs the credential's Service Role Key: Supabase's admin routes refuse the anon key`;
+		if (supabaseServiceRoleKey.startsWith('sb_publishable_')) {
+			return "The credential's Service Role Key is a publishable key (sb_publishable_…). Use the project's secret key (sb_secret_…) or legacy service_role key";
+		}
+		return undefined;
+	};
+
+/** The admin user search's users (its `isSuccess` found a list). */
+const usersFound = (answers: unknown[]) => (answers[0] as IDataObject).users;
+
 const texts = (...values: unknown[]) => values.filter((value): value is string => typeof value === 'string' && value !== '');
 
 const supabaseCode = (body: IDataObject) =>
@@ -42,7 +56,7 @@ export const supabase: ServiceProfile = {
 		checked: 'Source (supabase/auth, `openapi.yaml` and `internal/api`, `adminGenerateLink` for Create Reset Link); the sandbox',
 		baseUrl: '`https://<project-ref>.supabase.co/auth/v1` (a bare self-hosted GoTrue: no `/auth/v1`)',
 		notes:
-			'**API Key**: the project\'s publishable key (`sb_publishable_…`) or legacy anon key (a JWT), from Project Settings → API Keys; never a secret or service_role key. Put `{{ .Token }}` in the "Reset Password" email template: Reset Password takes that 6-digit code with the **Email**, verifies it (which opens a session and uses the code up) and sets the password with that session: if the password is then refused (`weak_password`, `password_reused`), send a new reset email. **Service Role Key**: only for Create Reset Link (the admin `generate_link`): a secret key (`sb_secret_…`, sent as the `apikey` header of that request alone) or the legacy service_role key (a JWT, sent as its Bearer token); its `action_link` is on the project\'s host.',
+			'**API Key**: the project\'s publishable key (`sb_publishable_…`) or legacy anon key (a JWT), from Project Settings → API Keys; never a secret or service_role key. Put `{{ .Token }}` in the "Reset Password" email template: Reset Password takes that 6-digit code with the **Email**, verifies it (which opens a session and uses the code up) and sets the password with that session: if the password is then refused (`weak_password`, `password_reused`), send a new reset email. **Service Role Key**: only for Create Reset Link (the admin `generate_link`) and Set Password (the admin user search and update; Supabase has no narrower admin key): a secret key (`sb_secret_…`, sent as the `apikey` header of that request alone) or the legacy service_role key (a JWT, sent as its Bearer token); its `action_link` is on the project\'s host. Set Password finds the user by exact email among the admin search\'s first 50 matches, Supabase checks the password\'s strength (`weak_password` with its reasons) and ends every session of the user.',
 	},
 	baseUrl: { placeholder: 'e.g. https://abcdefghijklm.supabase.co/auth/v1' },
 	credentialFields: [
@@ -53,7 +67,7 @@ export const supabase: ServiceProfile = {
 			typeOptions: { password: true },
 			default: '',
 			description:
-				'Only for Create Reset Link: the project\'s secret key (sb_secret_…, sent as the apikey header) or legacy service_role key (a JWT, sent as a Bearer token), to the admin route alone. Leave empty if you do not create links: every other operation uses the API key above.',
+				'Only for Create Reset Link and Set Password: the project\'s secret key (sb_secret_…, sent as the apikey header) or legacy service_role key (a JWT, sent as a Bearer token), to the admin route alone. Leave empty if you use neither: every other operation uses the API key above.',
 		},
 	],
 	credentialTest: {
@@ -106,19 +120,37 @@ export const supabase: ServiceProfile = {
 			method: 'POST',
 			path: '/admin/generate_link',
 			requires: ['email'],
-			settingsProblem: ({ supabaseServiceRoleKey }) => {
-				if (!supabaseServiceRoleKey) return "Create Reset Link needs the credential's Service Role Key: Supabase's admin route refuses the anon key";
-				if (supabaseServiceRoleKey.startsWith('sb_publishable_')) {
-					return "The credential's Service Role Key is a publishable key (sb_publishable_…). Use the project's secret key (sb_secret_…) or legacy service_role key";
-				}
-				return undefined;
-			},
+			settingsProblem: adminKeyProblem('Create Reset Link'),
 			fields: ({ email }) => ({ type: 'recovery', email }),
 			headers: (_input, { supabaseServiceRoleKey }) => adminKeyHeaders(supabaseServiceRoleKey ?? ''),
 			isSuccess: ({ body }) => isJsonObject(body),
 			// The code and its hash open the account as the link does: never output (the link itself is one by `resetLink`).
 			answerSecrets: (answer) => texts(answer.email_otp, answer.hashed_token),
 			resetLink: (answer) => (isJsonObject(answer) ? answer.action_link : undefined),
+		},
+		// The admin search matches `email LIKE %filter%` (emails are stored lower-cased): the exact
+		// address is picked from its page. The update checks the password's strength and ends every
+		// session of the user (`internal/api/admin.go`, `models/user.go` UpdatePassword + Logout).
+		setPassword: {
+			method: 'GET',
+			path: '/admin/users',
+			requires: ['email', 'newPassword'],
+			settingsProblem: adminKeyProblem('Set Password'),
+			headers: (_input, { supabaseServiceRoleKey }) => adminKeyHeaders(supabaseServiceRoleKey ?? ''),
+			fields: ({ email }) => ({ filter: email.toLowerCase(), page: '1', per_page: '50' }),
+			isSuccess: objectWhere((body) => Array.isArray(body.users)),
+			effects: { otherSessions: 'always' },
+			then: {
+				method: 'PUT',
+				path: '/admin/users/{supabaseUserId}',
+				fields: ({ newPassword }) => ({ password: newPassword }),
+				accounts: (answers, { email }) => accountsWithEmail(usersFound(answers), email),
+				pathValues: (answers, { email }) => ({ supabaseUserId: String(theAccount(usersFound(answers), email).id ?? '') }),
+				headers: (_previous, _answers, { supabaseServiceRoleKey }) => adminKeyHeaders(supabaseServiceRoleKey ?? ''),
+				secrets: () => [],
+				isSuccess: objectWhere((body) => typeof body.id === 'string'),
+				missingMessage: 'Supabase answered the user search without what the set needs: nothing was changed',
+			},
 		},
 	},
 	errorCodeOf: supabaseCode,
@@ -139,7 +171,7 @@ export const supabase: ServiceProfile = {
 		{ serviceCode: 'user_banned', code: 'user_disabled' },
 		{ serviceCode: ['validation_failed', 'email_address_invalid', 'reauthentication_needed'], code: 'invalid_input' },
 		{
-			operation: 'createResetLink',
+			operation: ['createResetLink', 'setPassword'],
 			serviceCode: ['not_admin', 'bad_jwt', 'no_authorization'],
 			code: 'auth_failed',
 			message: () => "Supabase refused the admin call. Set the credential's Service Role Key to the project's service_role key (Project Settings → API Keys)",

@@ -18,12 +18,13 @@ import { sendResetEmailFields, sendResetEmailOperation } from './sendResetEmail.
 import { mappedFields, mappingMode } from './mapping';
 import { resetTokenField } from './resetToken.field';
 import { verifyResetTokenOperation } from './verifyResetToken.operation';
+import { setPasswordFields, setPasswordOperation, setPasswordOptions } from './setPassword.operation';
 
 const showForUser = { show: { resource: ['user'] } };
 /** Options that only Send Reset Email reads (`/` reaches the node's top-level parameters). */
 const onlyForSend = { show: { '/operation': ['sendResetEmail'] } };
 /** Options of the new-password check: Reset Password runs it first, Check New Password is it. */
-const forPasswordCheck = { show: { '/operation': ['resetPassword', 'checkPassword'] } };
+const forPasswordCheck = { show: { '/operation': ['resetPassword', 'setPassword', 'checkPassword'] } };
 
 /**
  * This edition's operations, in the order of a reset: the email, then the new password, then the
@@ -34,7 +35,14 @@ export const operationsOf = (registry: Registry): INodePropertyOptions[] => {
 	const routing = resetRoutingFor(registry);
 	const isOffered = ({ value }: INodePropertyOptions) =>
 		!isServiceOperation(value as Operation) || registry.credentialServices.some((profile) => offers(profile, value as ServiceOperation));
-	return [sendResetEmailOperation, resetPasswordOperation, verifyResetTokenOperation(registry), checkPasswordOperation, createResetLinkOperation(registry)]
+	return [
+		sendResetEmailOperation,
+		resetPasswordOperation,
+		verifyResetTokenOperation(registry),
+		checkPasswordOperation,
+		createResetLinkOperation(registry),
+		setPasswordOperation(registry),
+	]
 		.filter(isOffered)
 		.map((option) => ({ ...option, routing }));
 };
@@ -53,7 +61,7 @@ const operationField = (operations: INodePropertyOptions[]): INodeProperties => 
 	};
 };
 
-const options: INodeProperties = {
+const options = (registry: Registry): INodeProperties => ({
 	displayName: 'Options',
 	name: 'options',
 	type: 'collection',
@@ -86,7 +94,7 @@ const options: INodeProperties = {
 			default: true,
 			description:
 				'Whether to check the new password before sending it (length, context words, common passwords, and breached passwords where that is on), refusing it with weak_password and the reason. On by default from node version 1.1.',
-			displayOptions: { show: { '/operation': ['resetPassword'] } },
+			displayOptions: { show: { '/operation': ['resetPassword', 'setPassword'] } },
 		},
 		{
 			displayName: 'Context Words',
@@ -155,8 +163,9 @@ const options: INodeProperties = {
 				'Whether an unknown email is reported as a user_not_found failure. Off by default, so a workflow cannot be used to find out which emails have accounts.',
 			displayOptions: onlyForSend,
 		},
+		...setPasswordOptions(registry),
 	],
-};
+});
 
 /** The User resource's fields for this edition, with its operations (`operationsOf`). */
 export const userDescription = (registry: Registry, operations: INodePropertyOptions[]): INodeProperties[] => [
@@ -167,5 +176,6 @@ export const userDescription = (registry: Registry, operations: INodePropertyOpt
 	...sendResetEmailFields,
 	resetTokenField(registry),
 	...resetPasswordFields(registry),
-	options,
+	...setPasswordFields,
+	options(registry),
 ];

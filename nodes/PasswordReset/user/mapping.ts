@@ -52,7 +52,7 @@ export const mappedFields = (registry: Registry): INodeProperties[] => [
 		required: true,
 		default: 'email',
 		description: "The input item's field holding the account's email address. A nested field by dot path, e.g. user.email.",
-		displayOptions: showIn('mapByName', ['sendResetEmail', 'createResetLink']),
+		displayOptions: showIn('mapByName', ['sendResetEmail', 'createResetLink', 'setPassword']),
 	},
 	{
 		displayName: 'Reset Token Field',
@@ -72,7 +72,7 @@ export const mappedFields = (registry: Registry): INodeProperties[] => [
 		required: true,
 		default: 'newPassword',
 		description: "The input item's field holding the password to set, sent as it is, never trimmed",
-		displayOptions: showIn('mapByName', ['resetPassword', 'checkPassword']),
+		displayOptions: showIn('mapByName', ['resetPassword', 'setPassword', 'checkPassword']),
 	},
 	{
 		displayName: 'Email Field',

@@ -13,6 +13,7 @@ export const resetPasswordOperation: INodePropertyOptions = {
 };
 
 const showFor = showIn('defineBelow', ['resetPassword', 'checkPassword']);
+const showPasswordFor = showIn('defineBelow', ['resetPassword', 'setPassword', 'checkPassword']);
 
 /** Which of this edition's services read the Email on a reset. */
 const emailUse = (registry: Registry) => {
@@ -30,7 +31,7 @@ export const resetPasswordFields = (registry: Registry): INodeProperties[] => [
 		required: true,
 		default: '',
 		description: 'The password to set. Sent as typed, never trimmed.',
-		displayOptions: showFor,
+		displayOptions: showPasswordFor,
 	},
 	{
 		displayName: 'Email',

@@ -17,7 +17,7 @@ export const sendResetEmailFields: INodeProperties[] = [
 		placeholder: 'name@email.com',
 		required: true,
 		default: '',
-		description: 'Email address of the account to reset',
-		displayOptions: showIn('defineBelow', ['sendResetEmail', 'createResetLink']),
+		description: 'Email address of the account',
+		displayOptions: showIn('defineBelow', ['sendResetEmail', 'createResetLink', 'setPassword']),
 	},
 ];
