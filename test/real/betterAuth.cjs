@@ -16,6 +16,7 @@ const { createRequire } = require('node:module');
 const path = require('node:path');
 const { pathToFileURL } = require('node:url');
 const { runNode, testCredential } = require('../support/engine.cjs');
+const { everythingWritten } = require('../support/fixtures.cjs');
 const { Checks, assert, equal } = require('../support/checks.cjs');
 const fs = require('node:fs');
 const crypto = require('node:crypto');
@@ -34,23 +35,67 @@ async function loadBetterAuth() {
 	const dir = execFileSync('bash', [path.join(root, 'scripts/ensure-better-auth.sh')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).trim();
 	const resolve = createRequire(path.join(dir, 'package.json')).resolve;
 	const load = (name) => import(pathToFileURL(resolve(name)).href);
-	const [{ betterAuth }, { memoryAdapter }, { toNodeHandler }, { emailOTP }] = await Promise.all(
-		['better-auth', 'better-auth/adapters/memory', 'better-auth/node', 'better-auth/plugins/email-otp'].map(load),
+	const [{ betterAuth }, { memoryAdapter }, { toNodeHandler }, { emailOTP }, { admin }, { bearer }] = await Promise.all(
+		['better-auth', 'better-auth/adapters/memory', 'better-auth/node', 'better-auth/plugins/email-otp', 'better-auth/plugins/admin', 'better-auth/plugins/bearer'].map(load),
 	);
 	const { version } = require(path.join(dir, 'node_modules/better-auth/package.json'));
-	return { betterAuth, memoryAdapter, toNodeHandler, emailOTP, version };
+	return { betterAuth, memoryAdapter, toNodeHandler, emailOTP, admin, bearer, version };
 }
 
-/** A Better Auth on `origin` (memory adapter) whose reset messages go to `sendResetPassword` and, through its Email OTP plugin, to `sendVerificationOTP`. */
-const betterAuthApp = ({ betterAuth, memoryAdapter, emailOTP }, origin, { sendResetPassword, sendVerificationOTP }) =>
+/**
+ * A Better Auth on `origin` (memory adapter, `tables`) whose reset messages go to `sendResetPassword`
+ * and, through its Email OTP plugin, to `sendVerificationOTP`; with the admin plugin (Set Password)
+ * and the bearer plugin (an admin's session token as a Bearer token).
+ */
+const betterAuthApp = ({ betterAuth, memoryAdapter, emailOTP, admin, bearer }, origin, { sendResetPassword, sendVerificationOTP }, tables = { user: [], session: [], account: [], verification: [] }) =>
 	betterAuth({
 		baseURL: origin,
 		secret: 'password-reset-real-better-auth-secret-0123456789',
-		database: memoryAdapter({ user: [], session: [], account: [], verification: [] }),
+		database: memoryAdapter(tables),
 		trustedOrigins: [origin],
 		emailAndPassword: { enabled: true, sendResetPassword },
-		plugins: [emailOTP({ sendVerificationOTP })],
+		plugins: [emailOTP({ sendVerificationOTP }), admin(), bearer()],
 	});
+
+/**
+ * Set Password through the admin plugin, with an admin's session token: the user signed in
+ * first; a set keeps that session (Better Auth revokes none), a set with Sign Out Other Sessions
+ * ends it; each time the new password signs in and the old does not; Better Auth's length rule,
+ * an unknown email, a wrong token, Require Change at Next Sign-In (not offered); nothing secret written.
+ */
+async function setPasswordLegs({ auth, tables, baseUrl, signsInWith, currentPassword, outcome }) {
+	await auth.api.signUpEmail({ body: { email: 'help-desk@example.com', password: 'Admin-password-1234', name: 'Help desk' } });
+	tables.user.find((user) => user.email === 'help-desk@example.com').role = 'admin';
+	const adminToken = (await auth.api.signInEmail({ body: { email: 'help-desk@example.com', password: 'Admin-password-1234' } })).token;
+	const userSession = (await auth.api.signInEmail({ body: { email: USER.email, password: currentPassword } })).token;
+	const sessionAlive = async () => Boolean(await auth.api.getSession({ headers: new Headers({ authorization: `Bearer ${userSession}` }) }));
+	const credential = { service: 'betterAuth', baseUrl, betterAuthAdminToken: adminToken };
+	const passwords = ['Set-by-the-help-desk-1', 'Set-by-the-help-desk-2'];
+	const set = async (parameters, withCredential = credential) => {
+		const result = await runNode({ parameters: { operation: 'setPassword', ...parameters }, credential: withCredential, onError: 'continueRegularOutput' });
+		const leaked = [adminToken, userSession, ...passwords].filter((secret) => everythingWritten(result).includes(secret));
+		check(`set ${parameters.email}: nothing secret written`, () => equal(leaked, [], 'leaked'));
+		return result.output[0].json.success ? result.output[0].json : outcome(result);
+	};
+	const kept = await set({ email: 'Ada@Example.com', newPassword: passwords[0] });
+	check('Set Password (the email in another case) → success; sessions kept, as the item says', () => equal([kept.success, kept.otherSessionsSignedOut], [true, false], JSON.stringify(kept)));
+	const [withNew, withOld] = [await signsInWith(passwords[0]), await signsInWith(currentPassword)];
+	check('after the set: the new password signs in, the old one is refused', () => equal([withNew, withOld], [true, false], 'sign-ins'));
+	const aliveAfterKeep = await sessionAlive();
+	const signedOut = await set({ email: USER.email, newPassword: passwords[1], options: { signOutOthers: true } });
+	const aliveAfterSignOut = await sessionAlive();
+	check("Sign Out Other Sessions: the user's earlier session lives after a plain set and ends after this one (the admin plugin's revoke)", () =>
+		equal([aliveAfterKeep, signedOut.otherSessionsSignedOut, aliveAfterSignOut], [true, true, false], 'sessions'));
+	const weak = await set({ email: USER.email, newPassword: 'seven77' });
+	check("Better Auth's minimum length → weak_password", () => equal(weak, 'weak_password', 'short'));
+	const unknown = await set({ email: 'nobody@example.com', newPassword: passwords[1] });
+	check('an unknown email → user_not_found', () => equal(unknown, 'user_not_found', 'unknown'));
+	const wrong = await set({ email: USER.email, newPassword: passwords[1] }, { ...credential, betterAuthAdminToken: 'not-a-session' });
+	check('a wrong admin session token → auth_failed', () => equal(wrong, 'auth_failed', 'wrong token'));
+	const temporary = await set({ email: USER.email, newPassword: passwords[1], options: { requireChange: true } });
+	check('Require Change at Next Sign-In → not_supported (Better Auth has none)', () => equal(temporary, 'not_supported', 'temporary'));
+	return passwords[1];
+}
 
 async function main() {
 	const modules = await loadBetterAuth();
@@ -58,10 +103,16 @@ async function main() {
 	const port = await freePort();
 	const origin = `http://127.0.0.1:${port}`;
 	const mails = [];
-	const auth = betterAuthApp(modules, origin, {
-		sendResetPassword: async ({ user, token }) => mails.push({ flow: 'link', to: user.email, token }),
-		sendVerificationOTP: async ({ email, otp, type }) => mails.push({ flow: 'otp', to: email, token: otp, type }),
-	});
+	const tables = { user: [], session: [], account: [], verification: [] };
+	const auth = betterAuthApp(
+		modules,
+		origin,
+		{
+			sendResetPassword: async ({ user, token }) => mails.push({ flow: 'link', to: user.email, token }),
+			sendVerificationOTP: async ({ email, otp, type }) => mails.push({ flow: 'otp', to: email, token: otp, type }),
+		},
+		tables,
+	);
 	await auth.api.signUpEmail({ body: USER });
 	const server = http.createServer(toNodeHandler(auth));
 	await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
@@ -102,6 +153,7 @@ async function main() {
 			check(`${service}: an unknown email → the same neutral success, no mail`, () =>
 				equal([outcome(unknown), mails.length - unknownBefore], ['success', 0], 'unknown email'));
 		}
+		await setPasswordLegs({ auth, tables, baseUrl, signsInWith, currentPassword: flows.at(-1)[2], outcome });
 		const weak = await runNode({
 			parameters: { operation: 'resetPassword', resetToken: 'no-such-token', newPassword: 'short' },
 			credential: { service: 'betterAuth', baseUrl },

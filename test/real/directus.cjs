@@ -12,6 +12,7 @@ const net = require('node:net');
 const os = require('node:os');
 const path = require('node:path');
 const { runNode, testCredential } = require('../support/engine.cjs');
+const { everythingWritten } = require('../support/fixtures.cjs');
 const { Checks, equal } = require('../support/checks.cjs');
 
 const root = path.resolve(__dirname, '../..');
@@ -48,6 +49,62 @@ const tokenFromMail = (mailFile) => {
 	const tokens = [...decoded.matchAll(/[?&]token=([A-Za-z0-9._-]+)/g)].map((match) => match[1]);
 	return tokens.at(-1);
 };
+
+const api = async (baseUrl, method, route, body, token) => {
+	const response = await fetch(`${baseUrl}${route}`, {
+		method,
+		headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+		body: body === undefined ? undefined : JSON.stringify(body),
+	});
+	const text = await response.text();
+	return { status: response.status, json: text ? JSON.parse(text) : undefined };
+};
+const login = (baseUrl, email, password) => api(baseUrl, 'POST', '/auth/login', { email, password });
+
+/**
+ * Set Password against the real Directus: an admin's static token, a second user signed in; the
+ * set through the node, then the user signs in with the new password and not the old, and the
+ * session they had is gone (Directus ends every session but the caller's); the password policy's
+ * refusal, an unknown email, a wrong token; nothing secret written.
+ */
+async function setPasswordLegs(baseUrl) {
+	const adminSession = (await login(baseUrl, ADMIN.email, NEW_PASSWORD)).json.data.access_token;
+	const adminToken = `static-${crypto.randomBytes(12).toString('hex')}`;
+	await api(baseUrl, 'PATCH', '/users/me', { token: adminToken }, adminSession);
+	const user = { email: 'Grace@Example.com', password: 'Grace-original-pw-1' };
+	const created = await api(baseUrl, 'POST', '/users', { email: user.email, password: user.password, status: 'active' }, adminSession);
+	checks.check('a second user is created (admin API)', () => equal(created.status, 200, JSON.stringify(created.json)));
+	const before = await login(baseUrl, user.email.toLowerCase(), user.password);
+	const credential = { service: 'directus', baseUrl, directusAdminToken: adminToken };
+	const SET_PASSWORD = 'Grace-set-by-the-help-desk-3';
+	const set = async (parameters, withCredential = credential) => {
+		const result = await runNode({ parameters: { operation: 'setPassword', ...parameters }, credential: withCredential, onError: 'continueRegularOutput' });
+		const leaked = [adminToken, SET_PASSWORD, user.password].filter((secret) => everythingWritten(result).includes(secret));
+		checks.check(`set ${parameters.email}: nothing secret written`, () => equal(leaked, [], 'leaked'));
+		const { json } = result.output[0];
+		if (process.env.DEBUG_REAL && !json.success) console.error(json.error, json.details);
+		return json.success ? json : json.details.errorCode;
+	};
+	const outcome = await set({ email: 'grace@example.com', newPassword: SET_PASSWORD });
+	checks.check('Set Password (email in another case) → success, other sessions signed out', () =>
+		equal([outcome.success, outcome.otherSessionsSignedOut, outcome.mustChangeAtNextSignIn], [true, true, false], JSON.stringify(outcome)));
+	const withNew = await login(baseUrl, user.email.toLowerCase(), SET_PASSWORD);
+	const withOld = await login(baseUrl, user.email.toLowerCase(), user.password);
+	checks.check('after the set: the new password signs in (200), the old one is refused (401)', () => equal([withNew.status, withOld.status], [200, 401], 'logins'));
+	const refreshed = await api(baseUrl, 'POST', '/auth/refresh', { refresh_token: before.json.data.refresh_token, mode: 'json' });
+	checks.check("after the set: the user's earlier session is gone (its refresh is refused)", () => equal(refreshed.status >= 400, true, `refresh ${refreshed.status}`));
+
+	await api(baseUrl, 'PATCH', '/settings', { auth_password_policy: '/^.{40,}$/' }, adminSession);
+	const weak = await set({ email: user.email, newPassword: 'Long-enough-for-the-node-but-not-40' });
+	checks.check("Directus's password policy → weak_password", () => equal(weak, 'weak_password', 'policy'));
+	await api(baseUrl, 'PATCH', '/settings', { auth_password_policy: null }, adminSession);
+	const unknown = await set({ email: 'nobody@example.com', newPassword: SET_PASSWORD });
+	checks.check('an unknown email → user_not_found', () => equal(unknown, 'user_not_found', 'unknown'));
+	const wrongKey = await set({ email: user.email, newPassword: SET_PASSWORD }, { ...credential, directusAdminToken: 'not-the-token' });
+	checks.check('a wrong admin token → auth_failed', () => equal(wrongKey, 'auth_failed', 'wrong token'));
+	const temporary = await set({ email: user.email, newPassword: SET_PASSWORD, options: { requireChange: true } });
+	checks.check('Require Change at Next Sign-In → not_supported (Directus has none)', () => equal(temporary, 'not_supported', 'temporary'));
+}
 
 async function main() {
 	const [directusDir, node22] = execFileSync('bash', [path.join(root, 'scripts/ensure-directus.sh')], {
@@ -130,6 +187,8 @@ async function main() {
 		checks.check('wrong Base URL path: reset → endpoint_not_found', () => equal(wrongReset, ['endpoint_not_found'], 'wrong path reset'));
 		const mailsAfter = fs.existsSync(mailFile) ? fs.readFileSync(mailFile, 'utf8').length : 0;
 		checks.check('wrong Base URL path: no mail was written', () => equal(mailsAfter, mailsBefore, 'mail'));
+		await setPasswordLegs(baseUrl);
+
 		const rightTest = await testCredential(credential);
 		checks.check('credential test, right Base URL → OK', () => equal(rightTest.status, 'OK', rightTest.message));
 		const wrongTest = await testCredential(wrong);

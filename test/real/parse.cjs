@@ -7,10 +7,12 @@
  * and a wrong Application ID. The node runs on n8n's engine. Prints "N passed, N failed".
  */
 const { execFileSync, spawn } = require('node:child_process');
+const crypto = require('node:crypto');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { runNode, testCredential } = require('../support/engine.cjs');
+const { everythingWritten } = require('../support/fixtures.cjs');
 const { Checks, assert, equal } = require('../support/checks.cjs');
 const { freePort } = require('../support/realN8n.cjs');
 const { startPostgres } = require('../support/debianServices.cjs');
@@ -20,8 +22,42 @@ const root = path.resolve(__dirname, '../..');
 const APP_ID = 'password-reset-real-parse';
 const USER = { username: 'ada@example.com', email: 'ada@example.com', password: 'Original-pw-1234' };
 const NEW_PASSWORD = 'New-parse-password-2';
+const MASTER_KEY = `real-parse-master-${crypto.randomBytes(8).toString('hex')}`;
 const checks = new Checks();
 const check = (name, fn) => checks.check(name, fn);
+
+/**
+ * Set Password with the master key: the user signed in first; the set through the node (the
+ * email typed in another case), the new password signs in and not the old, the earlier session
+ * is gone; the password policy's refusal, an unknown email, a wrong master key; nothing secret written.
+ */
+async function setPasswordLegs({ baseUrl, credential, outcome }) {
+	const signIn = (password) => fetch(`${baseUrl}/login?${new URLSearchParams({ username: USER.username, password })}`, { headers: { 'X-Parse-Application-Id': APP_ID } });
+	const session = (await (await signIn(NEW_PASSWORD)).json()).sessionToken;
+	const SET_PASSWORD = 'Set-by-the-help-desk-parse-3';
+	const admin = { ...credential, parseMasterKey: MASTER_KEY };
+	const set = async (parameters, withCredential = admin) => {
+		const result = await runNode({ parameters: { operation: 'setPassword', ...parameters }, credential: withCredential, onError: 'continueRegularOutput' });
+		const leaked = [MASTER_KEY, SET_PASSWORD, session].filter((secret) => everythingWritten(result).includes(secret));
+		check(`set ${parameters.email}: nothing secret written`, () => equal(leaked, [], 'leaked'));
+		if (process.env.DEBUG_REAL && !result.output[0].json.success) console.error(result.output[0].json);
+		return result.output[0].json.success ? result.output[0].json : outcome(result);
+	};
+	const done = await set({ email: 'Ada@Example.com', newPassword: SET_PASSWORD });
+	check('Set Password (the email in another case) → success, other sessions signed out', () => equal([done.success, done.otherSessionsSignedOut], [true, true], JSON.stringify(done)));
+	const [withNew, withOld] = [await signIn(SET_PASSWORD), await signIn(NEW_PASSWORD)];
+	check('after the set: the new password signs in, the old one is refused', () => equal([withNew.status, withOld.status], [200, 404], 'sign-ins'));
+	const me = await fetch(`${baseUrl}/users/me`, { headers: { 'X-Parse-Application-Id': APP_ID, 'X-Parse-Session-Token': session } });
+	check("after the set: the user's earlier session is gone (revokeSessionOnPasswordReset)", () => equal(me.status === 200, false, `users/me ${me.status}`));
+	const weak = await set({ email: USER.email, newPassword: 'Only-15-chars!!' });
+	check("Parse's password policy → weak_password", () => equal(weak, 'weak_password', 'policy'));
+	const unknown = await set({ email: 'nobody@example.com', newPassword: SET_PASSWORD });
+	check('an unknown email → user_not_found', () => equal(unknown, 'user_not_found', 'unknown'));
+	const wrong = await set({ email: USER.email, newPassword: SET_PASSWORD }, { ...credential, parseMasterKey: 'not-the-master-key' });
+	check('a wrong master key → auth_failed', () => equal(wrong, 'auth_failed', 'wrong key'));
+	const noKey = await set({ email: USER.email, newPassword: SET_PASSWORD }, credential);
+	check('no master key → invalid_input before any request', () => equal(noKey, 'invalid_input', 'no key'));
+}
 
 async function main() {
 	const [parseDir, node22] = execFileSync('bash', [path.join(root, 'scripts/ensure-parse.sh')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] })
@@ -33,7 +69,7 @@ async function main() {
 	const port = await freePort();
 	const baseUrl = `http://127.0.0.1:${port}/parse`;
 	const server = spawn(node22, [path.join(__dirname, 'parseServer.cjs')], {
-		env: { ...process.env, PARSE_DIR: parseDir, PORT: String(port), APP_ID: APP_ID, MAIL_FILE: mailFile, LOGS_FOLDER: path.join(work, 'logs'), DATABASE_URI: `postgres://postgres@127.0.0.1:${postgres.port}/n8n` },
+		env: { ...process.env, MASTER_KEY, PARSE_DIR: parseDir, PORT: String(port), APP_ID: APP_ID, MAIL_FILE: mailFile, LOGS_FOLDER: path.join(work, 'logs'), DATABASE_URI: `postgres://postgres@127.0.0.1:${postgres.port}/n8n` },
 		cwd: work,
 		stdio: ['ignore', 'pipe', 'pipe'],
 	});
@@ -67,6 +103,7 @@ async function main() {
 		const mailsBefore = mails().length;
 		const unknown = await run({ operation: 'sendResetEmail', email: 'nobody@example.com' });
 		check('an unknown email → the same neutral success, no mail', () => equal([outcome(unknown), mails().length - mailsBefore], ['success', 0], 'unknown'));
+		await setPasswordLegs({ baseUrl, credential, outcome });
 		const right = await testCredential(credential);
 		check('credential test: the right Application ID passes', () => equal(right.status, 'OK', right.message));
 		const wrong = await testCredential({ ...credential, parseAppId: 'wrong-app' });

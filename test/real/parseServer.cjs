@@ -1,7 +1,7 @@
 'use strict';
 /**
  * A real Parse Server for test/real/parse.cjs, run by Node.js 22 from its cached install
- * (PARSE_DIR): PostgreSQL (DATABASE_URI), mounted at /parse on PORT, with an email adapter that
+ * (PARSE_DIR): PostgreSQL (DATABASE_URI), its master key MASTER_KEY, a password policy of 16 characters, mounted at /parse on PORT, with an email adapter that
  * appends each reset link to MAIL_FILE, its log files in LOGS_FOLDER (outside the clone; Parse's
  * default is ./logs). Prints "ready" once it serves.
  */
@@ -24,7 +24,9 @@ async function main() {
 	const server = new ParseServer({
 		databaseURI: process.env.DATABASE_URI,
 		appId: process.env.APP_ID,
-		masterKey: 'real-parse-master-key-not-sent-by-the-node',
+		masterKey: process.env.MASTER_KEY,
+		// For Set Password's policy refusal (code 142): the suite's passwords are 16 characters or more.
+		passwordPolicy: { validatorPattern: /^.{16,}$/, validationError: 'Use at least 16 characters.' },
 		serverURL: `${origin}/parse`,
 		publicServerURL: `${origin}/parse`,
 		appName: 'Password Reset test',

@@ -128,6 +128,7 @@ export const betterAuth: ServiceProfile = {
 			fields: ({ resetToken, newPassword }) => ({ token: resetToken, newPassword }),
 		},
 		// Its check (GET /reset-password/{token}) puts the token in a URL: not offered.
+		setPassword,
 	},
 	unknownAccount: [
 		{

@@ -70,7 +70,8 @@ export const directus: ServiceProfile = {
 			isSuccess: objectOrEmpty,
 			fields: ({ resetToken, newPassword }) => ({ token: resetToken, password: newPassword }),
 		},
-		// The user found by email in any case (`_ieq`, `operator.js`), then `PATCH /users/{id}`, which
+		// The user found by email in any case: `_icontains`, narrowed to the address (a real Directus 12.4
+		// refuses `_ieq` on a string field, though `operator.js` has it), then `PATCH /users/{id}`, which
 		// checks the password policy and ends every session of the user but the caller's (`services/users.js`).
 		setPassword: {
 			method: 'GET',
@@ -78,7 +79,7 @@ export const directus: ServiceProfile = {
 			requires: ['email', 'newPassword'],
 			settingsProblem: needsField('directusAdminToken', "Set Password needs the credential's Admin Token: Directus's users routes need a user allowed to update users"),
 			headers: (_input, { directusAdminToken }) => ({ Authorization: `Bearer ${directusAdminToken ?? ''}` }),
-			fields: ({ email }) => ({ 'filter[email][_ieq]': email, fields: 'id,email' }),
+			fields: ({ email }) => ({ 'filter[email][_icontains]': email, fields: 'id,email', limit: '50' }),
 			isSuccess: objectWhere((body) => Array.isArray(body.data)),
 			effects: { otherSessions: 'always' },
 			then: {

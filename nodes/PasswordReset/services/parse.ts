@@ -130,7 +130,16 @@ export const parse: ServiceProfile = {
 		{ when: (body) => /should not be the same as last/i.test(errorText(body)), code: 'password_reused' },
 		{ when: (body) => /password policy|cannot contain your username/i.test(errorText(body)), code: 'weak_password' },
 		{ when: (body) => body.code === 204, code: 'invalid_input' },
-		{ operation: 'setPassword', status: 403, code: 'auth_failed', message: () => "Parse refused the Master Key. Check the credential's Master Key" },
+		// Measured on a real Parse Server 7.5: a wrong master key is no master key, and the email search
+		// is then refused as 400 code 119 (OPERATION_FORBIDDEN, "not allowed to query email").
+		{
+			operation: 'setPassword',
+			when: (body) => body.code === 119 || /unauthorized/i.test(errorText(body)),
+			code: 'auth_failed',
+			message: () => "Parse did not take the credential's Master Key as the master key. Check it, and that the server allows it from n8n's address (masterKeyIps)",
+		},
+		// The password policy's refusal is code 142 (VALIDATION_ERROR) with the policy's own validationError.
+		{ operation: 'setPassword', when: (body) => body.code === 142, code: 'weak_password', message: ({ serverMessage }) => `Parse refused the new password: ${serverMessage ?? 'it does not meet the password policy'}` },
 		{ when: (body) => body.code === 1 && /emailAdapter|publicServerURL/i.test(errorText(body)), code: 'not_supported' },
 	],
 };
