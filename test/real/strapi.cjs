@@ -23,15 +23,17 @@ const root = path.resolve(__dirname, '../..');
 const EMAIL = 'ada@example.com';
 const OLD_PASSWORD = 'Original-pw-1234';
 const NEW_PASSWORD = 'SENTINEL-REAL-STRAPI-PW-9b3e!';
+const SET_PASSWORD = 'SENTINEL-REAL-STRAPI-SET-4c1d!';
 const checks = new Checks();
 const check = (name, fn) => checks.check(name, fn);
 
 async function startStrapi(dir, node22) {
 	const work = fs.mkdtempSync(path.join(os.tmpdir(), 'password-reset-strapi-'));
 	const mailFile = path.join(work, 'mail.jsonl');
+	const apiTokenFile = path.join(work, 'api-token');
 	const port = await freePort();
 	const server = spawn(node22, [path.join(__dirname, 'strapiServer.cjs')], {
-		env: { ...process.env, STRAPI_DIR: dir, WORK_DIR: work, PORT: String(port), MAIL_FILE: mailFile, SEED_EMAIL: EMAIL, SEED_PASSWORD: OLD_PASSWORD, STRAPI_TELEMETRY_DISABLED: 'true', NODE_ENV: 'production' },
+		env: { ...process.env, API_TOKEN_FILE: apiTokenFile, STRAPI_DIR: dir, WORK_DIR: work, PORT: String(port), MAIL_FILE: mailFile, SEED_EMAIL: EMAIL, SEED_PASSWORD: OLD_PASSWORD, STRAPI_TELEMETRY_DISABLED: 'true', NODE_ENV: 'production' },
 		stdio: ['ignore', 'pipe', 'pipe'],
 	});
 	await waitUntilReady(server, (log) => /^ready$/m.test(log), 120, 'Strapi');
@@ -41,7 +43,7 @@ async function startStrapi(dir, node22) {
 		const mail = mails().filter((entry) => entry.to === email).at(-1);
 		return /code=([\w-]+)/.exec(`${mail?.text ?? ''} ${mail?.html ?? ''}`)?.[1];
 	};
-	return { url: `http://127.0.0.1:${port}/api`, codeFor, mailCount: () => mails().length, stop: () => server.kill('SIGTERM') };
+	return { url: `http://127.0.0.1:${port}/api`, apiToken: fs.readFileSync(apiTokenFile, 'utf8'), codeFor, mailCount: () => mails().length, stop: () => server.kill('SIGTERM') };
 }
 
 async function main() {
@@ -55,6 +57,8 @@ async function main() {
 		const credentials = {
 			strapi: { service: 'strapi', baseUrl: strapi.url },
 			strapiWrongBase: { service: 'strapi', baseUrl: strapi.url.replace(/\/api$/, '') },
+			strapiAdmin: { service: 'strapi', baseUrl: strapi.url, strapiApiToken: strapi.apiToken },
+			strapiWrongToken: { service: 'strapi', baseUrl: strapi.url, strapiApiToken: 'not-the-api-token' },
 		};
 		const node = await realNodeRunner({ credentials });
 		const send = (email = EMAIL, credential = 'strapi') => node.run({ credential, parameters: { operation: 'sendResetEmail', email } });
@@ -88,11 +92,31 @@ async function main() {
 		const stopped = await reset('no-such-code', NEW_PASSWORD, 'stop');
 		check('under Stop, an unknown code stops the execution with invalid_or_expired_token', () => equal(stopped.outcome, 'stopped: invalid_or_expired_token', stopped.outcome));
 
+		// Set Password with the Custom API token (user find and update only), the user signed in first.
+		const session = (await (await fetch(`${strapi.url}/auth/local`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ identifier: EMAIL, password: NEW_PASSWORD }) })).json()).jwt;
+		const setPassword = (email, newPassword, { credential = 'strapiAdmin', options = {} } = {}) =>
+			node.run({ credential, parameters: { operation: 'setPassword', email, options }, secrets: { newPassword } });
+		const set = await setPassword('Ada@Example.com', SET_PASSWORD);
+		check('Set Password (the email in another case, a token allowed only user find and update) → success; sessions kept, as the item says', () =>
+			equal([set.outcome, set.output[0]?.json.otherSessionsSignedOut], ['success', false], JSON.stringify(set.output)));
+		const afterSet = [await signIn(SET_PASSWORD), await signIn(NEW_PASSWORD)];
+		check('after the set: the set password signs in, the one before is refused', () => equal(afterSet, [200, 400], 'sign in'));
+		const me = await fetch(`${strapi.url}/users/me`, { headers: { Authorization: `Bearer ${session}` } });
+		check("after the set: the user's earlier JWT still works (Strapi's tokens are stateless: nothing to sign out)", () => equal(me.status, 200, 'users/me'));
+		const tooShort = await setPassword(EMAIL, 'five5');
+		check("Strapi's minimum length (6) → weak_password", () => equal(tooShort.outcome, 'weak_password', JSON.stringify(tooShort.output)));
+		const nobody = await setPassword('nobody@example.com', SET_PASSWORD);
+		check('an unknown email → user_not_found', () => equal(nobody.outcome, 'user_not_found', JSON.stringify(nobody.output)));
+		const wrongToken = await setPassword(EMAIL, SET_PASSWORD, { credential: 'strapiWrongToken' });
+		check('a wrong API token → auth_failed', () => equal(wrongToken.outcome, 'auth_failed', JSON.stringify(wrongToken.output)));
+		const signOut = await setPassword(EMAIL, SET_PASSWORD, { options: { signOutOthers: true } });
+		check('Sign Out Other Sessions → not_supported (Strapi has no such call)', () => equal(signOut.outcome, 'not_supported', JSON.stringify(signOut.output)));
+
 		const probe = await testCredential(credentials.strapi);
 		check('credential test: passes on the right Base URL', () => equal(probe.status, 'OK', probe.message));
 		const wrongProbe = await testCredential(credentials.strapiWrongBase);
 		check('credential test: a Base URL without /api fails', () => equal(wrongProbe.status, 'Error', wrongProbe.message));
-		check("no secret anywhere in n8n's user folder (database, logs): the new password, the code", () => equal(node.leaks({ NEW_PASSWORD, code }), [], 'leaked'));
+		check("no secret anywhere in n8n's user folder (database, logs): the new and the set password, the code, the API token, the user's JWT", () => equal(node.leaks({ NEW_PASSWORD, code, SET_PASSWORD, apiToken: strapi.apiToken, session }), [], 'leaked'));
 
 		const rows = await sandboxParity({
 			service: 'strapi',

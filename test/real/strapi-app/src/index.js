@@ -1,4 +1,6 @@
-// The one user the suite resets (SEED_EMAIL, SEED_PASSWORD), created at start.
+// The one user the suite resets (SEED_EMAIL, SEED_PASSWORD), created at start; and, for Set
+// Password, a Custom API token allowed only users-permissions' user find and update, its key
+// written to API_TOKEN_FILE.
 module.exports = {
 	register() {},
 	async bootstrap({ strapi }) {
@@ -12,5 +14,13 @@ module.exports = {
 			blocked: false,
 			role: role.id,
 		});
+		const token = await strapi.service('admin::api-token').create({
+			name: 'n8n help desk',
+			description: 'Set Password only',
+			type: 'custom',
+			lifespan: null,
+			permissions: ['plugin::users-permissions.user.find', 'plugin::users-permissions.user.update'],
+		});
+		require('node:fs').writeFileSync(process.env.API_TOKEN_FILE, token.accessKey);
 	},
 };
