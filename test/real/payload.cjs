@@ -22,6 +22,8 @@ const root = path.resolve(__dirname, '../..');
 const EMAIL = 'ada@example.com';
 const OLD_PASSWORD = 'Original-pw-1';
 const NEW_PASSWORD = 'SENTINEL-REAL-PAYLOAD-PW-7e1b!';
+const SET_PASSWORD = 'SENTINEL-REAL-PAYLOAD-SET-2f9a!';
+const ADMIN_API_KEY = `SENTINEL-PAYLOAD-KEY-${require('node:crypto').randomBytes(8).toString('hex')}`;
 const checks = new Checks();
 const check = (name, fn) => checks.check(name, fn);
 
@@ -30,7 +32,7 @@ async function startPayload(dir) {
 	const mailFile = path.join(work, 'mail.jsonl');
 	const port = await freePort();
 	const server = spawn(process.execPath, [path.join(__dirname, 'payloadServer.mjs')], {
-		env: { ...process.env, PAYLOAD_DIR: dir, PORT: String(port), WORK_DIR: work, MAIL_FILE: mailFile, SEED_EMAIL: EMAIL, SEED_PASSWORD: OLD_PASSWORD },
+		env: { ...process.env, ADMIN_API_KEY, PAYLOAD_DIR: dir, PORT: String(port), WORK_DIR: work, MAIL_FILE: mailFile, SEED_EMAIL: EMAIL, SEED_PASSWORD: OLD_PASSWORD },
 		stdio: ['ignore', 'pipe', 'pipe'],
 	});
 	await waitUntilReady(server, (log) => /^ready$/m.test(log), 90, 'Payload');
@@ -56,6 +58,8 @@ async function main() {
 			payload: { service: 'payload', baseUrl: payload.url, payloadCollection: 'users' },
 			payloadWrongCollection: { service: 'payload', baseUrl: payload.url, payloadCollection: 'members' },
 			payloadWrongBase: { service: 'payload', baseUrl: payload.url.replace(/\/api$/, ''), payloadCollection: 'users' },
+			payloadAdmin: { service: 'payload', baseUrl: payload.url, payloadCollection: 'users', payloadApiKey: ADMIN_API_KEY },
+			payloadWrongKey: { service: 'payload', baseUrl: payload.url, payloadCollection: 'users', payloadApiKey: 'not-the-api-key' },
 		};
 		const node = await realNodeRunner({ credentials });
 		const send = (credential, email = EMAIL) => node.run({ credential, parameters: { operation: 'sendResetEmail', email } });
@@ -86,11 +90,32 @@ async function main() {
 		const stopped = await reset('no-such-token', NEW_PASSWORD, 'stop');
 		check('under Stop, an unknown token stops the execution with invalid_or_expired_token', () => equal(stopped.outcome, 'stopped: invalid_or_expired_token', stopped.outcome));
 
+		// Set Password with the help desk's API key, the user signed in first.
+		const session = (await (await fetch(`${payload.url}/users/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email: EMAIL, password: NEW_PASSWORD }) })).json()).token;
+		const setPassword = (email, newPassword, credential = 'payloadAdmin', options = {}) => node.run({ credential, parameters: { operation: 'setPassword', email, options }, secrets: { newPassword } });
+		const set = await setPassword('Ada@Example.com', SET_PASSWORD);
+		check('Set Password (the email in another case, the API key) → success, other sessions signed out', () =>
+			equal([set.outcome, set.output[0]?.json.otherSessionsSignedOut], ['success', true], JSON.stringify(set.output)));
+		const afterSet = [await signIn(SET_PASSWORD), await signIn(NEW_PASSWORD)];
+		check('after the set: the set password signs in, the one before is refused', () => equal(afterSet, [200, 401], 'sign in'));
+		const me = await (await fetch(`${payload.url}/users/me`, { headers: { Authorization: `JWT ${session}` } })).json();
+		check("after the set: the user's earlier session is gone (Payload's sessions)", () => equal(me.user ?? null, null, JSON.stringify(me)));
+		const tooShort = await setPassword(EMAIL, 'xy');
+		check("Payload's minimum length (3) → weak_password, its reason in the message", () =>
+			equal([tooShort.outcome, /minimum length of 3/.test(tooShort.output[0]?.json.error ?? '')], ['weak_password', true], JSON.stringify(tooShort.output)));
+		const nobody = await setPassword('nobody@example.com', SET_PASSWORD);
+		check('an unknown email → user_not_found', () => equal(nobody.outcome, 'user_not_found', JSON.stringify(nobody.output)));
+		const wrongKey = await setPassword(EMAIL, SET_PASSWORD, 'payloadWrongKey');
+		check('a wrong API key → auth_failed', () => equal(wrongKey.outcome, 'auth_failed', JSON.stringify(wrongKey.output)));
+		const temporary = await setPassword(EMAIL, SET_PASSWORD, 'payloadAdmin', { requireChange: true });
+		check('Require Change at Next Sign-In → not_supported (Payload has none)', () => equal(temporary.outcome, 'not_supported', JSON.stringify(temporary.output)));
+
 		const probe = await testCredential(credentials.payload);
 		check('credential test: the right collection passes', () => equal(probe.status, 'OK', probe.message));
 		const wrongProbe = await testCredential(credentials.payloadWrongCollection);
 		check('credential test: a wrong collection fails', () => equal(wrongProbe.status, 'Error', wrongProbe.message));
-		check("no secret anywhere in n8n's user folder (database, logs): the new password, the token", () => equal(node.leaks({ NEW_PASSWORD, token }), [], 'leaked'));
+		check("no secret anywhere in n8n's user folder (database, logs): the new and the set password, the token, the API key, the user's session", () =>
+			equal(node.leaks({ NEW_PASSWORD, token, SET_PASSWORD, ADMIN_API_KEY, session }), [], 'leaked'));
 
 		const rows = await sandboxParity({
 			service: 'payload',

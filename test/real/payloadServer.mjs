@@ -3,14 +3,15 @@
  * plain node:http, SQLite, a `users` auth collection, and an email adapter that appends each
  * mail to MAIL_FILE (the reset mail carries the token). No Next.js. Prints "ready" once it serves.
  * Environment: PAYLOAD_DIR (the installed tools/payload), PORT, WORK_DIR, MAIL_FILE, and the one
- * user it starts with, SEED_EMAIL and SEED_PASSWORD (its REST API lets nobody create one).
+ * user it starts with, SEED_EMAIL and SEED_PASSWORD (its REST API lets nobody create one), and a
+ * help-desk user whose API key is ADMIN_API_KEY (the collection has `useAPIKey`).
  */
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-const { PAYLOAD_DIR, PORT, WORK_DIR, MAIL_FILE, SEED_EMAIL, SEED_PASSWORD } = process.env;
+const { PAYLOAD_DIR, PORT, WORK_DIR, MAIL_FILE, SEED_EMAIL, SEED_PASSWORD, ADMIN_API_KEY } = process.env;
 /** A package of the installed tools/payload, by its ESM entry point. */
 const load = async (name) => import(pathToFileURL(path.join(PAYLOAD_DIR, 'node_modules', name, 'dist/index.js')).href);
 const { buildConfig, getPayload, handleEndpoints } = await load('payload');
@@ -29,12 +30,14 @@ const config = await buildConfig({
 	secret: 'password-reset-real-payload-secret',
 	serverURL: `http://127.0.0.1:${PORT}`,
 	telemetry: false,
-	collections: [{ slug: 'users', auth: { forgotPassword: { generateEmailHTML: ({ token }) => `reset token: ${token}` } }, fields: [] }],
+	collections: [{ slug: 'users', auth: { useAPIKey: true, forgotPassword: { generateEmailHTML: ({ token }) => `reset token: ${token}` } }, fields: [] }],
 	db: sqliteAdapter({ client: { url: `file:${path.join(WORK_DIR, 'payload.db')}` }, push: true }),
 	email: fileMailer,
 });
 const payload = await getPayload({ config });
 await payload.create({ collection: 'users', data: { email: SEED_EMAIL, password: SEED_PASSWORD } });
+// The help desk's user, with the API key Set Password sends (`<collection> API-Key <key>`).
+await payload.create({ collection: 'users', data: { email: 'help-desk@example.com', password: 'Help-desk-pw-1', enableAPIKey: true, apiKey: ADMIN_API_KEY } });
 
 const server = http.createServer(async (req, res) => {
 	const chunks = [];
