@@ -6,6 +6,9 @@
  * sign in with the new password and not the old, reuse, verify a used code, a wrong Base URL,
  * Stop, the credential probe, a search of n8n's user folder for every secret (the Web API key
  * travels as ?key=, Firebase's own contract); then the sandbox's answers against the emulator's.
+ * Then the admin calls with an OAuth token (the emulator's `owner`): Create Reset Link (the link, its
+ * code resets, an unknown email) and Set Password (sign-in with the set password and not the one
+ * before, the earlier ID token refused, the length rule, an unknown email, a wrong and no admin token).
  * What the emulator cannot show: a wrong API key (it takes any). Prints "N passed, N failed".
  */
 const { execFileSync, spawn } = require('node:child_process');
@@ -24,7 +27,12 @@ const root = path.resolve(__dirname, '../..');
 const PROJECT = 'demo-password-reset';
 const EMAIL = 'ada@example.com';
 const OLD_PASSWORD = 'Original-pw-1';
-const SECRETS = { newPassword: 'SENTINEL-REAL-FIREBASE-PW-2d8f!', apiKey: 'SENTINEL-REAL-FIREBASE-KEY-5a0c' };
+const SECRETS = {
+	newPassword: 'SENTINEL-REAL-FIREBASE-PW-2d8f!',
+	apiKey: 'SENTINEL-REAL-FIREBASE-KEY-5a0c',
+	linkPassword: 'SENTINEL-REAL-FIREBASE-LINK-8b3c!',
+	setPassword: 'SENTINEL-REAL-FIREBASE-SET-6e2a!',
+};
 const checks = new Checks();
 const check = (name, fn) => checks.check(name, fn);
 
@@ -67,6 +75,9 @@ async function main() {
 		const credentials = {
 			firebase: { service: 'firebase', baseUrl: emulator.base, apiKey: SECRETS.apiKey },
 			firebaseWrongBase: { service: 'firebase', baseUrl: emulator.base.replace(/\/v1$/, ''), apiKey: SECRETS.apiKey },
+			// The emulator takes `owner` as a project owner's OAuth token (`server.js` oauth2Authenticator).
+			firebaseAdmin: { service: 'firebase', baseUrl: emulator.base, apiKey: SECRETS.apiKey, firebaseAdminToken: 'owner' },
+			firebaseWrongAdmin: { service: 'firebase', baseUrl: emulator.base, apiKey: SECRETS.apiKey, firebaseAdminToken: 'not-a-google-token' },
 		};
 		const node = await realNodeRunner({ credentials });
 		const send = (email = EMAIL, options = {}, credential = 'firebase') => node.run({ credential, parameters: { operation: 'sendResetEmail', email, options } });
@@ -97,11 +108,48 @@ async function main() {
 		const stopped = await reset('no-such-code', SECRETS.newPassword, 'stop');
 		check('under Stop, an unknown code stops the execution with invalid_or_expired_token', () => equal(stopped.outcome, 'stopped: invalid_or_expired_token', stopped.outcome));
 
+		// Create Reset Link (sendOobCode with returnOobLink, admin auth): the link, no mail; reset with its code.
+		const session = await emulator.call('/accounts:signInWithPassword', { email: EMAIL, password: SECRETS.newPassword, returnSecureToken: true });
+		const codesBefore = await emulator.codeFor(EMAIL);
+		const linked = await node.run({ credential: 'firebaseAdmin', parameters: { operation: 'createResetLink', email: EMAIL } });
+		const link = linked.output[0]?.json.resetLink ?? '';
+		const linkCode = /[?&]oobCode=([^&]+)/.exec(link)?.[1];
+		check('Create Reset Link → success, the link in resetLink, on the emulator\'s host, with a code', () =>
+			equal([linked.outcome, link.startsWith(new URL(emulator.base).origin), Boolean(linkCode)], ['success', true, true], JSON.stringify(linked.output)));
+		check('Create Reset Link: the link is only in resetLink (not in the message)', () => equal(JSON.stringify({ ...linked.output[0]?.json, resetLink: undefined }).includes(linkCode), false, 'code elsewhere'));
+		check('Create Reset Link: a new code, not the one mailed before', () => equal(linkCode !== codesBefore, true, 'code'));
+		const viaLink = await reset(linkCode ?? '', SECRETS.linkPassword);
+		const linkSignIn = await signIn(SECRETS.linkPassword);
+		check("Reset Password with the created link's code → success, and its password signs in", () => equal([viaLink.outcome, linkSignIn], ['success', 200], JSON.stringify(viaLink.output)));
+		const noLink = await node.run({ credential: 'firebaseAdmin', parameters: { operation: 'createResetLink', email: 'nobody@example.com' } });
+		check('Create Reset Link for an unknown email → user_not_found', () => equal(noLink.outcome, 'user_not_found', JSON.stringify(noLink.output)));
+
+		// Set Password (accounts:lookup, then accounts:update), the user signed in before.
+		const setPassword = (email, newPassword, credential = 'firebaseAdmin', options = {}) => node.run({ credential, parameters: { operation: 'setPassword', email, options }, secrets: { newPassword } });
+		const set = await setPassword('Ada@Example.com', SECRETS.setPassword);
+		check('Set Password (the email in another case) → success, other sessions signed out', () =>
+			equal([set.outcome, set.output[0]?.json.otherSessionsSignedOut], ['success', true], JSON.stringify(set.output)));
+		const afterSet = [await signIn(SECRETS.setPassword), await signIn(SECRETS.linkPassword)];
+		check('after the set: the set password signs in, the one before is refused', () => equal(afterSet, [200, 400], 'sign in'));
+		// The emulator checks validSince on ID tokens, not on refreshes (its grantToken); production
+		// revokes refresh tokens on a password change too (Firebase docs, "Manage user sessions").
+		const earlier = await emulator.call('/accounts:lookup', { idToken: session.body.idToken });
+		check("after the set: the user's earlier ID token is refused (TOKEN_EXPIRED: validSince moved)", () =>
+			equal([earlier.status, /TOKEN_EXPIRED/.test(earlier.body.error?.message ?? '')], [400, true], JSON.stringify(earlier.body)));
+		const tooShort = await setPassword(EMAIL, 'abc');
+		check("Firebase's minimum length (6) → weak_password", () => equal(tooShort.outcome, 'weak_password', JSON.stringify(tooShort.output)));
+		const nobody = await setPassword('nobody@example.com', SECRETS.setPassword);
+		check('an unknown email → user_not_found', () => equal(nobody.outcome, 'user_not_found', JSON.stringify(nobody.output)));
+		const wrongAdmin = await setPassword(EMAIL, SECRETS.setPassword, 'firebaseWrongAdmin');
+		check('a wrong admin token → auth_failed', () => equal(wrongAdmin.outcome, 'auth_failed', JSON.stringify(wrongAdmin.output)));
+		const noAdmin = await setPassword(EMAIL, SECRETS.setPassword, 'firebase');
+		check('no admin token → invalid_input, before any request', () => equal(noAdmin.outcome, 'invalid_input', JSON.stringify(noAdmin.output)));
+
 		const probe = await testCredential(credentials.firebase);
 		check('credential test against the emulator: passes', () => equal(probe.status, 'OK', probe.message));
 		const wrongProbe = await testCredential(credentials.firebaseWrongBase);
 		check('credential test with a Base URL without /v1 → fails', () => equal(wrongProbe.status, 'Error', wrongProbe.message));
-		check("no secret anywhere in n8n's user folder (database, logs): the new password, the code, the Web API key", () => equal(node.leaks({ ...SECRETS, code }), [], 'leaked'));
+		check("no secret anywhere in n8n's user folder (database, logs): the passwords, the codes, the Web API key", () => equal(node.leaks({ ...SECRETS, code }), [], 'leaked'));
 
 		const key = `?key=${SANDBOX_KEYS.firebase}`;
 		const rows = await sandboxParity({
