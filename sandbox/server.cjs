@@ -187,7 +187,17 @@ class ResetSandbox {
 		if (route === 'GET /__sandbox/account') {
 			const account = this.account(query.service, query.email);
 			if (!account) return reply(404, { message: 'No such account' });
-			return reply(200, { email: account.email, passwordChanges: account.passwordChanges });
+			return reply(200, {
+				email: account.email,
+				passwordChanges: account.passwordChanges,
+				mustChangePassword: account.mustChangePassword ?? false,
+				sessionsEnded: account.sessionsEnded ?? 0,
+			});
+		}
+		// Whether a password signs the account in (the demo's check after a set; no password is ever returned).
+		if (route === 'POST /__sandbox/sign-in') {
+			const account = this.account(body?.service, body?.email);
+			return reply(200, { signedIn: Boolean(account) && account.password === body?.password });
 		}
 		if (route === 'POST /__sandbox/clock') {
 			this.clockOffset += Number(body?.advanceSeconds ?? 0);

@@ -4,7 +4,8 @@
  * For each service: send a reset email, read the token from the sandbox outbox, (check it, where
  * the service can), reset the password, then reuse the same token: it must fail, shown under
  * On Error = Continue. Where the service can, Create Reset Link (the link on the sandbox's own
- * host; an unknown email fails). Then Check New Password (node 1.1) against the sandbox's range
+ * host; an unknown email fails), and Set Password as a help desk would (the set, a sign-in with it,
+ * an unknown email; a temporary password and Sign Out Other Sessions where the service has them). Then Check New Password (node 1.1) against the sandbox's range
  * API: a breached password and a short one refused, a long one passed, and Reset Password
  * refusing a breached one before any request. Then n8n as Supabase's mailer: the sandbox's
  * Supabase hands its reset message to the Password Reset Trigger (its Send Email Hook, signed),
@@ -16,9 +17,11 @@ const http = require('node:http');
 const { runNode, runTrigger } = require('../test/support/engine.cjs');
 const { ResetSandbox, SANDBOX_KEYS } = require('../sandbox/server.cjs');
 const { SANDBOX_SCENARIOS } = require('../sandbox/services/index.cjs');
+const { EDITION } = require('../dist/nodes/PasswordReset/edition');
 
 const EMAIL = 'ada@example.com';
 const NEW_PASSWORD = 'Demo-new-password-42';
+const SET_PASSWORD = 'Demo-set-by-the-help-desk-7';
 const WIBICLICK_KEY = 'demo-wibiclick-key';
 
 const success = { outcome: 'success', errorCode: '' };
@@ -104,6 +107,30 @@ async function triggerRows(sandbox, control, record) {
 /** A row for a step that is a check, not a node run. */
 const checkRow = (record, service, step, ok) => record(service, step, ok ? success : failed('not as expected'), success);
 
+/** Each profile's Set Password contract, for the options its service can honour. */
+const SET_PASSWORD_EFFECTS = Object.fromEntries(EDITION.profiles.map((profile) => [profile.id, profile.operations.setPassword?.effects]));
+
+/**
+ * Set Password's rows (the help desk): the set, a sign-in with it (the sandbox checks), an
+ * unknown email; where the service can, a temporary password (it must be changed at the next
+ * sign-in) and Sign Out Other Sessions.
+ */
+async function setPasswordRows({ label, service, run, control, record }) {
+	const set = (email, options = {}) => run({ operation: 'setPassword', email, newPassword: SET_PASSWORD, options });
+	record(label, 'set password (admin)', await set(EMAIL), success);
+	checkRow(record, label, 'sign in with the set password', (await control('sign-in', { service, email: EMAIL, password: SET_PASSWORD })).signedIn);
+	record(label, 'set password, unknown email', await set('nobody@example.com'), failed('user_not_found'));
+	const effects = SET_PASSWORD_EFFECTS[service];
+	if (effects?.requireChange) {
+		record(label, 'set a temporary password', await set('grace@example.com', { requireChange: true }), success);
+		checkRow(record, label, 'it must be changed at the next sign-in', (await control(`account?service=${service}&email=grace@example.com`)).mustChangePassword);
+	}
+	if (effects?.otherSessions === 'onRequest') {
+		record(label, 'set password, sign out other sessions', await set('grace@example.com', { signOutOthers: true }), success);
+		checkRow(record, label, 'the sessions were ended', (await control(`account?service=${service}&email=grace@example.com`)).sessionsEnded > 0);
+	}
+}
+
 /** Runs every scenario against a fresh sandbox; resolves to the table's rows. */
 async function runDemo() {
 	const sandbox = new ResetSandbox({ wibiclickApiKey: WIBICLICK_KEY });
@@ -137,6 +164,7 @@ async function runDemo() {
 				record(label, 'create reset link', await run({ operation: 'createResetLink', email: EMAIL }), success);
 				record(label, 'create reset link, unknown email', await run({ operation: 'createResetLink', email: 'nobody@example.com' }), failed('user_not_found'));
 			}
+			if (scenario.setPassword) await setPasswordRows({ label, service, run, control, record });
 		}
 		await passwordCheckRows(sandbox, record);
 		await triggerRows(sandbox, control, record);

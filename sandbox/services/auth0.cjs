@@ -1,6 +1,7 @@
 'use strict';
 /** Auth0: send only (`/dbconnections/change_password`, a plain-text 200); the link opens Auth0's hosted page. */
 const crypto = require('node:crypto');
+const { accountById, setByAdmin } = require('../admin.cjs');
 const { hostedResetPage } = require('../hostedPage.cjs');
 
 /** What this sandbox service accepts as its key or client identifiers. */
@@ -24,6 +25,7 @@ module.exports = {
 			reset: 'not_supported',
 			reuse: null,
 			link: true,
+			setPassword: true,
 		},
 	],
 	keys: KEYS,
@@ -50,6 +52,16 @@ module.exports = {
 				const account = found?.email === query.email ? found : undefined;
 				const identity = { connection: CONNECTION, provider: 'auth0', user_id: account?.username, isSocial: false };
 				return reply(200, account ? [{ user_id: `auth0|${account.username}`, email: account.email, identities: [identity] }] : []);
+			}
+			// Set Password: the user's password, in its connection (Management API v2 `PATCH /users/{id}`).
+			const user = /^\/api\/v2\/users\/auth0\|([^/]+)$/.exec(decodeURIComponent(path));
+			if (method === 'PATCH' && user) {
+				const account = accountById(sandbox, 'auth0', user[1]);
+				if (!account) return reply(404, { statusCode: 404, error: 'Not Found', message: 'The user does not exist.', errorCode: 'inexistent_user' });
+				if (body?.connection !== CONNECTION) return reply(400, { statusCode: 400, error: 'Bad Request', message: 'Connection does not exist', errorCode: 'invalid_body' });
+				if (String(body.password ?? '').length < 8) return reply(400, { statusCode: 400, error: 'Bad Request', message: 'PasswordStrengthError: Password is too weak' });
+				setByAdmin(account, body.password);
+				return reply(200, { user_id: `auth0|${account.username}`, email: account.email });
 			}
 			if (method === 'POST' && path === '/api/v2/tickets/password-change') {
 				const account = [...sandbox.accounts.values()].find((candidate) => `auth0|${candidate.username}` === body?.user_id && sandbox.account('auth0', candidate.email) === candidate);

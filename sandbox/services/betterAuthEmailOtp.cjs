@@ -1,17 +1,19 @@
 'use strict';
 /** Better Auth (1.7) with its Email OTP plugin: a 6-digit code, 5 minutes, 3 tries. */
 const crypto = require('node:crypto');
-const { betterAuthError, passwordProblem, rateLimited } = require('./betterAuth.cjs');
+const { ADMIN_SESSION, adminRoutes, betterAuthError, passwordProblem, rateLimited } = require('./betterAuth.cjs');
 
 const ALLOWED_ATTEMPTS = 3;
 
 module.exports = {
 	id: 'betterAuthEmailOtp',
-	scenarios: [{}],
+	scenarios: [{ credential: () => ({ betterAuthAdminToken: ADMIN_SESSION }), setPassword: true }],
 	basePath: '/api/auth',
 	token: { lifetime: 300, issue: () => String(crypto.randomInt(100000, 1000000)) },
-	handle(sandbox, { method, path, body }, reply) {
+	handle(sandbox, request, reply) {
+		const { method, path, body } = request;
 		if (method === 'GET' && path === '/api/auth/ok') return reply(200, { ok: true });
+		if (adminRoutes('betterAuthEmailOtp')(sandbox, request, reply) !== false) return undefined;
 		const validEmail = /^[^\s@]+@[^\s@]+$/.test(body?.email ?? '');
 		if (method === 'POST' && path === '/api/auth/email-otp/request-password-reset') {
 			if (!validEmail) return betterAuthError(reply, 400, 'INVALID_EMAIL', 'Invalid email');

@@ -4,6 +4,7 @@
  * admin user search and execute-actions-email, which mails Keycloak's own action link.
  */
 const crypto = require('node:crypto');
+const { setByAdmin } = require('../admin.cjs');
 
 const KEYS = { keycloakRealm: 'sandbox', keycloakClientId: 'n8n-reset', keycloakClientSecret: 'sandbox-keycloak-client-secret' };
 
@@ -11,7 +12,7 @@ module.exports = {
 	id: 'keycloak',
 	scenarios: [
 		// Three requests for one send; Keycloak's own page finishes the reset.
-		{ credential: (keys) => ({ keycloakRealm: keys.keycloakRealm, keycloakClientId: keys.keycloakClientId, keycloakClientSecret: keys.keycloakClientSecret }), reset: 'not_supported', reuse: null },
+		{ credential: (keys) => ({ keycloakRealm: keys.keycloakRealm, keycloakClientId: keys.keycloakClientId, keycloakClientSecret: keys.keycloakClientSecret }), reset: 'not_supported', reuse: null, setPassword: true },
 	],
 	keys: KEYS,
 	// The link opens Keycloak's action-token page: nothing an API can redeem.
@@ -42,6 +43,24 @@ module.exports = {
 			if (!account) return reply(404, { error: 'User not found' });
 			if (!Array.isArray(body) || !body.includes('UPDATE_PASSWORD')) return reply(400, { errorMessage: 'Provided invalid required actions' });
 			sandbox.issueToken('keycloak', account);
+			return reply(204, '');
+		}
+		const keycloakAccount = (id) => [...sandbox.accounts.entries()].find(([key, candidate]) => key.startsWith('keycloak:') && `id-${candidate.username}` === id)?.[1];
+		// Set Password (UserResource.java): reset-password, with `temporary` as the UPDATE_PASSWORD required action; logout.
+		const credential = new RegExp(`^${admin}/users/([^/]+)/reset-password$`).exec(path);
+		if (method === 'PUT' && credential) {
+			const account = keycloakAccount(credential[1]);
+			if (!account) return reply(404, { error: 'User not found' });
+			if (body?.type !== 'password' || !body.value) return reply(400, { error: 'No password provided' });
+			if (body.value.length < 8) return reply(400, { error: 'invalidPasswordMinLengthMessage', error_description: 'Invalid password: minimum length 8.' });
+			setByAdmin(account, body.value, { mustChange: body.temporary === true });
+			return reply(204, '');
+		}
+		const logout = new RegExp(`^${admin}/users/([^/]+)/logout$`).exec(path);
+		if (method === 'POST' && logout) {
+			const account = keycloakAccount(logout[1]);
+			if (!account) return reply(404, { error: 'User not found' });
+			account.sessionsEnded = (account.sessionsEnded ?? 0) + 1;
 			return reply(204, '');
 		}
 		return notFound();

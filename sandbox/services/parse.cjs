@@ -4,15 +4,16 @@
  * on); the reset is the emailed link's form, posted URL-encoded as an XHR, answered in JSON.
  */
 const crypto = require('node:crypto');
+const { accountById, setByAdmin } = require('../admin.cjs');
 
-const KEYS = { parseAppId: 'sandbox-parse-app' };
+const KEYS = { parseAppId: 'sandbox-parse-app', parseMasterKey: 'sandbox-parse-master-key' };
 const error = (reply, status, code, message) => reply(status, { code, error: message });
 
 module.exports = {
 	id: 'parse',
 	scenarios: [
 		// The token is the whole emailed link: Parse's reset needs its username too.
-		{ credential: (keys) => ({ parseAppId: keys.parseAppId }) },
+		{ credential: (keys) => ({ parseAppId: keys.parseAppId, parseMasterKey: keys.parseMasterKey }), setPassword: true },
 	],
 	basePath: '/parse',
 	keys: KEYS,
@@ -21,8 +22,24 @@ module.exports = {
 		lifetime: 3600,
 		issue: (user) => `https://api.example.com/parse/apps/${KEYS.parseAppId}/choose_password?token=${crypto.randomBytes(16).toString('hex')}&username=${encodeURIComponent(user.email)}`,
 	},
-	handle(sandbox, { method, path, body, headers }, reply) {
+	handle(sandbox, { method, path, body, query, headers }, reply) {
 		if (headers['x-parse-application-id'] !== KEYS.parseAppId) return reply(403, { error: 'unauthorized' });
+		// Set Password with the master key (`RestWrite.js`): a search by exact email, then the user's update.
+		const user = /^\/parse\/users\/([^/]+)$/.exec(path);
+		if ((method === 'GET' && path === '/parse/users') || (method === 'PUT' && user)) {
+			// Measured on a real Parse Server 7.5: without the master key the email search is refused with code 119.
+			if (headers['x-parse-master-key'] !== KEYS.parseMasterKey) return error(reply, 400, 119, 'This user is not allowed to query email on class _User');
+			if (method === 'GET') {
+				const wanted = JSON.parse(query.where ?? '{}').email?.$in ?? [];
+				const results = [...new Set(wanted.map((email) => sandbox.account('parse', email)).filter((account) => account && wanted.includes(account.email)))].map((account) => ({ objectId: account.username, email: account.email }));
+				return reply(200, { results });
+			}
+			const account = accountById(sandbox, 'parse', user[1]);
+			if (!account) return error(reply, 404, 101, 'Object not found.');
+			if (String(body?.password ?? '').length < 8) return error(reply, 400, 142, 'Password does not meet the Password Policy requirements.');
+			setByAdmin(account, body.password, { endsSessions: true });
+			return reply(200, { updatedAt: new Date().toISOString() });
+		}
 		if (method === 'POST' && path === '/parse/requestPasswordReset') {
 			if (!body?.email) return error(reply, 400, 204, 'you must provide an email');
 			const account = sandbox.account('parse', body.email);

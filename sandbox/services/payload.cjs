@@ -1,15 +1,19 @@
 'use strict';
 /** Payload CMS 3: the `users` collection, `{message: 'Success'}` for every email, a session token on reset. */
 const crypto = require('node:crypto');
+const { accountById, setByAdmin } = require('../admin.cjs');
+
+const KEYS = { payloadApiKey: 'sandbox-payload-api-key' };
 
 const error = (reply, status, message, extra = {}) => reply(status, { errors: [{ message, ...extra }] });
 
 module.exports = {
 	id: 'payload',
-	scenarios: [{ credential: () => ({ payloadCollection: 'users' }) }],
+	scenarios: [{ credential: (keys) => ({ payloadCollection: 'users', payloadApiKey: keys.payloadApiKey }), setPassword: true }],
+	keys: KEYS,
 	basePath: '/api',
 	token: { lifetime: 3600, issue: () => crypto.randomBytes(20).toString('hex') },
-	handle(sandbox, { method, path, body }, reply) {
+	handle(sandbox, { method, path, body, query, headers }, reply) {
 		if (method === 'POST' && path === '/api/users/forgot-password') {
 			if (!body?.email) return error(reply, 400, 'Missing email.');
 			const account = sandbox.account('payload', body.email);
@@ -27,6 +31,23 @@ module.exports = {
 			return reply(200, { message: 'Password reset successfully.', token: `eyJ.${crypto.randomBytes(24).toString('base64url')}`, user: { id: account.username, email: account.email } });
 		}
 		// As Payload's REST handler answers an unknown route (a real Payload 3.90).
+		// Set Password: a user's API key (`strategies/apiKey.js`), the collection's find and update.
+		const user = /^\/api\/users\/([^/]+)$/.exec(path);
+		if ((method === 'GET' && path === '/api/users') || (method === 'PATCH' && user)) {
+			if (headers.authorization !== `users API-Key ${KEYS.payloadApiKey}`) return error(reply, 403, 'You are not allowed to perform this action.');
+			if (method === 'GET') {
+				const account = sandbox.account('payload', query['where[email][equals]']);
+				const docs = account && account.email === query['where[email][equals]'] ? [{ id: account.username, email: account.email }] : [];
+				return reply(200, { docs, totalDocs: docs.length, limit: 2, totalPages: 1, page: 1, pagingCounter: 1, hasPrevPage: false, hasNextPage: false, prevPage: null, nextPage: null });
+			}
+			const account = accountById(sandbox, 'payload', user[1]);
+			if (!account) return error(reply, 404, 'Not Found');
+			if (String(body?.password ?? '').length < 3) {
+				return error(reply, 400, 'The following field is invalid: password', { name: 'ValidationError', data: { collection: 'users', errors: [{ message: 'This value must be longer than the minimum length of 3 characters.', path: 'password' }] } });
+			}
+			setByAdmin(account, body.password, { endsSessions: true });
+			return reply(200, { doc: { id: account.username, email: account.email }, message: 'Updated successfully.' });
+		}
 		return reply(404, { message: `Route not found "${path}"` });
 	},
 };

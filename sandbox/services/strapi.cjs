@@ -1,15 +1,19 @@
 'use strict';
 /** Strapi (Users & Permissions): `{ok:true}` for every email; codes never expire. */
 const crypto = require('node:crypto');
+const { accountById, accountsWhere, sameEmail, setByAdmin } = require('../admin.cjs');
+
+const KEYS = { strapiApiToken: 'sandbox-strapi-api-token' };
 
 module.exports = {
 	id: 'strapi',
-	scenarios: [{}],
+	scenarios: [{ credential: (keys) => ({ strapiApiToken: keys.strapiApiToken }), setPassword: true }],
+	keys: KEYS,
 	/** The path its base URL ends in, as its real deployments have it. */
 	basePath: '/api',
 	// Strapi reset codes never expire.
 	token: { lifetime: null, issue: () => crypto.randomBytes(32).toString('hex') },
-	handle(sandbox, { method, path, body }, reply) {
+	handle(sandbox, { method, path, body, query, headers }, reply) {
 		const error = (status, name, message, details = {}) => reply(status, { data: null, error: { status, name, message, details } });
 		// A yup validation error, as a real Strapi 5.54 lists it (with the value, the password too).
 		const invalid = (field, message, value) => error(400, 'ValidationError', message, { errors: [{ path: [field], message, name: 'ValidationError', ...(value === undefined ? {} : { value }) }] });
@@ -29,6 +33,17 @@ module.exports = {
 			if (problem) return error(400, 'ValidationError', 'Incorrect code provided');
 			sandbox.changePassword(account, body.password);
 			return reply(200, { jwt: crypto.randomBytes(24).toString('hex'), user: { id: account.username, email: account.email } });
+		}
+		// Set Password (`controllers/user.js`): an API token; the search answers a bare list, the update the user.
+		const user = /^\/api\/users\/([^/]+)$/.exec(path);
+		if ((method === 'GET' && path === '/api/users') || (method === 'PUT' && user)) {
+			if (headers.authorization !== `Bearer ${KEYS.strapiApiToken}`) return error(401, 'UnauthorizedError', 'Missing or invalid credentials');
+			if (method === 'GET') return reply(200, accountsWhere(sandbox, 'strapi', sameEmail(query['filters[email][$eqi]'])).map((account) => ({ id: account.username, email: account.email })));
+			const account = accountById(sandbox, 'strapi', user[1]);
+			if (!account) return error(404, 'NotFoundError', 'Not Found');
+			if (String(body?.password ?? '').length < 6) return invalid('password', 'password must be at least 6 characters', body?.password);
+			setByAdmin(account, body.password);
+			return reply(200, { id: account.username, email: account.email });
 		}
 		return error(404, 'NotFoundError', 'Not Found');
 	},

@@ -9,6 +9,7 @@
  * apikey's role (Guess, from the reference notes: the gateway mints that JWT for a new key).
  */
 const crypto = require('node:crypto');
+const { accountById, accountsWhere, setByAdmin } = require('../admin.cjs');
 
 const base64url = (value) => Buffer.from(JSON.stringify(value)).toString('base64url');
 /** A JWT-shaped value (header.claims.signature) carrying a role, as Supabase's legacy keys and sessions are. */
@@ -111,13 +112,13 @@ async function sendEmailHook(sandbox, account, body, reply) {
 
 module.exports = {
 	id: 'supabase',
-	scenarios: [{ credential: (keys) => ({ apiKey: keys.supabase, supabaseServiceRoleKey: keys.supabaseServiceRoleKey }), link: true }],
+	scenarios: [{ credential: (keys) => ({ apiKey: keys.supabase, supabaseServiceRoleKey: keys.supabaseServiceRoleKey }), link: true, setPassword: true }],
 	/** The path its base URL ends in, as its real deployments have it. */
 	basePath: '/auth/v1',
 	keys: KEYS,
 	// Supabase's {{ .Token }}: a 6-digit OTP, 86400 s unless the project sets it.
 	token: { lifetime: 86400, issue: () => String(crypto.randomInt(100000, 1000000)) },
-	handle(sandbox, { method, path, body, headers }, reply) {
+	handle(sandbox, { method, path, body, query, headers }, reply) {
 		const error = (status, errorCode, msg) => reply(status, { code: status, error_code: errorCode, msg });
 		if (!headers.apikey) {
 			return reply(401, { message: 'No API key found in request', hint: 'No `apikey` request header or url param was found.' }, { 'sb-error-code': 'UNAUTHORIZED_MISSING_API_KEY' });
@@ -160,6 +161,24 @@ module.exports = {
 				verification_type: 'recovery',
 				redirect_to: 'http://localhost:3000',
 			});
+		}
+		// Set Password's admin calls (internal/api/admin.go): the user list searched with `LIKE %filter%`, then the update.
+		if (method === 'GET' && path === '/auth/v1/admin/users') {
+			if (role !== 'service_role') return error(403, 'not_admin', 'User not allowed');
+			const filter = String(query.filter ?? '');
+			const users = accountsWhere(sandbox, 'supabase', (email) => email.includes(filter)).map((account) => ({ id: account.username, aud: 'authenticated', email: account.email }));
+			return reply(200, { users, aud: 'authenticated' });
+		}
+		const adminUser = /^\/auth\/v1\/admin\/users\/([^/]+)$/.exec(path);
+		if (method === 'PUT' && adminUser) {
+			if (role !== 'service_role') return error(403, 'not_admin', 'User not allowed');
+			const account = accountById(sandbox, 'supabase', decodeURIComponent(adminUser[1]));
+			if (!account) return error(404, 'user_not_found', 'User not found');
+			if (String(body?.password ?? '').length < 6) {
+				return reply(422, { code: 422, error_code: 'weak_password', msg: 'Password should be at least 6 characters.', weak_password: { reasons: ['length'] } });
+			}
+			setByAdmin(account, body.password, { endsSessions: true });
+			return reply(200, { id: account.username, aud: 'authenticated', email: account.email });
 		}
 		if (method === 'POST' && path === '/auth/v1/verify') {
 			const { account, problem } = sandbox.redeem('supabase', body?.token);

@@ -51,7 +51,7 @@ export const payload: ServiceProfile = {
 			typeOptions: { password: true },
 			default: '',
 			description:
-				"Only for Set Password: the API key of a user of that collection (the collection needs auth.useAPIKey) whose access allows updating its users. Sent as '<collection> API-Key <key>' to this Payload alone.",
+				"Only for Set Password: the API key of a user of that collection (the collection needs auth.useAPIKey) whose access allows updating its users. Sent as the collection's slug, API-Key and the key, to this Payload alone.",
 		},
 	],
 	// A send without an email: "Missing email." (400), nothing sent.

@@ -45,7 +45,7 @@ export const pocketbase: ServiceProfile = {
 			typeOptions: { password: true },
 			default: '',
 			description:
-				"Only for Set Password: a superuser's auth token; a long-lived one comes from the superuser impersonate route (POST /api/collections/_superusers/impersonate/{id} with a duration). Sent to this PocketBase alone.",
+				"Only for Set Password: a superuser's auth token; a long-lived one comes from the superuser impersonate route (POST /api/collections/_superusers/impersonate/ with the superuser's ID and a duration). Sent to this PocketBase alone.",
 		},
 	],
 	// The route looks the collection up (404 when unknown), then validates the body.
