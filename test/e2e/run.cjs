@@ -13,7 +13,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { ResetSandbox, SANDBOX_KEYS } = require('../../sandbox/server.cjs');
-const { E2E_WORKFLOWS, credentials, EMAIL, RESET_FLOW_SERVICES, SEND_ONLY_SERVICES, PASSWORD_CHECK_ITEMS, LINK_SERVICES, BREACHED_RESET_ACCOUNT } = require('./workflows.cjs');
+const { E2E_WORKFLOWS, credentials, EMAIL, RESET_FLOW_SERVICES, SEND_ONLY_SERVICES, PASSWORD_CHECK_ITEMS, LINK_SERVICES, SET_PASSWORD_SERVICES, BREACHED_RESET_ACCOUNT } = require('./workflows.cjs');
 const { SmtpSink } = require('../support/smtpSink.cjs');
 const { EDITION: { profiles: SERVICE_PROFILES } } = require('../../dist/nodes/PasswordReset/edition');
 
@@ -43,7 +43,7 @@ const SENTINELS = {
 const NODE_TYPE = 'n8n-nodes-password-reset.passwordReset';
 
 /** What the 1.x line runs: the operations, the On Error modes, the error output (no browser, agent or mail flows). */
-const COMPATIBILITY_WORKFLOWS = ['resetFlow', 'failureModes', 'stopOnError', 'passwordChecks', 'resetLinks'];
+const COMPATIBILITY_WORKFLOWS = ['resetFlow', 'failureModes', 'stopOnError', 'passwordChecks', 'resetLinks', 'setPasswords'];
 const ON_N8N_1 = N8N_LINE === '1';
 const WORKFLOWS_HERE = Object.fromEntries(Object.entries(E2E_WORKFLOWS).filter(([key]) => !ON_N8N_1 || COMPATIBILITY_WORKFLOWS.includes(key)));
 
@@ -115,6 +115,7 @@ async function run() {
 		assertStop(executions.stopOnError);
 		assertPasswordChecks(executions.passwordChecks, sandbox);
 		assertResetLinks(executions.resetLinks, sandbox);
+		assertSetPasswords(executions.setPasswords, sandbox);
 		if (!ON_N8N_1) {
 			assertExpressionErrorStop(executions.expressionErrorStop);
 			assertAgentTool(executions.agentTool, sandbox);
@@ -124,6 +125,7 @@ async function run() {
 			assertMappedReset(executions.mappedReset, sandbox);
 			assertMappedN8nErrors(executions);
 			assertAgentToolLinkRefusal(executions.agentToolLinkRefusal);
+			assertAgentToolSetRefusal(executions.agentToolSetRefusal);
 			await assertHelpDeskResetLink(executions.helpDeskResetLink, { mails: workflowMails, sandbox, userFolder });
 		}
 		const written = Object.values(executions).flatMap((execution) => passwordResetRunData(execution)).map((task) => JSON.stringify(task));
@@ -354,6 +356,32 @@ function assertResetLinks({ json }, sandbox) {
 		const [created] = items(json, 'Supabase (new keys): Create Reset Link');
 		equal(String(created?.json.resetLink).startsWith(`${sandbox.url}/supabase/`), true, JSON.stringify(created?.json.error ?? {}));
 	});
+}
+
+/** Set Password on each service in real n8n: the sandbox account has the new password; user_not_found; the options as each service can. */
+function assertSetPasswords({ json }, sandbox) {
+	for (const [service, label] of SET_PASSWORD_SERVICES) {
+		const [set] = items(json, `${label}: Set Password`);
+		check(`setPasswords: ${label} → success, and the account signs in with the set password`, () => {
+			equal(set ? summary(set) : 'no item', 'success', JSON.stringify(set?.json.error ?? {}));
+			equal(sandbox.account(service, 'grace@example.com').password, SENTINELS.newPassword, 'the sandbox account');
+		});
+		check(`setPasswords: ${label}, unknown email → user_not_found`, () => equal(items(json, `${label}: Set, Unknown Email`).map(summary), ['user_not_found'], label));
+	}
+	check('setPasswords: Keycloak, Require Change and Sign Out Other Sessions → temporary (must change at the next sign-in), sessions ended, as the item says', () => {
+		const [set] = items(json, 'Keycloak: Temporary Password');
+		equal([set?.json.mustChangeAtNextSignIn, set?.json.otherSessionsSignedOut], [true, true], JSON.stringify(set?.json ?? {}));
+		const account = sandbox.account('keycloak', EMAIL);
+		equal([account.mustChangePassword, account.sessionsEnded > 0], [true, true], 'the sandbox account');
+	});
+	check('setPasswords: Directus, Require Change → not_supported (it has none)', () => equal(items(json, 'Directus: Require Change').map(summary), ['not_supported'], 'directus'));
+	check('setPasswords: Medusa (no admin set) → not_supported', () => equal(items(json, 'Medusa: Set Password').map(summary), ['not_supported'], 'medusa'));
+}
+
+function assertAgentToolSetRefusal({ json }) {
+	const error = nodeRun(json, 'Agent Call')?.error ?? json?.data?.resultData?.error;
+	check('agentToolSetRefusal: a Set Password tool → refused before any request', () =>
+		assert(/Set Password is not available to an AI agent/.test(error?.message ?? ''), error?.message));
 }
 
 function assertAgentToolLinkRefusal({ json }) {

@@ -376,6 +376,29 @@ const resetLinks = () => {
 	return flow.workflow;
 };
 
+/** The services whose sandbox plays Set Password's admin calls. */
+const SET_PASSWORD_SERVICES = SERVICE_SCENARIOS.filter((scenario) => scenario.setPassword).map(({ service }) => [service, displayNameOf(service)]);
+
+/**
+ * Set Password on every service that has it (Grace, and an unknown email), with a temporary
+ * password on Keycloak, Require Change on Directus (which has none: not_supported) and on Medusa
+ * (no admin set at all). Node 1.1, so the new password is checked first. Under Continue.
+ */
+const setPasswords = ({ newPassword }) => {
+	const flow = new WorkflowBuilder('prSetPasswords', 'Password Reset: Set Password on each service');
+	const set = (name, service, email, options = {}) =>
+		passwordReset(name, CREDENTIAL_IDS[service], { operation: 'setPassword', email, newPassword, options }, 'continueRegularOutput', 1.1);
+	for (const [service, label] of SET_PASSWORD_SERVICES) {
+		flow.chain([set(`${label}: Set Password`, service, 'grace@example.com'), set(`${label}: Set, Unknown Email`, service, 'nobody@example.com')]);
+	}
+	flow.chain([
+		set('Keycloak: Temporary Password', 'keycloak', 'ada@example.com', { requireChange: true, signOutOthers: true }),
+		set('Directus: Require Change', 'directus', 'ada@example.com', { requireChange: true }),
+		set('Medusa: Set Password', 'medusa', 'ada@example.com'),
+	]);
+	return flow.workflow;
+};
+
 /** The breached passwords the sandbox's range API knows, and one it does not. */
 const PASSWORD_CHECK_ITEMS = [
 	{ email: EMAIL, newPassword: 'correct horse battery staple' },
@@ -626,6 +649,16 @@ const agentToolLinkRefusal = () =>
 		typeVersion: 1.1,
 	});
 
+/** A Set Password tool (the password typed in the node, the email from the model): refused before anything is sent. */
+const agentToolSetRefusal = ({ newPassword }) =>
+	oneToolCall('prAgentToolSetRefusal', 'Password Reset: a Set Password tool', {
+		toolName: 'SetTool',
+		query: { email: EMAIL },
+		parameters: { operation: 'setPassword', email: "={{ $fromAI('email', 'The email address of the account', 'string') }}", newPassword },
+		credentialId: CREDENTIAL_IDS.directus,
+		typeVersion: 1.1,
+	});
+
 /** A builder who lets the model fill the new password and the token: refused before anything is sent. */
 const agentToolRefusal = () =>
 	oneToolCall('prAgentToolRefusal', 'Password Reset: a tool whose password the model fills', {
@@ -700,10 +733,12 @@ const E2E_WORKFLOWS = {
 	agentToolRefusal,
 	agentToolMapped,
 	agentToolLinkRefusal,
+	agentToolSetRefusal,
 	mappedReset,
 	passwordChecks,
 	resetLinks,
+	setPasswords,
 	...MAPPED_N8N_ERRORS,
 };
 
-module.exports = { smtpCredential, SMTP_CREDENTIAL_ID, WORKFLOWS, E2E_WORKFLOWS, selfServiceReset, credentials, CREDENTIAL_IDS, EMAIL, RESET_FLOW_SERVICES, SEND_ONLY_SERVICES, RESET_FORM_PATH, RESET_PAGE_MESSAGES, PASSWORD_CHECK_ITEMS, LINK_SERVICES, BREACHED_RESET_ACCOUNT };
+module.exports = { smtpCredential, SMTP_CREDENTIAL_ID, WORKFLOWS, E2E_WORKFLOWS, selfServiceReset, credentials, CREDENTIAL_IDS, EMAIL, RESET_FLOW_SERVICES, SEND_ONLY_SERVICES, RESET_FORM_PATH, RESET_PAGE_MESSAGES, PASSWORD_CHECK_ITEMS, LINK_SERVICES, SET_PASSWORD_SERVICES, BREACHED_RESET_ACCOUNT };
