@@ -26,6 +26,7 @@ import { strapi } from './services/strapi';
 import { supabase } from './services/supabase';
 import { wabotify } from './services/wabotify';
 import { wibiclick } from './services/wibiclick';
+import { wordpress } from './services/wordpress';
 import { xano } from './services/xano';
 
 /**
@@ -65,6 +66,7 @@ export const EDITION: Edition = {
 		cognito,
 		parse,
 		keycloak,
+		wordpress,
 	],
 	trigger: {
 		node: { name: 'passwordResetTrigger', displayName: 'Password Reset Trigger' },

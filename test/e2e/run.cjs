@@ -13,7 +13,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { ResetSandbox, SANDBOX_KEYS } = require('../../sandbox/server.cjs');
-const { E2E_WORKFLOWS, credentials, EMAIL, RESET_FLOW_SERVICES, SEND_ONLY_SERVICES, PASSWORD_CHECK_ITEMS, LINK_SERVICES, SET_PASSWORD_SERVICES, BREACHED_RESET_ACCOUNT } = require('./workflows.cjs');
+const { E2E_WORKFLOWS, credentials, EMAIL, RESET_FLOW_SERVICES, SEND_ONLY_SERVICES, PASSWORD_CHECK_ITEMS, LINK_SERVICES, SET_PASSWORD_SERVICES, SET_PASSWORD_CASES, BREACHED_RESET_ACCOUNT } = require('./workflows.cjs');
 const { SmtpSink } = require('../support/smtpSink.cjs');
 const { EDITION: { profiles: SERVICE_PROFILES } } = require('../../dist/nodes/PasswordReset/edition');
 
@@ -368,14 +368,15 @@ function assertSetPasswords({ json }, sandbox) {
 		});
 		check(`setPasswords: ${label}, unknown email → user_not_found`, () => equal(items(json, `${label}: Set, Unknown Email`).map(summary), ['user_not_found'], label));
 	}
-	check('setPasswords: Keycloak, Require Change and Sign Out Other Sessions → temporary (must change at the next sign-in), sessions ended, as the item says', () => {
-		const [set] = items(json, 'Keycloak: Temporary Password');
+	const { bothOptions, noRequireChange, noSet } = SET_PASSWORD_CASES;
+	check(`setPasswords: ${bothOptions[1]}, Require Change and Sign Out Other Sessions → temporary (must change at the next sign-in), sessions ended, as the item says`, () => {
+		const [set] = items(json, `${bothOptions[1]}: Temporary Password`);
 		equal([set?.json.mustChangeAtNextSignIn, set?.json.otherSessionsSignedOut], [true, true], JSON.stringify(set?.json ?? {}));
-		const account = sandbox.account('keycloak', EMAIL);
+		const account = sandbox.account(bothOptions[0], EMAIL);
 		equal([account.mustChangePassword, account.sessionsEnded > 0], [true, true], 'the sandbox account');
 	});
-	check('setPasswords: Directus, Require Change → not_supported (it has none)', () => equal(items(json, 'Directus: Require Change').map(summary), ['not_supported'], 'directus'));
-	check('setPasswords: Medusa (no admin set) → not_supported', () => equal(items(json, 'Medusa: Set Password').map(summary), ['not_supported'], 'medusa'));
+	check(`setPasswords: ${noRequireChange[1]}, Require Change → not_supported (it has none)`, () => equal(items(json, `${noRequireChange[1]}: Require Change`).map(summary), ['not_supported'], noRequireChange[0]));
+	check(`setPasswords: ${noSet[1]} (no admin set) → not_supported`, () => equal(items(json, `${noSet[1]}: Set Password`).map(summary), ['not_supported'], noSet[0]));
 }
 
 function assertAgentToolSetRefusal({ json }) {

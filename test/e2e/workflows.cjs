@@ -378,11 +378,22 @@ const resetLinks = () => {
 
 /** The services whose sandbox plays Set Password's admin calls. */
 const SET_PASSWORD_SERVICES = SERVICE_SCENARIOS.filter((scenario) => scenario.setPassword).map(({ service }) => [service, displayNameOf(service)]);
+const setPasswordEffects = (service) => SERVICE_PROFILES.find((profile) => profile.id === service).operations.setPassword?.effects;
+/**
+ * Set Password's option cases, each the first service that fits (from the profiles): one with
+ * both options (a temporary password, a sign-out it asks for), one without Require Change, one
+ * with no admin set at all.
+ */
+const SET_PASSWORD_CASES = {
+	bothOptions: SET_PASSWORD_SERVICES.find(([service]) => setPasswordEffects(service)?.requireChange && setPasswordEffects(service).otherSessions === 'onRequest'),
+	noRequireChange: SET_PASSWORD_SERVICES.find(([service]) => !setPasswordEffects(service)?.requireChange),
+	noSet: SERVICE_SCENARIOS.map(({ service }) => [service, displayNameOf(service)]).find(([service]) => !SERVICE_PROFILES.find((profile) => profile.id === service).operations.setPassword),
+};
 
 /**
- * Set Password on every service that has it (Grace, and an unknown email), with a temporary
- * password on Keycloak, Require Change on Directus (which has none: not_supported) and on Medusa
- * (no admin set at all). Node 1.1, so the new password is checked first. Under Continue.
+ * Set Password on every service that has it (Grace, and an unknown email), then the option cases
+ * (`SET_PASSWORD_CASES`): a temporary password with a sign-out, Require Change where there is none
+ * (not_supported), a service with no admin set. Node 1.1, so the new password is checked first. Under Continue.
  */
 const setPasswords = ({ newPassword }) => {
 	const flow = new WorkflowBuilder('prSetPasswords', 'Password Reset: Set Password on each service');
@@ -391,10 +402,11 @@ const setPasswords = ({ newPassword }) => {
 	for (const [service, label] of SET_PASSWORD_SERVICES) {
 		flow.chain([set(`${label}: Set Password`, service, 'grace@example.com'), set(`${label}: Set, Unknown Email`, service, 'nobody@example.com')]);
 	}
+	const { bothOptions, noRequireChange, noSet } = SET_PASSWORD_CASES;
 	flow.chain([
-		set('Keycloak: Temporary Password', 'keycloak', 'ada@example.com', { requireChange: true, signOutOthers: true }),
-		set('Directus: Require Change', 'directus', 'ada@example.com', { requireChange: true }),
-		set('Medusa: Set Password', 'medusa', 'ada@example.com'),
+		set(`${bothOptions[1]}: Temporary Password`, bothOptions[0], EMAIL, { requireChange: true, signOutOthers: true }),
+		set(`${noRequireChange[1]}: Require Change`, noRequireChange[0], EMAIL, { requireChange: true }),
+		set(`${noSet[1]}: Set Password`, noSet[0], EMAIL),
 	]);
 	return flow.workflow;
 };
@@ -655,7 +667,7 @@ const agentToolSetRefusal = ({ newPassword }) =>
 		toolName: 'SetTool',
 		query: { email: EMAIL },
 		parameters: { operation: 'setPassword', email: "={{ $fromAI('email', 'The email address of the account', 'string') }}", newPassword },
-		credentialId: CREDENTIAL_IDS.directus,
+		credentialId: CREDENTIAL_IDS[SET_PASSWORD_SERVICES[0][0]],
 		typeVersion: 1.1,
 	});
 
@@ -741,4 +753,4 @@ const E2E_WORKFLOWS = {
 	...MAPPED_N8N_ERRORS,
 };
 
-module.exports = { smtpCredential, SMTP_CREDENTIAL_ID, WORKFLOWS, E2E_WORKFLOWS, selfServiceReset, credentials, CREDENTIAL_IDS, EMAIL, RESET_FLOW_SERVICES, SEND_ONLY_SERVICES, RESET_FORM_PATH, RESET_PAGE_MESSAGES, PASSWORD_CHECK_ITEMS, LINK_SERVICES, SET_PASSWORD_SERVICES, BREACHED_RESET_ACCOUNT };
+module.exports = { smtpCredential, SMTP_CREDENTIAL_ID, WORKFLOWS, E2E_WORKFLOWS, selfServiceReset, credentials, CREDENTIAL_IDS, EMAIL, RESET_FLOW_SERVICES, SEND_ONLY_SERVICES, RESET_FORM_PATH, RESET_PAGE_MESSAGES, PASSWORD_CHECK_ITEMS, LINK_SERVICES, SET_PASSWORD_SERVICES, SET_PASSWORD_CASES, BREACHED_RESET_ACCOUNT };

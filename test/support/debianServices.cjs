@@ -1,8 +1,8 @@
 'use strict';
 /**
  * Servers from Debian's packages, started on loopback for one test run and stopped after it:
- * PostgreSQL (a temporary cluster) and Redis. The queue-mode suite and the real Parse Server
- * suite use them.
+ * PostgreSQL (a temporary cluster), Redis and MariaDB (a temporary data folder). The queue-mode
+ * suite, the real Parse Server suite and the real WordPress suite use them.
  */
 const { execFileSync, spawn } = require('node:child_process');
 const fs = require('node:fs');
@@ -60,6 +60,22 @@ async function startRedis() {
 	return { port, stop: () => stopChild(child) };
 }
 
+/** MariaDB in a temporary data folder, root without a password, one empty database `name`. */
+async function startMariadb(name) {
+	const installDb = debianBinary('mariadb-install-db', 'mariadb-server', ['/usr/bin', '/usr/sbin']);
+	const server = debianBinary('mariadbd', 'mariadb-server', ['/usr/sbin', '/usr/bin']);
+	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'password-reset-mariadb-'));
+	const asRoot = process.getuid?.() === 0;
+	const user = asRoot ? ['--user=root'] : [];
+	execFileSync(installDb, ['--no-defaults', `--datadir=${path.join(dir, 'data')}`, '--auth-root-authentication-method=normal', ...user], { stdio: 'ignore' });
+	const port = await freePort();
+	const socket = path.join(dir, 'mariadb.sock');
+	const child = spawn(server, ['--no-defaults', `--datadir=${path.join(dir, 'data')}`, `--socket=${socket}`, `--port=${port}`, '--bind-address=127.0.0.1', '--skip-log-bin', ...user], { stdio: 'ignore' });
+	await listening(port, child, 'MariaDB');
+	execFileSync(debianBinary('mariadb', 'mariadb-client', ['/usr/bin']), ['--no-defaults', `--socket=${socket}`, '-uroot', '-e', `CREATE DATABASE ${name}`]);
+	return { port, stop: () => stopChild(child) };
+}
+
 const stopChild = (child) =>
 	new Promise((resolve) => {
 		if (child.exitCode !== null) return resolve();
@@ -67,4 +83,4 @@ const stopChild = (child) =>
 		child.kill('SIGTERM');
 	});
 
-module.exports = { startPostgres, startRedis };
+module.exports = { startPostgres, startRedis, startMariadb };

@@ -15,17 +15,19 @@ const shapeOf = (value) => {
 };
 
 /** One answer as compared: status, media type (no parameters), and the body's shape (or `text`). */
-async function answerOf(url, { method = 'POST', body, headers = {} }) {
-	const response = await fetch(url, { method, headers: { 'Content-Type': 'application/json', ...headers }, body: body === undefined ? undefined : JSON.stringify(body) });
-	const type = (response.headers.get('content-type') ?? '').split(';')[0].trim();
-	const text = await response.text();
-	let shape = text ? 'text' : 'empty';
+async function answerOf(url, { method = 'POST', body, form, headers = {} }) {
+	// A form (WordPress's lost-password page) goes URL-encoded; a redirect is an answer, never followed.
+	const [type, text] = form ? ['application/x-www-form-urlencoded', new URLSearchParams(form).toString()] : ['application/json', body === undefined ? undefined : JSON.stringify(body)];
+	const response = await fetch(url, { method, redirect: 'manual', headers: { 'Content-Type': type, ...headers }, body: text });
+	const mediaType = (response.headers.get('content-type') ?? '').split(';')[0].trim();
+	const answer = await response.text();
+	let shape = answer ? 'text' : 'empty';
 	try {
-		shape = shapeOf(JSON.parse(text));
+		shape = shapeOf(JSON.parse(answer));
 	} catch {
 		// Not JSON: compared as text.
 	}
-	return { status: response.status, type, shape };
+	return { status: response.status, type: mediaType, shape };
 }
 
 /**

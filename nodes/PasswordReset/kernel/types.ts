@@ -73,6 +73,8 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH';
 export interface RawAnswer {
 	status: number;
 	body: unknown;
+	/** The answer's headers (a redirect's Location, for a request that `answersWithRedirect`). */
+	headers: IDataObject;
 }
 
 /**
@@ -94,6 +96,11 @@ export interface RequestContract {
 	fields: (input: ResetInput, settings: CredentialSettings) => IDataObject | string[];
 	/** `form`: the fields as an URL-encoded form body (Parse's reset page), not JSON. */
 	bodyFormat?: 'json' | 'form';
+	/**
+	 * The service answers this request with a redirect (WordPress's lost-password form): a 3xx is
+	 * judged by `isSuccess` (its Location), never followed; any other 3xx stays a wrong address.
+	 */
+	answersWithRedirect?: boolean;
 	/**
 	 * Whether a 2xx answer is this request's success, judged on the body the service really
 	 * sends (from its source). Any other 2xx is `unexpected_response`, never a success.

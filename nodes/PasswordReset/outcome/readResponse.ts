@@ -54,7 +54,7 @@ export interface ReadContext {
 	profile: ServiceProfile;
 	operation: ServiceOperation;
 	/** The request whose answer this is: its `isSuccess` judges a 2xx. */
-	request: Pick<RequestContract, 'isSuccess'>;
+	request: Pick<RequestContract, 'isSuccess' | 'answersWithRedirect'>;
 	options: { revealUnknownAccounts: boolean; includeRawResponse: boolean };
 	secrets: readonly string[];
 	/** The request as `METHOD /path`, to say where a wrong address led. */
@@ -97,6 +97,7 @@ export const readResponse = (response: ServiceResponse, context: ReadContext): I
 	});
 
 	const is2xx = status >= 200 && status < 300;
+	const isRedirect = status >= 300 && status < 400;
 	if (response.unreadable && is2xx) {
 		const unread = `The service answered HTTP ${status}, but its answer could not be read (too large, or nested too deep)`;
 		if (changesPassword(operation)) {
@@ -105,11 +106,11 @@ export const readResponse = (response: ServiceResponse, context: ReadContext): I
 		throw new ResetFailure('unexpected_response', status, undefined, `${unread}. Check the Base URL and the service chosen`);
 	}
 	// Judged on the body as the service sent it: a bare `Created`, `true`, a list, nothing.
-	if (is2xx && context.request.isSuccess({ status, body: rawBody })) {
+	if ((is2xx || (isRedirect && context.request.answersWithRedirect)) && context.request.isSuccess({ status, body: rawBody, headers: response.headers })) {
 		// A neutral send carries no raw answer: it would tell known and unknown accounts apart.
 		return neutralSend ? neutralSendItem(profile) : success(serverMessage ?? DEFAULT_SUCCESS_MESSAGES[operation]);
 	}
-	if (status >= 300 && status < 400) {
+	if (isRedirect) {
 		throw new ResetFailure(
 			'unexpected_response',
 			status,
