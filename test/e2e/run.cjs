@@ -126,6 +126,7 @@ async function run() {
 			assertMappedN8nErrors(executions);
 			assertAgentToolLinkRefusal(executions.agentToolLinkRefusal);
 			assertAgentToolSetRefusal(executions.agentToolSetRefusal);
+			assertHelpDeskTemporaryPassword(executions.helpDeskTemporaryPassword, { mails: workflowMails, sandbox, userFolder });
 			await assertHelpDeskResetLink(executions.helpDeskResetLink, { mails: workflowMails, sandbox, userFolder });
 		}
 		const written = Object.values(executions).flatMap((execution) => passwordResetRunData(execution)).map((task) => JSON.stringify(task));
@@ -406,9 +407,10 @@ async function assertHelpDeskResetLink({ json }, { mails, sandbox, userFolder })
 	});
 	check('helpDeskResetLink: the link is in resetLink only: not in the message or anywhere else in the item', () =>
 		equal(JSON.stringify(created[0] ?? {}).split(link).length - 1, 1, 'occurrences'));
-	const mail = mails.find((message) => message.to.includes(EMAIL));
+	const linkMails = mails.filter((message) => /Subject: Reset your password/.test(message.raw));
+	const mail = linkMails.find((message) => message.to.includes(EMAIL));
 	check('helpDeskResetLink: Send Email delivered one mail to the account, holding the link', () => {
-		equal(mails.length, 1, 'mails');
+		equal(linkMails.length, 1, 'mails');
 		equal(Boolean(mail?.text.includes(link)), true, 'link in mail');
 	});
 	const rows = liveRows(userFolder);
@@ -433,6 +435,25 @@ async function assertHelpDeskResetLink({ json }, { mails, sandbox, userFolder })
 	} finally {
 		await browser.close();
 	}
+}
+
+/** The temporary-password help desk: generated, set as temporary, mailed once, kept in no row of n8n's database. */
+function assertHelpDeskTemporaryPassword({ json }, { mails, sandbox, userFolder }) {
+	const [set] = items(json, 'Set a Temporary Password').map((item) => item.json);
+	const password = set?.temporaryPassword ?? '';
+	const account = sandbox.account('okta', EMAIL);
+	check('helpDeskTemporaryPassword: Set Password generated a temporary password; the service has it, to be changed at the next sign-in', () => {
+		equal([set?.success, set?.mustChangeAtNextSignIn, /^[\w]{5}(-[\w]{5}){3}$/.test(password)], [true, true, true], JSON.stringify(set?.error ?? {}));
+		equal([account.password === password, account.mustChangePassword], [true, true], 'the sandbox account');
+	});
+	check('helpDeskTemporaryPassword: the password is in temporaryPassword only: not in the message or anywhere else in the item', () =>
+		equal(JSON.stringify(set ?? {}).split(password).length - 1, 1, 'occurrences'));
+	const sent = mails.filter((message) => /Subject: Your temporary password/.test(message.raw));
+	check('helpDeskTemporaryPassword: Send Email delivered one mail to the account, holding the password', () =>
+		equal([sent.length, Boolean(sent[0]?.to.includes(EMAIL) && sent[0].text.includes(password))], [1, true], 'mails'));
+	const rows = liveRows(userFolder);
+	check(`helpDeskTemporaryPassword: the password is in no row of n8n's database (${rows.length} rows): no successful execution kept`, () =>
+		equal(rows.filter((row) => password && row.includes(password)).length, 0, 'rows'));
 }
 
 /** Mapping Mode under n8n's own errors: the stored errors name the cause and hold no secret, under Continue and Stop. */

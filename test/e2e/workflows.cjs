@@ -352,6 +352,36 @@ const helpDeskResetLink = () => {
 	return flow.workflow;
 };
 
+/**
+ * The help desk's other answer: a temporary password the service makes the user change at the
+ * next sign-in. The node generates it (Password to Set → Generate a Temporary Password), sets it
+ * and outputs it once as temporaryPassword; Send Email delivers it. The workflow keeps no
+ * successful execution (the item holds the password), and a failure item never holds it.
+ */
+const helpDeskTemporaryPassword = () => {
+	const flow = new WorkflowBuilder('prHelpDeskTemporaryPassword', 'Password Reset: a temporary password in your own email (Set Password → Send Email)');
+	flow.workflow.settings = { ...flow.workflow.settings, saveDataSuccessExecution: 'none', saveManualExecutions: false };
+	flow.chain([
+		codeItems('Ticket', JSON.stringify([{ email: EMAIL, name: 'Ada' }])),
+		passwordReset('Set a Temporary Password', CREDENTIAL_IDS.okta, { operation: 'setPassword', email: '={{ $json.email }}', passSource: 'generated' }, undefined, 1.2),
+		[
+			'Email the Password',
+			'n8n-nodes-base.emailSend',
+			2.1,
+			{
+				fromEmail: 'help@example.com',
+				toEmail: "={{ $('Ticket').item.json.email }}",
+				subject: 'Your temporary password',
+				emailFormat: 'text',
+				text: "=Hi {{ $('Ticket').item.json.name }},\n\nSign in with this temporary password:\n{{ $json.temporaryPassword }}\n\nYou will be asked to choose your own right away. If you did not ask for it, tell us.",
+				options: {},
+			},
+			{ credentials: { smtp: { id: SMTP_CREDENTIAL_ID, name: SMTP_CREDENTIAL_ID } } },
+		],
+	]);
+	return flow.workflow;
+};
+
 /** The services whose sandbox plays an admin link call. */
 const LINK_SERVICES = SERVICE_SCENARIOS.filter((scenario) => scenario.link).map(({ service }) => [service, displayNameOf(service)]);
 
@@ -735,7 +765,7 @@ const aiAgentTool = () => {
  * The examples run by `n8n execute`. The form example runs in a browser (test/e2e/form.cjs); the
  * agent example needs a model, so its tool runs on its own (agentTool).
  */
-const EXECUTED_EXAMPLES = { resetFlow, failureModes, stopOnError, bulkSendResetEmail, helpDeskResetLink };
+const EXECUTED_EXAMPLES = { resetFlow, failureModes, stopOnError, bulkSendResetEmail, helpDeskResetLink, helpDeskTemporaryPassword };
 const WORKFLOWS = { ...EXECUTED_EXAMPLES, selfServiceReset, aiAgentTool };
 /** Workflows the e2e suite runs that make no example. */
 const E2E_WORKFLOWS = {

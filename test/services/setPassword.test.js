@@ -112,4 +112,44 @@ describe('the options, where the service has them', () => {
 		expect(result.output[0].json).toMatchObject({ success: true, mustChangeAtNextSignIn: true, otherSessionsSignedOut: null });
 		expect(leakedSentinels(result)).toEqual([]);
 	});
+
+	test('Keycloak, Generate a Temporary Password: a strong one the node makes, sent as temporary, output once as temporaryPassword and nowhere else', async () => {
+		const { set } = keycloakAnswers();
+		const result = await runNode({ parameters: { operation: 'setPassword', email: EMAIL, passSource: 'generated' }, credential: keycloak });
+		expect(result.error).toBeUndefined();
+		const { temporaryPassword, ...rest } = result.output[0].json;
+		expect(temporaryPassword).toMatch(/^[A-HJ-NP-Za-km-z2-9]{5}(-[A-HJ-NP-Za-km-z2-9]{5}){3}$/);
+		expect(set.seen.body).toEqual({ type: 'password', value: temporaryPassword, temporary: true });
+		expect(rest).toMatchObject({ success: true, mustChangeAtNextSignIn: true });
+		expect(JSON.stringify(rest)).not.toContain(temporaryPassword);
+		expect(logged.join('\n')).not.toContain(temporaryPassword);
+	});
+
+	test('Generate a Temporary Password, mapped: no New Password field is read; each item gets its own', async () => {
+		for (const email of [EMAIL, 'grace@example.com']) {
+			intercept({ base: KEYCLOAK, method: 'POST', path: '/realms/acme/protocol/openid-connect/token', body: { access_token: 'KC-TOKEN-3f4a' } });
+			intercept({ base: KEYCLOAK, method: 'GET', path: '/admin/realms/acme/users', body: [{ id: 'kc-1', email }] });
+			intercept({ base: KEYCLOAK, method: 'PUT', path: '/admin/realms/acme/users/kc-1/reset-password', status: 204, body: '' });
+		}
+		const result = await runNode({
+			parameters: { operation: 'setPassword', mappingMode: 'autoMapInputData', passSource: 'generated' },
+			credential: keycloak,
+			items: [{ email: EMAIL }, { email: 'grace@example.com' }],
+		});
+		expect(result.error).toBeUndefined();
+		const passwords = result.output.map((item) => item.json.temporaryPassword);
+		expect(passwords.every(Boolean) && passwords[0] !== passwords[1]).toBe(true);
+	});
+
+	test('Generate a Temporary Password where the service cannot force the change: not_supported, nothing sent, no password made', async () => {
+		nock.disableNetConnect();
+		const result = await runNode({
+			parameters: { operation: 'setPassword', email: EMAIL, passSource: 'generated' },
+			credential: { service: 'directus', baseUrl: 'https://directus.example.test', directusAdminToken: 'x' },
+			onError: 'continueRegularOutput',
+		});
+		expect(result.output[0].json.details.errorCode).toBe('not_supported');
+		expect(result.output[0].json.error).toMatch(/so Password Reset does not generate one: a generated password that never expires would be a standing secret/);
+		expect(result.output[0].json.temporaryPassword).toBeUndefined();
+	});
 });

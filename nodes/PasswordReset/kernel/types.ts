@@ -40,6 +40,8 @@ export interface SetPasswordChoices {
 	requireChange: boolean;
 	/** Sign Out Other Sessions. */
 	signOutOtherSessions: boolean;
+	/** Password to Set → Generate a Temporary Password: the node makes one (and Require Change is on). */
+	generateTemporary: boolean;
 }
 
 /** What the user typed into the node for one item, and the run's Set Password options. */

@@ -36,7 +36,10 @@ export interface PasswordCheckOptions {
 }
 
 /** Set Password's options off: what every other operation's input carries. */
-export const NO_CHOICES: SetPasswordChoices = { requireChange: false, signOutOtherSessions: false };
+export const NO_CHOICES: SetPasswordChoices = { requireChange: false, signOutOtherSessions: false, generateTemporary: false };
+
+/** Password to Set's values (see `user/setPassword.operation.ts`). */
+export const PASSWORD_SOURCES = { given: 'given', generated: 'generated' } as const;
 
 /** The node version from which Reset Password checks the new password unless turned off. */
 const CHECKS_BY_DEFAULT_FROM_VERSION = 1.1;
@@ -142,12 +145,14 @@ export const readInput = (
 	choices: SetPasswordChoices,
 ): ResetInput => {
 	const input: ResetInput = { email: '', resetToken: '', newPassword: '', choices };
+	// A generated password is not read: the node makes it (see `runResetRequest`).
+	const fields = OPERATION_FIELDS[operation].filter((field) => !(field === 'newPassword' && choices.generateTemporary));
 	if (mapping) {
 		const { json } = context.getInputData();
-		for (const field of OPERATION_FIELDS[operation]) input[field] = mappedText(json, field, mapping, contract.requires.includes(field));
+		for (const field of fields) input[field] = mappedText(json, field, mapping, contract.requires.includes(field));
 		return input;
 	}
-	for (const field of OPERATION_FIELDS[operation]) {
+	for (const field of fields) {
 		const value = text(parameter(context, field, isToolCall), FIELD_NAMES[field]);
 		input[field] = field === 'newPassword' ? value : value.trim();
 	}
@@ -221,6 +226,19 @@ const readPasswordCheck = (options: IDataObject, typeVersion: number): PasswordC
 };
 
 /**
+ * Set Password's choices. A generated password is a temporary one: the service must make the user
+ * change it at the next sign-in, so Require Change is on with it (see `unofferedChoice`).
+ */
+const readSetPasswordChoices = (context: IExecuteSingleFunctions, options: IDataObject): SetPasswordChoices => {
+	const generateTemporary = context.getNodeParameter('passSource', PASSWORD_SOURCES.given) === PASSWORD_SOURCES.generated;
+	return {
+		requireChange: generateTemporary || booleanOption(options, 'requireChange', 'Require Change at Next Sign-In'),
+		signOutOtherSessions: booleanOption(options, 'signOutOthers', 'Sign Out Other Sessions'),
+		generateTemporary,
+	};
+};
+
+/**
  * The node's options. They apply to the whole run and are read once, with the first item: an
  * expression in them is resolved for that item.
  */
@@ -236,9 +254,6 @@ export const readOptions = (context: IExecuteSingleFunctions): NodeOptions => {
 		maxRetryAfter: Math.min(numberOption(options, 'maxRetryAfter', 'Max Retry-After Wait', DEFAULT_MAX_RETRY_AFTER_SECONDS), MAX_TIMER_MS / 1000),
 		maxConcurrentRequests: Math.floor(numberOption(options, 'maxConcurrentRequests', 'Max Concurrent Requests', DEFAULT_MAX_CONCURRENT_REQUESTS, 1)),
 		passwordCheck: readPasswordCheck(options, context.getNode().typeVersion),
-		choices: readOperation(context) === 'setPassword' ? {
-			requireChange: booleanOption(options, 'requireChange', 'Require Change at Next Sign-In'),
-			signOutOtherSessions: booleanOption(options, 'signOutOthers', 'Sign Out Other Sessions'),
-		} : NO_CHOICES,
+		choices: readOperation(context) === 'setPassword' ? readSetPasswordChoices(context, options) : NO_CHOICES,
 	};
 };

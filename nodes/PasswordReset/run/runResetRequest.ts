@@ -20,6 +20,7 @@ import { isJsonObject } from '../kernel/json';
 import type { ChainStep, CredentialSettings, Operation, RequestContract, ResetInput, ServiceOperation, ServiceProfile, ServiceResponse } from '../kernel/types';
 import { InputProblem, isHeaderText, isSegmentValue, resetLinkProblem } from '../safety/checks';
 import { linkSecrets, redactValue } from '../safety/redact';
+import { temporaryPassword } from '../safety/temporaryPassword';
 import type { PasswordCheck } from './checkNewPassword';
 import { checkNewPassword } from './checkNewPassword';
 import { FIELD_NAMES, readInput, readOperation } from './input';
@@ -206,6 +207,7 @@ const withSetEffects = (run: RunContext, json: IDataObject, input: ResetInput): 
 	const sessions = run.contract.effects?.otherSessions;
 	return {
 		...json,
+		...(input.choices.generateTemporary ? { temporaryPassword: input.newPassword } : {}),
 		mustChangeAtNextSignIn: input.choices.requireChange,
 		otherSessionsSignedOut: sessions === 'always' ? true : sessions === 'onRequest' ? input.choices.signOutOtherSessions : sessions === 'never' ? false : null,
 	};
@@ -305,13 +307,16 @@ export async function runResetRequest(
 		if (signal?.aborted) throw cancelledFailure(run.operation, false);
 		if (run.setupFailure) throw run.setupFailure;
 		const input = readInput(this, run.operation, run.contract, run.mapping, run.isToolCall, run.options.choices);
+		if (input.choices.generateTemporary) input.newPassword = temporaryPassword();
 		secrets.push(...[input.resetToken, input.newPassword].filter(Boolean));
 		validateInput(run.profile, run.contract, input, run.mapping);
 		const item: ItemRun = { context: this, requestData, run, input, signal, secrets };
 		const checks = run.checksPassword ? await checkNewPassword(this, run, input, secrets, signal) : undefined;
 		const json = await runOperation(item, itemIndex, checks);
 		// Whatever the service echoed, in whatever form: no secret leaves in the item (the reset link, checked, is the one meant to).
-		return [{ json: { ...(redactValue(json, secrets) as IDataObject), ...(json.resetLink ? { resetLink: json.resetLink } : {}) }, pairedItem: { item: itemIndex } }];
+		// The two values an operation exists to hand over, once, in fields named as what they are: a created link, a generated temporary password.
+		const handedOver = { ...(json.resetLink ? { resetLink: json.resetLink } : {}), ...(json.temporaryPassword ? { temporaryPassword: json.temporaryPassword } : {}) };
+		return [{ json: { ...(redactValue(json, secrets) as IDataObject), ...handedOver }, pairedItem: { item: itemIndex } }];
 	} catch (error) {
 		const operation = run?.operation ?? readOperation(this);
 		const failure = asFailure(error, operation, { signal, secrets });

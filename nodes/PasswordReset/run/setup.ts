@@ -3,7 +3,7 @@ import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 import { withAuth } from './auth';
 import type { RequestSettings } from './settings';
 import { pathHoldsSecret } from './settings';
-import { invalidInput, ResetFailure } from '../outcome/errors';
+import { invalidInput, NODE, ResetFailure } from '../outcome/errors';
 import { contractFor, isServiceOperation, isUnsupported } from '../services';
 import { changesPassword } from '../kernel/operations';
 import type { Operation, OperationContract, ResetInput, ServiceOperation, ServiceProfile, SetPasswordChoices } from '../kernel/types';
@@ -90,6 +90,9 @@ export const validateRun = (
 
 /** A Set Password option the service cannot honour, named with what it lacks; undefined when it can. */
 const unofferedChoice = ({ displayName }: ServiceProfile, { effects }: OperationContract, choices: SetPasswordChoices): string | undefined => {
+	if (choices.generateTemporary && !effects?.requireChange) {
+		return `${displayName} has no way to make a user change an admin-set password at the next sign-in, so ${NODE} does not generate one: a generated password that never expires would be a standing secret. Nothing was sent. Set Password to Set to Use the New Password, or use Create Reset Link`;
+	}
 	if (choices.requireChange && !effects?.requireChange) {
 		return `${displayName} has no way to make a user change an admin-set password at the next sign-in, so Require Change at Next Sign-In cannot be honoured: nothing was sent. Turn the option off, or use Create Reset Link or Send Reset Email`;
 	}

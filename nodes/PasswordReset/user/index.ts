@@ -175,7 +175,7 @@ export const userDescription = (registry: Registry, operations: INodePropertyOpt
 	...createResetLinkFields,
 	...sendResetEmailFields,
 	resetTokenField(registry),
-	...resetPasswordFields(registry),
 	...setPasswordFields,
+	...resetPasswordFields(registry),
 	options(registry),
 ];

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { MAPPING_MODES } from '../run/input';
+import { MAPPING_MODES, PASSWORD_SOURCES } from '../run/input';
 import { listed } from '../kernel/text';
 import type { Registry } from '../services/registry';
 import { servicesNeedingEmailToReset } from './prose';
@@ -72,7 +72,7 @@ export const mappedFields = (registry: Registry): INodeProperties[] => [
 		required: true,
 		default: 'newPassword',
 		description: "The input item's field holding the password to set, sent as it is, never trimmed",
-		displayOptions: showIn('mapByName', ['resetPassword', 'setPassword', 'checkPassword']),
+		displayOptions: { ...showIn('mapByName', ['resetPassword', 'setPassword', 'checkPassword']), hide: { passSource: [PASSWORD_SOURCES.generated] } },
 	},
 	{
 		displayName: 'Email Field',

@@ -4,6 +4,7 @@ import { listed } from '../kernel/text';
 import type { Registry } from '../services/registry';
 import { servicesNeedingEmailToReset } from './prose';
 import { showIn } from './mapping';
+import { PASSWORD_SOURCES } from '../run/input';
 
 export const resetPasswordOperation: INodePropertyOptions = {
 	name: 'Reset Password',
@@ -13,7 +14,8 @@ export const resetPasswordOperation: INodePropertyOptions = {
 };
 
 const showFor = showIn('defineBelow', ['resetPassword', 'checkPassword']);
-const showPasswordFor = showIn('defineBelow', ['resetPassword', 'setPassword', 'checkPassword']);
+/** The password to set: hidden where Set Password generates one. */
+const showPasswordFor = { ...showIn('defineBelow', ['resetPassword', 'setPassword', 'checkPassword']), hide: { passSource: [PASSWORD_SOURCES.generated] } };
 
 /** Which of this edition's services read the Email on a reset. */
 const emailUse = (registry: Registry) => {

@@ -5,6 +5,7 @@ import type { Registry } from '../services/registry';
 import type { OperationContract } from '../kernel/types';
 import { listed } from '../kernel/text';
 import { servicesOffering } from './prose';
+import { PASSWORD_SOURCES } from '../run/input';
 
 export const setPasswordOperation = (registry: Registry): INodePropertyOptions => ({
 	name: 'Set Password',
@@ -24,6 +25,24 @@ const servicesWhere = (registry: Registry, has: (contract: OperationContract) =>
 	) || 'none of this package\'s services';
 
 export const setPasswordFields: INodeProperties[] = [
+	{
+		displayName: 'Password to Set',
+		name: 'passSource',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{ name: 'Use the New Password', value: PASSWORD_SOURCES.given, description: 'The password you give below (or map from the item)' },
+			{
+				name: 'Generate a Temporary Password',
+				value: PASSWORD_SOURCES.generated,
+				description:
+					'The node makes a strong one that the service makes the user change at the next sign-in, and outputs it once as temporaryPassword. Only where the service can force that change.',
+			},
+		],
+		default: 'given',
+		description: 'Whether to set the password you give, or one the node generates for a temporary sign-in',
+		displayOptions: { show: { resource: ['user'], operation: ['setPassword'] } },
+	},
 	{
 		displayName:
 			"Set Password changes the account's password at once, without the user: check who is asking first. The credential needs the service's admin key (see the credential's fields)",
