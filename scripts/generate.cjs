@@ -9,7 +9,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 const root = path.resolve(__dirname, '..');
-const { contractFor, isUnsupported } = require(path.join(root, 'dist/nodes/PasswordReset/services'));
+const { contractFor, isUnsupported, offers } = require(path.join(root, 'dist/nodes/PasswordReset/services'));
 const { EDITION } = require(path.join(root, 'dist/nodes/PasswordReset/edition'));
 const SERVICE_PROFILES = EDITION.profiles;
 const CREDENTIAL_SERVICES = require(path.join(root, 'dist/nodes/PasswordReset/services/registry')).registryOf(EDITION).credentialServices;
@@ -17,6 +17,13 @@ const CREDENTIAL_SERVICES = require(path.join(root, 'dist/nodes/PasswordReset/se
 const { servicePackages } = require('./servicePackages.cjs');
 
 const OPERATIONS = ['sendResetEmail', 'resetPassword', 'verifyResetToken', 'createResetLink'];
+/** What Sign Out Other Sessions meets on each service (`SetPasswordEffects.otherSessions`). */
+const OTHER_SESSIONS = {
+	always: 'all signed out by the service',
+	onRequest: 'kept; Sign Out Other Sessions adds the sign-out',
+	never: 'kept (no sign-out call; option refused)',
+	unknown: 'not documented (option refused)',
+};
 const slug = (name) => name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 const code = (text) => `\`${text}\``;
 
@@ -25,7 +32,7 @@ const requestText = (contract) => {
 	const parts = [];
 	for (let step = contract; step; step = step.then) {
 		const query = step.query ? `?${new URLSearchParams(step.query)}` : '';
-		parts.push(code(`${step.method} ${step.path || '(your path)'}${query}`));
+		parts.push(`${code(`${step.method} ${step.path || '(your path)'}${query}`)}${step.when ? ' (with its option)' : ''}`);
 	}
 	return parts.join(' → ');
 };
@@ -61,8 +68,32 @@ const cell = (text) => String(text).replace(/\|/g, '\\|');
 const tablesFor = (services, profiles) => ({
 	services: () =>
 		table(
-			['Service', 'Send Reset Email', 'Reset Password', 'Verify Reset Token', 'Create Reset Link', 'API key / auth'],
-			services.map((profile) => [profile.displayName, ...OPERATIONS.map((operation) => operationCell(profile, operation)), authCell(profile)]),
+			['Service', 'Send Reset Email', 'Reset Password', 'Verify Reset Token', 'Create Reset Link', 'Set Password', 'API key / auth'],
+			services.map((profile) => [
+				profile.displayName,
+				...OPERATIONS.map((operation) => operationCell(profile, operation)),
+				offers(profile, 'setPassword') ? 'yes' : '—',
+				authCell(profile),
+			]),
+		),
+	adminCalls: () =>
+		table(
+			['Service', 'Set Password calls', 'Require Change at Next Sign-In', 'Other sessions on a set', 'Create Reset Link', 'Credential fields these use'],
+			services
+				.filter((profile) => offers(profile, 'setPassword') || offers(profile, 'createResetLink'))
+				.map((profile) => {
+					const effects = offers(profile, 'setPassword') ? profile.operations.setPassword.effects : undefined;
+					// The fields only the admin operations read, and the secrets every operation of the service sends.
+					const fields = (profile.credentialFields ?? []).filter((field) => /^Only for (Create Reset Link|Set Password)/.test(String(field.description)) || field.typeOptions?.password);
+					return [
+						profile.displayName,
+						offers(profile, 'setPassword') ? requestText(profile.operations.setPassword) : '—',
+						effects ? (effects.requireChange ? cell(effects.requireChange) : 'no (refused)') : '—',
+						effects ? OTHER_SESSIONS[effects.otherSessions] : '—',
+						offers(profile, 'createResetLink') ? requestText(profile.operations.createResetLink) : '—',
+						[...fields.map((field) => `**${field.displayName}**`), ...(profile.auth.apiKey ? ['**API Key**'] : [])].join(', ') || '—',
+					];
+				}),
 		),
 	credentialNotes: () =>
 		table(
@@ -120,6 +151,9 @@ const CODEX_ALIASES = [
 	'password strength',
 	'breached password',
 	'have i been pwned',
+	'set password',
+	'temporary password',
+	'help desk',
 ];
 /** The codex's aliases for these services: what people type into n8n's nodes panel. */
 const codexAliases = (profiles) => [...new Set([...CODEX_ALIASES, ...profiles.map((profile) => `${profile.displayName.replace(/ \(.*\)$/, '')} password reset`)])];
@@ -131,12 +165,13 @@ const OUTPUTS = {
 		`${JSON.stringify({ ...JSON.parse(current), alias: codexAliases(SERVICE_PROFILES) }, null, '\t')}\n`,
 	'package.json': (current) => {
 		const pkg = JSON.parse(current);
-		pkg.description = `n8n node for forgot-password flows: send reset emails, reset passwords, check reset tokens and new passwords (NIST SP 800-63B-4, Have I Been Pwned), create reset links on ${SERVICE_PROFILES.map((profile) => profile.displayName).join(', ')} or any REST reset API`;
+		pkg.description = `n8n node for forgot-password flows: send reset emails, reset passwords, check reset tokens and new passwords (NIST SP 800-63B-4, Have I Been Pwned), create reset links and set passwords as an admin on ${SERVICE_PROFILES.map((profile) => profile.displayName).join(', ')} or any REST reset API`;
 		pkg.keywords = [...new Set([...KEYWORDS, ...SERVICE_PROFILES.map((profile) => slug(profile.displayName))])];
 		return `${JSON.stringify(pkg, null, 2)}\n`;
 	},
 	'README.md': (current) => withTables('README.md', current),
 	'docs/services.md': (current) => withTables('docs/services.md', current),
+	'docs/help-desk.md': (current) => withTables('docs/help-desk.md', current),
 };
 
 /** A markdown page with each `<!-- generated:name -->` table written anew from the profiles. */
