@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { isJsonObject } from '../kernel/json';
-import type { CredentialSettings, RawAnswer } from '../kernel/types';
+import type { ChainStep, CredentialSettings, RawAnswer } from '../kernel/types';
 
 /** Shared readings of answers, for the profiles' `isSuccess` and credential probes. */
 
@@ -69,3 +69,38 @@ export const needsField =
 	(field: string, problem: string) =>
 	(settings: CredentialSettings): string | undefined =>
 		settings[field] ? undefined : problem;
+
+/**
+ * Set Password's last request where a service sets it on the account its search found, the id as
+ * the path's last `{placeholder}`: none found is the unknown account, two `multiple_accounts`,
+ * before anything is sent (see `ChainStep.accounts`).
+ */
+export const setOnFoundAccount = ({
+	service,
+	method,
+	path,
+	found,
+	idOf = (account) => account.id,
+	fields,
+	headers,
+	isSuccess,
+}: Pick<ChainStep, 'method' | 'path' | 'fields' | 'headers' | 'isSuccess'> & {
+	/** The service's name, for the message when the search's answer lacks what the set needs. */
+	service: string;
+	/** The search's list of accounts, from the answers so far. */
+	found: (answers: unknown[]) => unknown;
+	idOf?: (account: IDataObject) => unknown;
+}): ChainStep => {
+	const placeholder = [...path.matchAll(/\{(\w+)\}/g)].at(-1)?.[1] ?? '';
+	return {
+		method,
+		path,
+		fields,
+		accounts: (answers, { email }) => accountsWithEmail(found(answers), email),
+		pathValues: (answers, { email }) => ({ [placeholder]: String(idOf(theAccount(found(answers), email)) ?? '') }),
+		headers,
+		secrets: () => [],
+		isSuccess,
+		missingMessage: `${service} answered the user search without what the set needs: nothing was changed`,
+	};
+};

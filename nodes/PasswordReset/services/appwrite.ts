@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { accountsWithEmail, needsField, objectOrEmpty, objectWhere, theAccount } from './answers';
+import { needsField, objectOrEmpty, objectWhere, setOnFoundAccount } from './answers';
 import type { ResetInput, ServiceProfile } from '../kernel/types';
 
 /**
@@ -113,17 +113,16 @@ export const appwrite: ServiceProfile = {
 			fields: ({ email }) => ({ 'queries[]': JSON.stringify({ method: 'equal', attribute: 'email', values: [email.toLowerCase()] }) }),
 			isSuccess: objectWhere((body) => Array.isArray(body.users)),
 			effects: { otherSessions: 'unknown' },
-			then: {
+			then: setOnFoundAccount({
+				service: 'Appwrite',
 				method: 'PATCH',
 				path: '/users/{appwriteUserId}/password',
+				found: usersFound,
+				idOf: (account) => account.$id,
 				fields: ({ newPassword }) => ({ password: newPassword }),
-				accounts: (answers, { email }) => accountsWithEmail(usersFound(answers), email),
-				pathValues: (answers, { email }) => ({ appwriteUserId: String(theAccount(usersFound(answers), email).$id ?? '') }),
 				headers: () => ({}),
-				secrets: () => [],
 				isSuccess: objectWhere((body) => typeof body.$id === 'string'),
-				missingMessage: 'Appwrite answered the user search without what the set needs: nothing was changed',
-			},
+			}),
 		},
 	},
 	errorCodeOf: (body: IDataObject) => (typeof body.type === 'string' ? body.type : undefined),

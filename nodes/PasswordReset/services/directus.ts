@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { SUCCESS_STATUSES, accountsWithEmail, bearerFrom, needsField, objectOrEmpty, objectWhere, theAccount } from './answers';
+import { bearerFrom, needsField, objectOrEmpty, objectWhere, setOnFoundAccount, SUCCESS_STATUSES } from './answers';
 import type { ServiceProfile } from '../kernel/types';
 
 /**
@@ -82,17 +82,15 @@ export const directus: ServiceProfile = {
 			fields: ({ email }) => ({ 'filter[email][_icontains]': email, fields: 'id,email', limit: '50' }),
 			isSuccess: objectWhere((body) => Array.isArray(body.data)),
 			effects: { otherSessions: 'always' },
-			then: {
+			then: setOnFoundAccount({
+				service: 'Directus',
 				method: 'PATCH',
 				path: '/users/{directusUserId}',
+				found: usersFound,
 				fields: ({ newPassword }) => ({ password: newPassword }),
-				accounts: (answers, { email }) => accountsWithEmail(usersFound(answers), email),
-				pathValues: (answers, { email }) => ({ directusUserId: String(theAccount(usersFound(answers), email).id ?? '') }),
 				headers: bearerFrom('directusAdminToken'),
-				secrets: () => [],
 				isSuccess: objectOrEmpty,
-				missingMessage: 'Directus answered the user search without what the set needs: nothing was changed',
-			},
+			}),
 		},
 	},
 	errorCodeOf: directusCode,

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { accountsWithEmail, needsField, objectOrEmpty, objectWhere, theAccount } from './answers';
+import { needsField, objectOrEmpty, objectWhere, setOnFoundAccount } from './answers';
 import type { ResetInput, ServiceProfile } from '../kernel/types';
 
 /**
@@ -104,17 +104,16 @@ export const parse: ServiceProfile = {
 			fields: ({ email }) => ({ where: JSON.stringify({ email: { $in: [...new Set([email, email.toLowerCase()])] } }), limit: '2', keys: 'email' }),
 			isSuccess: objectWhere((body) => Array.isArray(body.results)),
 			effects: { otherSessions: 'always' },
-			then: {
+			then: setOnFoundAccount({
+				service: 'Parse',
 				method: 'PUT',
 				path: '/users/{parseUserId}',
+				found: usersFound,
+				idOf: (account) => account.objectId,
 				fields: ({ newPassword }) => ({ password: newPassword }),
-				accounts: (answers, { email }) => accountsWithEmail(usersFound(answers), email),
-				pathValues: (answers, { email }) => ({ parseUserId: String(theAccount(usersFound(answers), email).objectId ?? '') }),
 				headers: (_previous, _answers, { parseMasterKey }) => ({ 'X-Parse-Master-Key': parseMasterKey ?? '' }),
-				secrets: () => [],
 				isSuccess: objectWhere((body) => typeof body.updatedAt === 'string'),
-				missingMessage: 'Parse answered the user search without what the set needs: nothing was changed',
-			},
+			}),
 		},
 	},
 	unknownAccount: [

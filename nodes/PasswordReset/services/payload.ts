@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { accountsWithEmail, needsField, objectOrEmpty, objectWhere, theAccount } from './answers';
+import { needsField, objectOrEmpty, objectWhere, setOnFoundAccount } from './answers';
 import { isJsonObject } from '../kernel/json';
 import type { CredentialSettings, ServiceProfile } from '../kernel/types';
 
@@ -91,17 +91,15 @@ export const payload: ServiceProfile = {
 			fields: ({ email }) => ({ 'where[email][equals]': email.toLowerCase(), limit: '2', depth: '0' }),
 			isSuccess: objectWhere((body) => Array.isArray(body.docs)),
 			effects: { otherSessions: 'always' },
-			then: {
+			then: setOnFoundAccount({
+				service: 'Payload',
 				method: 'PATCH',
 				path: '/{payloadCollection}/{payloadUserId}',
+				found: docsFound,
 				fields: ({ newPassword }) => ({ password: newPassword }),
-				accounts: (answers, { email }) => accountsWithEmail(docsFound(answers), email),
-				pathValues: (answers, { email }) => ({ payloadUserId: String(theAccount(docsFound(answers), email).id ?? '') }),
 				headers: (_previous, _answers, settings) => apiKeyHeader(settings),
-				secrets: () => [],
 				isSuccess: objectWhere((body) => isJsonObject(body.doc)),
-				missingMessage: 'Payload answered the user search without what the set needs: nothing was changed',
-			},
+			}),
 		},
 	},
 	unknownAccount: [],

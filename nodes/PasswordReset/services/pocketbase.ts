@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { accountsWithEmail, needsField, objectOrEmpty, objectWhere, theAccount } from './answers';
+import { needsField, objectOrEmpty, objectWhere, setOnFoundAccount } from './answers';
 import type { CredentialSettings, ServiceProfile } from '../kernel/types';
 
 /**
@@ -85,17 +85,15 @@ export const pocketbase: ServiceProfile = {
 			fields: ({ email }) => ({ filter: [...new Set([email, email.toLowerCase()])].map((address) => `email=${filterText(address)}`).join('||'), perPage: '2', fields: 'id,email' }),
 			isSuccess: objectWhere((body) => Array.isArray(body.items)),
 			effects: { otherSessions: 'always' },
-			then: {
+			then: setOnFoundAccount({
+				service: 'PocketBase',
 				method: 'PATCH',
 				path: '/api/collections/{pocketbaseCollection}/records/{pocketbaseRecordId}',
+				found: recordsFound,
 				fields: ({ newPassword }) => ({ password: newPassword, passwordConfirm: newPassword }),
-				accounts: (answers, { email }) => accountsWithEmail(recordsFound(answers), email),
-				pathValues: (answers, { email }) => ({ pocketbaseRecordId: String(theAccount(recordsFound(answers), email).id ?? '') }),
 				headers: (_previous, _answers, settings) => superuserHeaders(settings),
-				secrets: () => [],
 				isSuccess: objectWhere((body) => typeof body.id === 'string'),
-				missingMessage: 'PocketBase answered the record search without what the set needs: nothing was changed',
-			},
+			}),
 		},
 	},
 	// The request route answers 204 for every email, before looking the record up (source).

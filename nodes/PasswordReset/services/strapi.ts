@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { accountsWithEmail, bearerFrom, needsField, objectWhere, theAccount } from './answers';
+import { bearerFrom, needsField, objectWhere, setOnFoundAccount } from './answers';
 import type { ServiceProfile } from '../kernel/types';
 
 /**
@@ -80,17 +80,15 @@ export const strapi: ServiceProfile = {
 			fields: ({ email }) => ({ 'filters[email][$eqi]': email }),
 			isSuccess: ({ body }) => Array.isArray(body),
 			effects: { otherSessions: 'never' },
-			then: {
+			then: setOnFoundAccount({
+				service: 'Strapi',
 				method: 'PUT',
 				path: '/users/{strapiUserId}',
+				found: (answers) => answers[0],
 				fields: ({ newPassword }) => ({ password: newPassword }),
-				accounts: (answers, { email }) => accountsWithEmail(answers[0], email),
-				pathValues: (answers, { email }) => ({ strapiUserId: String(theAccount(answers[0], email).id ?? '') }),
 				headers: bearerFrom('strapiApiToken'),
-				secrets: () => [],
 				isSuccess: objectWhere((body) => body.id !== undefined),
-				missingMessage: 'Strapi answered the user search without what the set needs: nothing was changed',
-			},
+			}),
 		},
 	},
 	unknownAccount: [

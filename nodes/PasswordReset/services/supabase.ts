@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { SUCCESS_STATUSES, accountsWithEmail, objectOrEmpty, objectWhere, theAccount } from './answers';
+import { objectOrEmpty, objectWhere, setOnFoundAccount, SUCCESS_STATUSES } from './answers';
 import { isJsonObject } from '../kernel/json';
 import type { CredentialSettings, ServiceProfile } from '../kernel/types';
 
@@ -140,17 +140,15 @@ export const supabase: ServiceProfile = {
 			fields: ({ email }) => ({ filter: email.toLowerCase(), page: '1', per_page: '50' }),
 			isSuccess: objectWhere((body) => Array.isArray(body.users)),
 			effects: { otherSessions: 'always' },
-			then: {
+			then: setOnFoundAccount({
+				service: 'Supabase',
 				method: 'PUT',
 				path: '/admin/users/{supabaseUserId}',
+				found: usersFound,
 				fields: ({ newPassword }) => ({ password: newPassword }),
-				accounts: (answers, { email }) => accountsWithEmail(usersFound(answers), email),
-				pathValues: (answers, { email }) => ({ supabaseUserId: String(theAccount(usersFound(answers), email).id ?? '') }),
 				headers: (_previous, _answers, { supabaseServiceRoleKey }) => adminKeyHeaders(supabaseServiceRoleKey ?? ''),
-				secrets: () => [],
 				isSuccess: objectWhere((body) => typeof body.id === 'string'),
-				missingMessage: 'Supabase answered the user search without what the set needs: nothing was changed',
-			},
+			}),
 		},
 	},
 	errorCodeOf: supabaseCode,

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { accountsWithEmail, needsField, objectWhere, SUCCESS_STATUSES, theAccount } from './answers';
+import { needsField, objectWhere, setOnFoundAccount, SUCCESS_STATUSES } from './answers';
 import type { CredentialSettings, ServiceProfile } from '../kernel/types';
 
 /**
@@ -88,17 +88,15 @@ export const wordpress: ServiceProfile = {
 			isSuccess: ({ body }) => Array.isArray(body),
 			// Login cookies end (their hash includes the password's, pluggable.php); Application Passwords stay (Guess): not all sessions.
 			effects: { otherSessions: 'unknown' },
-			then: {
+			then: setOnFoundAccount({
+				service: 'WordPress',
 				method: 'POST',
 				path: '/wp-json/wp/v2/users/{wordpressUserId}',
+				found: (answers) => answers[0],
 				fields: ({ newPassword }) => ({ password: newPassword }),
-				accounts: (answers, { email }) => accountsWithEmail(answers[0], email),
-				pathValues: (answers, { email }) => ({ wordpressUserId: String(theAccount(answers[0], email).id ?? '') }),
 				headers: (_previous, _answers, settings) => ({ Authorization: basicAuth(settings) }),
-				secrets: () => [],
 				isSuccess: objectWhere((body) => body.id !== undefined),
-				missingMessage: 'WordPress answered the user search without what the set needs: nothing was changed',
-			},
+			}),
 		},
 	},
 	errorCodeOf: restCode,
