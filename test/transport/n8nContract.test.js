@@ -60,3 +60,13 @@ test("n8n behaviour relied on: a failure item's json {error: {…}} alone stays 
 	expect(Object.keys(result.errorOutput[0].json).sort()).toEqual(['error', 'marker']);
 	expect(result.errorOutput[0].json.error).toMatchObject({ errorCode: 'invalid_input', operation: 'sendResetEmail' });
 });
+
+test("n8n behaviour relied on: with disableFollowRedirect, n8n's request helper hands the node a 3xx with its Location header and follows nothing (WordPress's lost-password success is that redirect)", async () => {
+	const site = 'https://shop.wordpress.test';
+	const form = nock(site).post('/wp-login.php').query({ action: 'lostpassword' }).reply(302, '', { Location: 'wp-login.php?checkemail=confirm' });
+	const followed = nock(site).get('/wp-login.php').query(true).reply(200, 'followed');
+	const { output } = await runNode({ parameters: { operation: 'sendResetEmail', email: 'a@example.com' }, credential: { service: 'wordpress', baseUrl: site }, onError: 'continueRegularOutput' });
+	expect(form.isDone()).toBe(true);
+	expect(followed.isDone()).toBe(false);
+	expect(output[0].json).toMatchObject({ success: true, operation: 'sendResetEmail', service: 'wordpress' });
+});
