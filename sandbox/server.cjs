@@ -33,8 +33,8 @@ const SANDBOX_KEYS = Object.assign({}, ...SANDBOX_SERVICES.map((service) => serv
 const MODES = ['documented', 'as-deployed', 'down', 'rate-limited'];
 
 const SEED_USERS = [
-	{ email: 'ada@example.com', username: 'ada', company: 'wabotify' },
-	{ email: 'grace@example.com', username: 'grace', company: 'wabotify' },
+	{ email: 'ada@example.com', username: 'ada', number: 1, company: 'wabotify' },
+	{ email: 'grace@example.com', username: 'grace', number: 2, company: 'wabotify' },
 ];
 
 class ResetSandbox {

@@ -19,13 +19,28 @@ module.exports = {
 		// The admin calls take an OAuth token; any other Bearer is refused as the emulator does (`server.js`).
 		const bearer = /^Bearer (.+)$/.exec(headers.authorization ?? '')?.[1];
 		if (bearer !== undefined && bearer !== KEYS.firebaseAdminToken) {
-			return reply(401, { error: { code: 401, message: 'Request had invalid authentication credentials. Expected OAuth 2 access token, login cookie or other valid authentication credential.', status: 'UNAUTHENTICATED' } });
+			const message = 'Request had invalid authentication credentials. Expected OAuth 2 access token, login cookie or other valid authentication credential.';
+			return reply(401, { error: { code: 401, message, errors: [{ message, domain: 'global', reason: 'unauthorized', location: 'Authorization', locationType: 'header' }], status: 'UNAUTHENTICATED' } });
 		}
 		const isAdmin = bearer === KEYS.firebaseAdminToken;
 		if (method === 'POST' && path === '/v1/accounts:lookup' && isAdmin) {
 			const found = (body?.email ?? []).map((email) => sandbox.account('firebase', email)).filter(Boolean);
 			// No account: the `users` key is absent (the emulator's lookup).
-			return reply(200, { kind: 'identitytoolkit#GetAccountInfoResponse', ...(found.length ? { users: found.map((account) => ({ localId: account.username, email: account.email })) } : {}) });
+			// An account as the emulator's admin lookup answers it (measured): its hash, salt and times too.
+			const asUser = (account) => ({
+				localId: account.username,
+				email: account.email,
+				emailVerified: false,
+				passwordHash: 'fakeHash:salt=sandbox:password=***',
+				salt: 'sandbox',
+				passwordUpdatedAt: 0,
+				providerUserInfo: [{ providerId: 'password', email: account.email, federatedId: account.email, rawId: account.email }],
+				validSince: '0',
+				lastLoginAt: '0',
+				createdAt: '0',
+				lastRefreshAt: new Date(0).toISOString(),
+			});
+			return reply(200, { kind: 'identitytoolkit#GetAccountInfoResponse', ...(found.length ? { users: found.map(asUser) } : {}) });
 		}
 		if (method === 'POST' && path === '/v1/accounts:update' && isAdmin) {
 			const account = accountById(sandbox, 'firebase', body?.localId);

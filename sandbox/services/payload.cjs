@@ -1,7 +1,7 @@
 'use strict';
 /** Payload CMS 3: the `users` collection, `{message: 'Success'}` for every email, a session token on reset. */
 const crypto = require('node:crypto');
-const { accountById, setByAdmin } = require('../admin.cjs');
+const { accountsWhere, setByAdmin } = require('../admin.cjs');
 
 const KEYS = { payloadApiKey: 'sandbox-payload-api-key' };
 
@@ -37,16 +37,18 @@ module.exports = {
 			if (headers.authorization !== `users API-Key ${KEYS.payloadApiKey}`) return error(reply, 403, 'You are not allowed to perform this action.');
 			if (method === 'GET') {
 				const account = sandbox.account('payload', query['where[email][equals]']);
-				const docs = account && account.email === query['where[email][equals]'] ? [{ id: account.username, email: account.email }] : [];
+				// A user as Payload 3.90 lists it (its numeric id, measured on the real one; `sessions` empty, with depth 0).
+				const at = new Date(0).toISOString();
+				const docs = account && account.email === query['where[email][equals]'] ? [{ id: account.number, collection: 'users', email: account.email, enableAPIKey: null, hasAPIKey: false, sessions: [], createdAt: at, updatedAt: at }] : [];
 				return reply(200, { docs, totalDocs: docs.length, limit: 2, totalPages: 1, page: 1, pagingCounter: 1, hasPrevPage: false, hasNextPage: false, prevPage: null, nextPage: null });
 			}
-			const account = accountById(sandbox, 'payload', user[1]);
+			const account = accountsWhere(sandbox, 'payload', () => true).find((candidate) => String(candidate.number) === user[1]);
 			if (!account) return error(reply, 404, 'Not Found');
 			if (String(body?.password ?? '').length < 3) {
 				return error(reply, 400, 'The following field is invalid: password', { name: 'ValidationError', data: { collection: 'users', errors: [{ message: 'This value must be longer than the minimum length of 3 characters.', path: 'password' }] } });
 			}
 			setByAdmin(account, body.password, { endsSessions: true });
-			return reply(200, { doc: { id: account.username, email: account.email }, message: 'Updated successfully.' });
+			return reply(200, { doc: { id: account.number, email: account.email }, message: 'Updated successfully.' });
 		}
 		return reply(404, { message: `Route not found "${path}"` });
 	},

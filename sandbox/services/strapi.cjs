@@ -1,7 +1,7 @@
 'use strict';
 /** Strapi (Users & Permissions): `{ok:true}` for every email; codes never expire. */
 const crypto = require('node:crypto');
-const { accountById, accountsWhere, sameEmail, setByAdmin } = require('../admin.cjs');
+const { accountsWhere, sameEmail, setByAdmin } = require('../admin.cjs');
 
 const KEYS = { strapiApiToken: 'sandbox-strapi-api-token' };
 
@@ -38,12 +38,17 @@ module.exports = {
 		const user = /^\/api\/users\/([^/]+)$/.exec(path);
 		if ((method === 'GET' && path === '/api/users') || (method === 'PUT' && user)) {
 			if (headers.authorization !== `Bearer ${KEYS.strapiApiToken}`) return error(401, 'UnauthorizedError', 'Missing or invalid credentials');
-			if (method === 'GET') return reply(200, accountsWhere(sandbox, 'strapi', sameEmail(query['filters[email][$eqi]'])).map((account) => ({ id: account.username, email: account.email })));
-			const account = accountById(sandbox, 'strapi', user[1]);
+			// A user as Strapi 5.54 answers it (its numeric id, measured on the real one).
+			const asUser = (account) => {
+				const at = new Date(0).toISOString();
+				return { id: account.number, documentId: `doc${account.number}`, username: account.username, email: account.email, provider: 'local', confirmed: true, blocked: false, createdAt: at, updatedAt: at, publishedAt: at };
+			};
+			if (method === 'GET') return reply(200, accountsWhere(sandbox, 'strapi', sameEmail(query['filters[email][$eqi]'])).map(asUser));
+			const account = accountsWhere(sandbox, 'strapi', () => true).find((candidate) => String(candidate.number) === user[1]);
 			if (!account) return error(404, 'NotFoundError', 'Not Found');
 			if (String(body?.password ?? '').length < 6) return invalid('password', 'password must be at least 6 characters', body?.password);
 			setByAdmin(account, body.password);
-			return reply(200, { id: account.username, email: account.email });
+			return reply(200, asUser(account));
 		}
 		return error(404, 'NotFoundError', 'Not Found');
 	},

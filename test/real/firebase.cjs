@@ -161,6 +161,11 @@ async function main() {
 				['send, no email', `/accounts:sendOobCode${key}`, { body: { requestType: 'PASSWORD_RESET' } }],
 				['reset, a code neither issued', `/accounts:resetPassword${key}`, { body: { oobCode: 'no-such-code', newPassword: 'Long-enough-1' } }],
 				['verify, a code neither issued', `/accounts:resetPassword${key}`, { body: { oobCode: 'no-such-code' } }],
+				// The admin calls, with each side's own admin token, and with a wrong one.
+				['admin lookup, a known email', `/accounts:lookup${key}`, { body: { email: [EMAIL] }, headers: { Authorization: 'Bearer owner' }, sandboxHeaders: { Authorization: `Bearer ${SANDBOX_KEYS.firebaseAdminToken}` } }],
+				['admin lookup, an unknown email', `/accounts:lookup${key}`, { body: { email: ['nobody@example.com'] }, headers: { Authorization: 'Bearer owner' }, sandboxHeaders: { Authorization: `Bearer ${SANDBOX_KEYS.firebaseAdminToken}` } }],
+				['admin lookup, a wrong token', `/accounts:lookup${key}`, { body: { email: [EMAIL] }, headers: { Authorization: 'Bearer not-a-google-token' } }],
+				['a created link, an unknown email', `/accounts:sendOobCode${key}`, { body: { requestType: 'PASSWORD_RESET', email: 'nobody@example.com', returnOobLink: true }, headers: { Authorization: 'Bearer owner' }, sandboxHeaders: { Authorization: `Bearer ${SANDBOX_KEYS.firebaseAdminToken}` } }],
 			],
 		});
 		for (const { name, real, sandbox } of rows) check(`sandbox plays Firebase Auth: ${name} (${real.status} ${real.type})`, () => equal(sandbox, real, 'sandbox vs emulator'));

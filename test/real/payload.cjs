@@ -17,6 +17,7 @@ const { freePort } = require('../support/realN8n.cjs');
 const { realNodeRunner } = require('../support/realNodeRunner.cjs');
 const { waitUntilReady } = require('../support/realServers.cjs');
 const { sandboxParity } = require('../support/sandboxParity.cjs');
+const { SANDBOX_KEYS } = require('../../sandbox/server.cjs');
 
 const root = path.resolve(__dirname, '../..');
 const EMAIL = 'ada@example.com';
@@ -126,6 +127,10 @@ async function main() {
 				['send, no email', '/users/forgot-password', { body: {} }],
 				['reset, a token neither issued', '/users/reset-password', { body: { token: 'no-such-token', password: 'Long-enough-1' } }],
 				['a collection it does not have', '/members/forgot-password', { body: { email: EMAIL } }],
+				// Set Password's admin search, with each side's own API key, and with a wrong one.
+				['users search, a known email', `/users?where[email][equals]=${EMAIL}&limit=2&depth=0`, { method: 'GET', headers: { Authorization: `users API-Key ${ADMIN_API_KEY}` }, sandboxHeaders: { Authorization: `users API-Key ${SANDBOX_KEYS.payloadApiKey}` } }],
+				['users search, an unknown email', '/users?where[email][equals]=nobody@example.com&limit=2&depth=0', { method: 'GET', headers: { Authorization: `users API-Key ${ADMIN_API_KEY}` }, sandboxHeaders: { Authorization: `users API-Key ${SANDBOX_KEYS.payloadApiKey}` } }],
+				['users search, a wrong API key', `/users?where[email][equals]=${EMAIL}&limit=2&depth=0`, { method: 'GET', headers: { Authorization: 'users API-Key not-the-api-key' } }],
 			],
 		});
 		for (const { name, real, sandbox } of rows) check(`sandbox plays Payload: ${name} (${real.status} ${real.type})`, () => equal(sandbox, real, 'sandbox vs real'));

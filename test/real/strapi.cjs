@@ -18,6 +18,7 @@ const { freePort } = require('../support/realN8n.cjs');
 const { realNodeRunner } = require('../support/realNodeRunner.cjs');
 const { waitUntilReady } = require('../support/realServers.cjs');
 const { sandboxParity } = require('../support/sandboxParity.cjs');
+const { SANDBOX_KEYS } = require('../../sandbox/server.cjs');
 
 const root = path.resolve(__dirname, '../..');
 const EMAIL = 'ada@example.com';
@@ -127,6 +128,10 @@ async function main() {
 				['send, no email', '/auth/forgot-password', { body: {} }],
 				['reset, a code neither issued', '/auth/reset-password', { body: { code: 'no-such-code', password: 'Long-enough-pw-1', passwordConfirmation: 'Long-enough-pw-1' } }],
 				['reset, the passwords differ', '/auth/reset-password', { body: { code: 'no-such-code', password: 'Long-enough-pw-1', passwordConfirmation: 'Other-pw-2' } }],
+				// Set Password's admin search, with each side's own API token, and with a wrong one.
+				['users search, a known email', `/users?filters[email][$eqi]=${EMAIL}`, { method: 'GET', headers: { Authorization: `Bearer ${strapi.apiToken}` }, sandboxHeaders: { Authorization: `Bearer ${SANDBOX_KEYS.strapiApiToken}` } }],
+				['users search, an unknown email', '/users?filters[email][$eqi]=nobody@example.com', { method: 'GET', headers: { Authorization: `Bearer ${strapi.apiToken}` }, sandboxHeaders: { Authorization: `Bearer ${SANDBOX_KEYS.strapiApiToken}` } }],
+				['users search, a wrong API token', `/users?filters[email][$eqi]=${EMAIL}`, { method: 'GET', headers: { Authorization: 'Bearer not-the-api-token' } }],
 			],
 		});
 		for (const { name, real, sandbox } of rows) check(`sandbox plays Strapi: ${name} (${real.status} ${real.type})`, () => equal(sandbox, real, 'sandbox vs real'));

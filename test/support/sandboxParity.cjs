@@ -16,6 +16,7 @@ const shapeOf = (value) => {
 
 /** One answer as compared: status, media type (no parameters), and the body's shape (or `text`). */
 async function answerOf(url, { method = 'POST', body, form, headers = {} }) {
+	// Each side's own admin key, where a request carries one (`headers` for the real server, `sandboxHeaders` for the sandbox).
 	// A form (WordPress's lost-password page) goes URL-encoded; a redirect is an answer, never followed.
 	const [type, text] = form ? ['application/x-www-form-urlencoded', new URLSearchParams(form).toString()] : ['application/json', body === undefined ? undefined : JSON.stringify(body)];
 	const response = await fetch(url, { method, redirect: 'manual', headers: { 'Content-Type': type, ...headers }, body: text });
@@ -34,7 +35,8 @@ async function answerOf(url, { method = 'POST', body, form, headers = {} }) {
  * Sends each request to the real server and to a fresh sandbox's same service.
  * @param {{ service: string, realBase: string, requests: Array<[name: string, path: string, request: object]> }} settings
  *   `path` under each one's Base URL; the requests should not depend on state the two do not share
- *   (an account both have, an unknown one, a malformed call, a token neither issued).
+ *   (an account both have, an unknown one, a malformed call, a token neither issued). An admin call
+ *   sends each side its own key: `headers` to the real server, `sandboxHeaders` to the sandbox.
  * @returns {Promise<Array<{ name: string, real: object, sandbox: object }>>}
  */
 async function sandboxParity({ service, realBase, requests }) {
@@ -44,7 +46,9 @@ async function sandboxParity({ service, realBase, requests }) {
 		const sandboxBase = sandbox.baseUrl(service);
 		const rows = [];
 		for (const [name, path, request] of requests) {
-			rows.push({ name, real: await answerOf(`${realBase}${path}`, request), sandbox: await answerOf(`${sandboxBase}${path}`, request) });
+			const { sandboxHeaders, ...realRequest } = request;
+			const sandboxRequest = sandboxHeaders ? { ...realRequest, headers: sandboxHeaders } : realRequest;
+			rows.push({ name, real: await answerOf(`${realBase}${path}`, realRequest), sandbox: await answerOf(`${sandboxBase}${path}`, sandboxRequest) });
 		}
 		return rows;
 	} finally {
