@@ -36,7 +36,7 @@ export interface PasswordCheckOptions {
 }
 
 /** Set Password's options off: what every other operation's input carries. */
-export const NO_CHOICES: SetPasswordChoices = { requireChange: false, signOutOtherSessions: false, generateTemporary: false };
+const NO_CHOICES: SetPasswordChoices = { requireChange: false, signOutOtherSessions: false, generateTemporary: false };
 
 /** Password to Set's values (see `user/setPassword.operation.ts`). */
 export const PASSWORD_SOURCES = { given: 'given', generated: 'generated' } as const;
@@ -242,7 +242,7 @@ const readSetPasswordChoices = (context: IExecuteSingleFunctions, options: IData
  * The node's options. They apply to the whole run and are read once, with the first item: an
  * expression in them is resolved for that item.
  */
-export const readOptions = (context: IExecuteSingleFunctions): NodeOptions => {
+export const readOptions = (context: IExecuteSingleFunctions, operation: Operation): NodeOptions => {
 	const options = context.getNodeParameter('options', {}) as IDataObject;
 	// The one timeout is n8n's own, in Request Options (which n8n adds to every declarative node).
 	const requestOptions = context.getNodeParameter('requestOptions', {}) as IDataObject;
@@ -254,6 +254,6 @@ export const readOptions = (context: IExecuteSingleFunctions): NodeOptions => {
 		maxRetryAfter: Math.min(numberOption(options, 'maxRetryAfter', 'Max Retry-After Wait', DEFAULT_MAX_RETRY_AFTER_SECONDS), MAX_TIMER_MS / 1000),
 		maxConcurrentRequests: Math.floor(numberOption(options, 'maxConcurrentRequests', 'Max Concurrent Requests', DEFAULT_MAX_CONCURRENT_REQUESTS, 1)),
 		passwordCheck: readPasswordCheck(options, context.getNode().typeVersion),
-		choices: readOperation(context) === 'setPassword' ? readSetPasswordChoices(context, options) : NO_CHOICES,
+		choices: operation === 'setPassword' ? readSetPasswordChoices(context, options) : NO_CHOICES,
 	};
 };

@@ -84,7 +84,7 @@ const build = async (context: IExecuteSingleFunctions, registry: Registry, isToo
 		if (notForAgents) throw invalidInput(`${notForAgents}. Do it in a workflow step the agent does not drive`);
 		const modelFilled = isToolCall ? modelFilledSafeguard(context.getNode().parameters) : undefined;
 		if (modelFilled) throw invalidInput(modelFilled);
-		const options = readOptions(context);
+		const options = readOptions(context, operation);
 		const mapping = readMapping(context, isToolCall);
 		const ignoreSslIssues = context.getNodeParameter('requestOptions.allowUnauthorizedCerts', false) === true;
 		const valid = validateRun(profile, settings, operation, ignoreSslIssues, options.passwordCheck, options.choices, {

@@ -17,7 +17,7 @@ import { cancelledFailure, invalidInput, NODE, ResetFailure, toFailureItem, toIn
 import type { ReadContext } from '../outcome/readResponse';
 import { readResponse, unknownAccountOutcome } from '../outcome/readResponse';
 import { isJsonObject } from '../kernel/json';
-import type { ChainStep, CredentialSettings, Operation, RequestContract, ResetInput, ServiceOperation, ServiceProfile, ServiceResponse } from '../kernel/types';
+import type { ChainStep, CredentialSettings, Operation, RequestContract, ResetInput, ServiceOperation, ServiceProfile, ServiceResponse, SetPasswordChoices, SetPasswordEffects } from '../kernel/types';
 import { InputProblem, isHeaderText, isSegmentValue, resetLinkProblem } from '../safety/checks';
 import { linkSecrets, redactValue } from '../safety/redact';
 import { temporaryPassword } from '../safety/temporaryPassword';
@@ -203,14 +203,19 @@ const claimAccount = (run: RunContext, operation: keyof typeof ONCE_PER_EMAIL, e
  * Set Password's success item: what the set did besides the password, from the service's
  * documented behaviour and the options (checked against it before any request).
  */
-const withSetEffects = (run: RunContext, json: IDataObject, input: ResetInput): IDataObject => {
-	const sessions = run.contract.effects?.otherSessions;
-	return {
-		...json,
-		...(input.choices.generateTemporary ? { temporaryPassword: input.newPassword } : {}),
-		mustChangeAtNextSignIn: input.choices.requireChange,
-		otherSessionsSignedOut: sessions === 'always' ? true : sessions === 'onRequest' ? input.choices.signOutOtherSessions : sessions === 'never' ? false : null,
-	};
+const withSetEffects = (run: RunContext, json: IDataObject, { choices, newPassword }: ResetInput): IDataObject => ({
+	...json,
+	...(choices.generateTemporary ? { temporaryPassword: newPassword } : {}),
+	mustChangeAtNextSignIn: choices.requireChange,
+	otherSessionsSignedOut: SIGNED_OUT[run.contract.effects?.otherSessions ?? 'unknown'](choices),
+});
+
+/** `otherSessionsSignedOut` for what the service does with sessions on a set: null where its sources do not say. */
+const SIGNED_OUT: Record<SetPasswordEffects['otherSessions'], (choices: SetPasswordChoices) => boolean | null> = {
+	always: () => true,
+	onRequest: (choices) => choices.signOutOtherSessions,
+	never: () => false,
+	unknown: () => null,
 };
 
 /**
