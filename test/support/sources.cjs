@@ -72,7 +72,7 @@ const wireFor = (profile, request, { input, settings, headers, pathValues = {} }
 
 /** A credential for the profile with every field it reads set to something valid. */
 /** Sample values of credential fields that must have a form (a domain): the others get their default or a name. */
-const SAMPLE_VALUES = { auth0TenantDomain: 'tenant.eu.auth0.com' };
+const SAMPLE_VALUES = { auth0TenantDomain: 'tenant.eu.auth0.com', cognitoUserPoolId: 'eu-west-1_Sample1' };
 
 const sampleSettings = (profile, extra = {}) => {
 	const settings = { service: profile.id, baseUrl: 'https://service.example.test/api', apiKey: 'SENTINEL-APIKEY-44b0d2' };

@@ -1,6 +1,6 @@
 import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 
-import type { RequestContract } from '../kernel/types';
+import type { RequestContract, SignableRequest, SignedRequest } from '../kernel/types';
 import { buildPath, checkHeader, InputProblem, queryOfPath, splitPathQuery } from '../safety/checks';
 import { WIRE_ENCODINGS } from '../safety/redact';
 
@@ -68,6 +68,18 @@ export const wireRequest = (contract: RequestContract, values: WireValues): Wire
 		body: sendInQuery ? undefined : asForm ? formBody(values.fields as IDataObject) : values.fields,
 		headers,
 	};
+};
+
+/**
+ * The request with the headers that sign it (a contract's `sign`): the body becomes the exact
+ * text that goes out, so what was signed is what is sent; the URL is the whole one, query included.
+ */
+export const signWire = (wire: WireRequest, baseUrl: string, sign: (request: SignableRequest) => SignedRequest) => {
+	const body = wire.body === undefined ? '' : typeof wire.body === 'string' ? wire.body : JSON.stringify(wire.body);
+	const url = new URL(`${baseUrl.replace(/\/+$/, '')}/${wire.url.replace(/^\/+/, '')}`);
+	for (const [name, value] of Object.entries(wire.qs)) url.searchParams.append(name, String(value));
+	const signed = sign({ method: wire.method, url, headers: wire.headers, body });
+	return { wire: { ...wire, body, headers: { ...wire.headers, ...signed.headers } }, secrets: signed.secrets };
 };
 
 const formBody = (fields: IDataObject) =>

@@ -108,6 +108,25 @@ export interface RequestContract {
 	 * sends (from its source). Any other 2xx is `unexpected_response`, never a success.
 	 */
 	isSuccess: (answer: RawAnswer) => boolean;
+	/**
+	 * Signs the request as it goes out (AWS Signature Version 4 on Cognito's admin calls): the
+	 * headers to add, from the final URL, headers and body. Its secrets (a signature) are redacted.
+	 */
+	sign?: (request: SignableRequest, settings: CredentialSettings) => SignedRequest;
+}
+
+/** A request as it goes on the wire, for a `sign`: the whole URL with its query, its headers and the body's exact text. */
+export interface SignableRequest {
+	method: HttpMethod;
+	url: URL;
+	headers: Record<string, string>;
+	body: string;
+}
+
+/** What a `sign` adds: its headers, and the values among them derived from a secret. */
+export interface SignedRequest {
+	headers: Record<string, string>;
+	secrets: string[];
 }
 
 /** How one operation is called. */

@@ -11,7 +11,7 @@ import type { Registry } from '../services/registry';
 import { send } from '../outcome/send';
 import type { SendPolicy } from '../outcome/send';
 import type { WireRequest, WireValues } from '../http/wire';
-import { endpointOf, TRANSPORT_RULES, wireRequest } from '../http/wire';
+import { endpointOf, signWire, TRANSPORT_RULES, wireRequest } from '../http/wire';
 import type { FailureContext } from '../outcome/errors';
 import { cancelledFailure, invalidInput, NODE, ResetFailure, toFailureItem, toInternalError, toNodeError } from '../outcome/errors';
 import type { ReadContext } from '../outcome/readResponse';
@@ -116,8 +116,11 @@ async function callService(item: ItemRun): Promise<ServiceOutcome> {
 		itemWireValues(profile, settings, input, request, where, headers);
 	// A request that cannot be built throws its `InputProblem`: the item's invalid_input, nothing sent.
 	let link: unknown;
-	const exchangeAndRead = async (request: RequestContract, wire: WireRequest) => {
-		const options = httpOptions(item, wire);
+	const exchangeAndRead = async (request: RequestContract, built: WireRequest) => {
+		const { sign } = request;
+		const signed = sign ? signWire(built, run.baseUrl, (signable) => sign(signable, settings)) : { wire: built, secrets: [] };
+		secrets.push(...signed.secrets);
+		const options = httpOptions(item, signed.wire);
 		const response = await send(policy, options);
 		// Whatever an answer holds where the link goes is the link: kept out of every message, whatever the outcome.
 		link = contract.resetLink?.(response.body);
