@@ -5,7 +5,8 @@
  * Email OTP plugin, served on loopback by its own Node handler. The mails its hooks send are
  * kept in memory. For each flow: send → the token from the mail → reset → sign in with the new
  * password → reuse the token → an unknown email (neutral, no mail); then the credential test
- * against the right and a wrong Base URL. The node runs on n8n's engine. Then n8n as the mailer:
+ * against the right and a wrong Base URL. The node runs on n8n's engine for those; Set Password
+ * (the admin plugin) runs the packed node in a real n8n. Then n8n as the mailer:
  * a second Better Auth forwards its reset messages through examples/forwarders/betterAuthToN8n.mjs
  * to the Password Reset Trigger in a real n8n (`n8n start`), which mails them (Send Email, the SMTP
  * sink); the node finishes each reset with the mailed token. Prints "N passed, N failed".
@@ -16,11 +17,11 @@ const { createRequire } = require('node:module');
 const path = require('node:path');
 const { pathToFileURL } = require('node:url');
 const { runNode, testCredential } = require('../support/engine.cjs');
-const { everythingWritten } = require('../support/fixtures.cjs');
 const { Checks, assert, equal } = require('../support/checks.cjs');
 const fs = require('node:fs');
 const crypto = require('node:crypto');
 const { freePort, prepareN8n, waitForWebhook } = require('../support/realN8n.cjs');
+const { realNodeRunner } = require('../support/realNodeRunner.cjs');
 const { SmtpSink } = require('../support/smtpSink.cjs');
 const { mailerWorkflow, hookCredentials, webhookIdOf } = require('../e2e/triggerWorkflows.cjs');
 const { smtpCredential } = require('../e2e/workflows.cjs');
@@ -58,24 +59,28 @@ const betterAuthApp = ({ betterAuth, memoryAdapter, emailOTP, admin, bearer }, o
 	});
 
 /**
- * Set Password through the admin plugin, with an admin's session token: the user signed in
- * first; a set keeps that session (Better Auth revokes none), a set with Sign Out Other Sessions
- * ends it; each time the new password signs in and the old does not; Better Auth's length rule,
- * an unknown email, a wrong token, Require Change at Next Sign-In (not offered); nothing secret written.
+ * Set Password through the admin plugin, with an admin's session token, the packed node in a
+ * real n8n: the user signed in first; a set keeps that session (Better Auth revokes none), a set
+ * with Sign Out Other Sessions ends it; each time the new password signs in and the old does not;
+ * Better Auth's length rule, an unknown email, a wrong token, Require Change at Next Sign-In (not
+ * offered); then a sweep of n8n's user folder.
  */
-async function setPasswordLegs({ auth, tables, baseUrl, signsInWith, currentPassword, outcome }) {
+async function setPasswordLegs({ auth, tables, baseUrl, signsInWith, currentPassword }) {
 	await auth.api.signUpEmail({ body: { email: 'help-desk@example.com', password: 'Admin-password-1234', name: 'Help desk' } });
 	tables.user.find((user) => user.email === 'help-desk@example.com').role = 'admin';
 	const adminToken = (await auth.api.signInEmail({ body: { email: 'help-desk@example.com', password: 'Admin-password-1234' } })).token;
 	const userSession = (await auth.api.signInEmail({ body: { email: USER.email, password: currentPassword } })).token;
 	const sessionAlive = async () => Boolean(await auth.api.getSession({ headers: new Headers({ authorization: `Bearer ${userSession}` }) }));
 	const credential = { service: 'betterAuth', baseUrl, betterAuthAdminToken: adminToken };
+	const node = await realNodeRunner({ credentials: { betterAuthAdmin: credential, betterAuthWrongToken: { ...credential, betterAuthAdminToken: 'not-a-session' } } });
 	const passwords = ['Set-by-the-help-desk-1', 'Set-by-the-help-desk-2'];
-	const set = async (parameters, withCredential = credential) => {
-		const result = await runNode({ parameters: { operation: 'setPassword', ...parameters }, credential: withCredential, onError: 'continueRegularOutput' });
-		const leaked = [adminToken, userSession, ...passwords].filter((secret) => everythingWritten(result).includes(secret));
-		check(`set ${parameters.email}: nothing secret written`, () => equal(leaked, [], 'leaked'));
-		return result.output[0].json.success ? result.output[0].json : outcome(result);
+	const WEAK_PASSWORD = 'seven77';
+	/** One Set Password in n8n: the item's json on a success, else its error code. */
+	const set = async ({ newPassword, ...parameters }, credentialName = 'betterAuthAdmin') => {
+		const result = await node.run({ credential: credentialName, parameters: { operation: 'setPassword', ...parameters }, secrets: { newPassword } });
+		const json = result.output[0]?.json;
+		if (process.env.DEBUG_REAL && !json?.success) console.error(JSON.stringify(result.output), result.error);
+		return json?.success ? json : result.outcome;
 	};
 	const kept = await set({ email: 'Ada@Example.com', newPassword: passwords[0] });
 	check('Set Password (the email in another case) → success; sessions kept, as the item says', () => equal([kept.success, kept.otherSessionsSignedOut], [true, false], JSON.stringify(kept)));
@@ -86,14 +91,16 @@ async function setPasswordLegs({ auth, tables, baseUrl, signsInWith, currentPass
 	const aliveAfterSignOut = await sessionAlive();
 	check("Sign Out Other Sessions: the user's earlier session lives after a plain set and ends after this one (the admin plugin's revoke)", () =>
 		equal([aliveAfterKeep, signedOut.otherSessionsSignedOut, aliveAfterSignOut], [true, true, false], 'sessions'));
-	const weak = await set({ email: USER.email, newPassword: 'seven77' });
+	const weak = await set({ email: USER.email, newPassword: WEAK_PASSWORD });
 	check("Better Auth's minimum length → weak_password", () => equal(weak, 'weak_password', 'short'));
 	const unknown = await set({ email: 'nobody@example.com', newPassword: passwords[1] });
 	check('an unknown email → user_not_found', () => equal(unknown, 'user_not_found', 'unknown'));
-	const wrong = await set({ email: USER.email, newPassword: passwords[1] }, { ...credential, betterAuthAdminToken: 'not-a-session' });
+	const wrong = await set({ email: USER.email, newPassword: passwords[1] }, 'betterAuthWrongToken');
 	check('a wrong admin session token → auth_failed', () => equal(wrong, 'auth_failed', 'wrong token'));
 	const temporary = await set({ email: USER.email, newPassword: passwords[1], options: { requireChange: true } });
 	check('Require Change at Next Sign-In → not_supported (Better Auth has none)', () => equal(temporary, 'not_supported', 'temporary'));
+	const leaked = node.leaks({ adminToken, userSession, firstSet: passwords[0], secondSet: passwords[1], WEAK_PASSWORD, oldPassword: currentPassword });
+	check("Set Password: no secret anywhere in n8n's user folder (database, logs): the admin and user sessions, the set, refused and old passwords", () => equal(leaked, [], 'leaked'));
 	return passwords[1];
 }
 
@@ -153,7 +160,7 @@ async function main() {
 			check(`${service}: an unknown email → the same neutral success, no mail`, () =>
 				equal([outcome(unknown), mails.length - unknownBefore], ['success', 0], 'unknown email'));
 		}
-		await setPasswordLegs({ auth, tables, baseUrl, signsInWith, currentPassword: flows.at(-1)[2], outcome });
+		await setPasswordLegs({ auth, tables, baseUrl, signsInWith, currentPassword: flows.at(-1)[2] });
 		const weak = await runNode({
 			parameters: { operation: 'resetPassword', resetToken: 'no-such-token', newPassword: 'short' },
 			credential: { service: 'betterAuth', baseUrl },

@@ -3,7 +3,8 @@
  * The Directus profile against a real Directus (12.4.0 on SQLite, loopback), not a mock: send a
  * reset email, take the token from the mail Directus really wrote, reset, reuse the token, the
  * neutral answer for an unknown email, and a wrong Base URL path that must never read as sent. Mail goes through a sendmail stand-in that appends
- * each message to a file. The node runs on n8n's engine. Prints "N passed, N failed".
+ * each message to a file. Those legs run the node on n8n's engine; Set Password runs the packed
+ * node in a real n8n. Prints "N passed, N failed".
  */
 const { execFileSync, spawn } = require('node:child_process');
 const crypto = require('node:crypto');
@@ -12,7 +13,7 @@ const net = require('node:net');
 const os = require('node:os');
 const path = require('node:path');
 const { runNode, testCredential } = require('../support/engine.cjs');
-const { everythingWritten } = require('../support/fixtures.cjs');
+const { realNodeRunner } = require('../support/realNodeRunner.cjs');
 const { Checks, equal } = require('../support/checks.cjs');
 
 const root = path.resolve(__dirname, '../..');
@@ -62,10 +63,10 @@ const api = async (baseUrl, method, route, body, token) => {
 const login = (baseUrl, email, password) => api(baseUrl, 'POST', '/auth/login', { email, password });
 
 /**
- * Set Password against the real Directus: an admin's static token, a second user signed in; the
- * set through the node, then the user signs in with the new password and not the old, and the
- * session they had is gone (Directus ends every session but the caller's); the password policy's
- * refusal, an unknown email, a wrong token; nothing secret written.
+ * Set Password against the real Directus, the packed node in a real n8n: an admin's static token,
+ * a second user signed in; the set, then the user signs in with the new password and not the old,
+ * and the session they had is gone (Directus ends every session but the caller's); the password
+ * policy's refusal, an unknown email, a wrong token; then a sweep of n8n's user folder.
  */
 async function setPasswordLegs(baseUrl) {
 	const adminSession = (await login(baseUrl, ADMIN.email, NEW_PASSWORD)).json.data.access_token;
@@ -76,14 +77,15 @@ async function setPasswordLegs(baseUrl) {
 	checks.check('a second user is created (admin API)', () => equal(created.status, 200, JSON.stringify(created.json)));
 	const before = await login(baseUrl, user.email.toLowerCase(), user.password);
 	const credential = { service: 'directus', baseUrl, directusAdminToken: adminToken };
+	const node = await realNodeRunner({ credentials: { directus: credential, directusWrongToken: { ...credential, directusAdminToken: 'not-the-token' } } });
 	const SET_PASSWORD = 'Grace-set-by-the-help-desk-3';
-	const set = async (parameters, withCredential = credential) => {
-		const result = await runNode({ parameters: { operation: 'setPassword', ...parameters }, credential: withCredential, onError: 'continueRegularOutput' });
-		const leaked = [adminToken, SET_PASSWORD, user.password].filter((secret) => everythingWritten(result).includes(secret));
-		checks.check(`set ${parameters.email}: nothing secret written`, () => equal(leaked, [], 'leaked'));
-		const { json } = result.output[0];
-		if (process.env.DEBUG_REAL && !json.success) console.error(json.error, json.details);
-		return json.success ? json : json.details.errorCode;
+	const WEAK_PASSWORD = 'Long-enough-for-the-node-but-not-40';
+	/** One Set Password in n8n: the item's json on a success, else its error code. */
+	const set = async ({ newPassword, ...parameters }, credentialName = 'directus') => {
+		const result = await node.run({ credential: credentialName, parameters: { operation: 'setPassword', ...parameters }, secrets: { newPassword } });
+		const json = result.output[0]?.json;
+		if (process.env.DEBUG_REAL && !json?.success) console.error(JSON.stringify(result.output), result.error);
+		return json?.success ? json : result.outcome;
 	};
 	const outcome = await set({ email: 'grace@example.com', newPassword: SET_PASSWORD });
 	checks.check('Set Password (email in another case) → success, other sessions signed out', () =>
@@ -95,15 +97,17 @@ async function setPasswordLegs(baseUrl) {
 	checks.check("after the set: the user's earlier session is gone (its refresh is refused)", () => equal(refreshed.status >= 400, true, `refresh ${refreshed.status}`));
 
 	await api(baseUrl, 'PATCH', '/settings', { auth_password_policy: '/^.{40,}$/' }, adminSession);
-	const weak = await set({ email: user.email, newPassword: 'Long-enough-for-the-node-but-not-40' });
+	const weak = await set({ email: user.email, newPassword: WEAK_PASSWORD });
 	checks.check("Directus's password policy → weak_password", () => equal(weak, 'weak_password', 'policy'));
 	await api(baseUrl, 'PATCH', '/settings', { auth_password_policy: null }, adminSession);
 	const unknown = await set({ email: 'nobody@example.com', newPassword: SET_PASSWORD });
 	checks.check('an unknown email → user_not_found', () => equal(unknown, 'user_not_found', 'unknown'));
-	const wrongKey = await set({ email: user.email, newPassword: SET_PASSWORD }, { ...credential, directusAdminToken: 'not-the-token' });
+	const wrongKey = await set({ email: user.email, newPassword: SET_PASSWORD }, 'directusWrongToken');
 	checks.check('a wrong admin token → auth_failed', () => equal(wrongKey, 'auth_failed', 'wrong token'));
 	const temporary = await set({ email: user.email, newPassword: SET_PASSWORD, options: { requireChange: true } });
 	checks.check('Require Change at Next Sign-In → not_supported (Directus has none)', () => equal(temporary, 'not_supported', 'temporary'));
+	const leaked = node.leaks({ adminToken, SET_PASSWORD, WEAK_PASSWORD, oldPassword: user.password });
+	checks.check("Set Password: no secret anywhere in n8n's user folder (database, logs): the admin token, the set, refused and old passwords", () => equal(leaked, [], 'leaked'));
 }
 
 async function main() {

@@ -4,7 +4,8 @@
  * Debian, both started on loopback), not a mock: send a reset email, take the link Parse's
  * email adapter got, reset with the whole link (posted as Parse's own form), sign in with the
  * new password, reuse the link, an unknown email (neutral), the credential test with the right
- * and a wrong Application ID. The node runs on n8n's engine. Prints "N passed, N failed".
+ * and a wrong Application ID. Those legs run the node on n8n's engine; Set Password runs the
+ * packed node in a real n8n. Prints "N passed, N failed".
  */
 const { execFileSync, spawn } = require('node:child_process');
 const crypto = require('node:crypto');
@@ -12,7 +13,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { runNode, testCredential } = require('../support/engine.cjs');
-const { everythingWritten } = require('../support/fixtures.cjs');
+const { realNodeRunner } = require('../support/realNodeRunner.cjs');
 const { Checks, assert, equal } = require('../support/checks.cjs');
 const { freePort } = require('../support/realN8n.cjs');
 const { startPostgres } = require('../support/debianServices.cjs');
@@ -27,21 +28,25 @@ const checks = new Checks();
 const check = (name, fn) => checks.check(name, fn);
 
 /**
- * Set Password with the master key: the user signed in first; the set through the node (the
- * email typed in another case), the new password signs in and not the old, the earlier session
- * is gone; the password policy's refusal, an unknown email, a wrong master key; nothing secret written.
+ * Set Password with the master key, the packed node in a real n8n: the user signed in first; the
+ * set (the email typed in another case), the new password signs in and not the old, the earlier
+ * session is gone; the password policy's refusal, an unknown email, a wrong master key, none;
+ * then a sweep of n8n's user folder.
  */
-async function setPasswordLegs({ baseUrl, credential, outcome }) {
+async function setPasswordLegs({ baseUrl, credential }) {
 	const signIn = (password) => fetch(`${baseUrl}/login?${new URLSearchParams({ username: USER.username, password })}`, { headers: { 'X-Parse-Application-Id': APP_ID } });
 	const session = (await (await signIn(NEW_PASSWORD)).json()).sessionToken;
 	const SET_PASSWORD = 'Set-by-the-help-desk-parse-3';
-	const admin = { ...credential, parseMasterKey: MASTER_KEY };
-	const set = async (parameters, withCredential = admin) => {
-		const result = await runNode({ parameters: { operation: 'setPassword', ...parameters }, credential: withCredential, onError: 'continueRegularOutput' });
-		const leaked = [MASTER_KEY, SET_PASSWORD, session].filter((secret) => everythingWritten(result).includes(secret));
-		check(`set ${parameters.email}: nothing secret written`, () => equal(leaked, [], 'leaked'));
-		if (process.env.DEBUG_REAL && !result.output[0].json.success) console.error(result.output[0].json);
-		return result.output[0].json.success ? result.output[0].json : outcome(result);
+	const WEAK_PASSWORD = 'Only-15-chars!!';
+	const node = await realNodeRunner({
+		credentials: { parseAdmin: { ...credential, parseMasterKey: MASTER_KEY }, parseWrongKey: { ...credential, parseMasterKey: 'not-the-master-key' }, parseNoKey: credential },
+	});
+	/** One Set Password in n8n: the item's json on a success, else its error code. */
+	const set = async ({ newPassword, ...parameters }, credentialName = 'parseAdmin') => {
+		const result = await node.run({ credential: credentialName, parameters: { operation: 'setPassword', ...parameters }, secrets: { newPassword } });
+		const json = result.output[0]?.json;
+		if (process.env.DEBUG_REAL && !json?.success) console.error(JSON.stringify(result.output), result.error);
+		return json?.success ? json : result.outcome;
 	};
 	const done = await set({ email: 'Ada@Example.com', newPassword: SET_PASSWORD });
 	check('Set Password (the email in another case) → success, other sessions signed out', () => equal([done.success, done.otherSessionsSignedOut], [true, true], JSON.stringify(done)));
@@ -49,14 +54,16 @@ async function setPasswordLegs({ baseUrl, credential, outcome }) {
 	check('after the set: the new password signs in, the old one is refused', () => equal([withNew.status, withOld.status], [200, 404], 'sign-ins'));
 	const me = await fetch(`${baseUrl}/users/me`, { headers: { 'X-Parse-Application-Id': APP_ID, 'X-Parse-Session-Token': session } });
 	check("after the set: the user's earlier session is gone (revokeSessionOnPasswordReset)", () => equal(me.status === 200, false, `users/me ${me.status}`));
-	const weak = await set({ email: USER.email, newPassword: 'Only-15-chars!!' });
+	const weak = await set({ email: USER.email, newPassword: WEAK_PASSWORD });
 	check("Parse's password policy → weak_password", () => equal(weak, 'weak_password', 'policy'));
 	const unknown = await set({ email: 'nobody@example.com', newPassword: SET_PASSWORD });
 	check('an unknown email → user_not_found', () => equal(unknown, 'user_not_found', 'unknown'));
-	const wrong = await set({ email: USER.email, newPassword: SET_PASSWORD }, { ...credential, parseMasterKey: 'not-the-master-key' });
+	const wrong = await set({ email: USER.email, newPassword: SET_PASSWORD }, 'parseWrongKey');
 	check('a wrong master key → auth_failed', () => equal(wrong, 'auth_failed', 'wrong key'));
-	const noKey = await set({ email: USER.email, newPassword: SET_PASSWORD }, credential);
+	const noKey = await set({ email: USER.email, newPassword: SET_PASSWORD }, 'parseNoKey');
 	check('no master key → invalid_input before any request', () => equal(noKey, 'invalid_input', 'no key'));
+	const leaked = node.leaks({ MASTER_KEY, SET_PASSWORD, WEAK_PASSWORD, session, oldPassword: NEW_PASSWORD });
+	check("Set Password: no secret anywhere in n8n's user folder (database, logs): the master key, the set, refused and old passwords, the session", () => equal(leaked, [], 'leaked'));
 }
 
 async function main() {
@@ -103,7 +110,7 @@ async function main() {
 		const mailsBefore = mails().length;
 		const unknown = await run({ operation: 'sendResetEmail', email: 'nobody@example.com' });
 		check('an unknown email → the same neutral success, no mail', () => equal([outcome(unknown), mails().length - mailsBefore], ['success', 0], 'unknown'));
-		await setPasswordLegs({ baseUrl, credential, outcome });
+		await setPasswordLegs({ baseUrl, credential });
 		const right = await testCredential(credential);
 		check('credential test: the right Application ID passes', () => equal(right.status, 'OK', right.message));
 		const wrong = await testCredential({ ...credential, parseAppId: 'wrong-app' });

@@ -32,16 +32,17 @@ async function realNodeRunner({ credentials }) {
 
 	/**
 	 * One execution. `parameters` are the node's (without the secrets); `secrets` the token and
-	 * new password it gets by expression; `onError` n8n's setting (Continue unless told; `stop`).
+	 * new password it gets by expression; `onError` n8n's setting (Continue unless told; `stop`);
+	 * `typeVersion` the node's (1 unless told).
 	 * @returns {Promise<{ output: object[], error?: object, outcome: string }>}
 	 */
-	const run = async ({ credential, parameters, secrets = {}, items = [{}], onError = 'continueRegularOutput' }) => {
+	const run = async ({ credential, parameters, secrets = {}, items = [{}], onError = 'continueRegularOutput', typeVersion = 1 }) => {
 		const id = `realRun${++runs}`;
 		const expressions = Object.fromEntries(Object.keys(secrets).map((name) => [name, SECRET_PARAMETERS[name]]));
 		const workflow = codeFedWorkflow(id, `return ${JSON.stringify(items)}.map((json) => ({ json }));`, {
 			name: 'Password Reset',
 			type: NODE_TYPE,
-			typeVersion: 1,
+			typeVersion,
 			parameters: { resource: 'user', ...parameters, ...expressions },
 			credentials: { [CREDENTIAL_TYPE]: { id: `real${credential}`, name: credential } },
 			...(onError === 'stop' ? {} : { onError }),

@@ -18,8 +18,10 @@ const shapeOf = (value) => {
 async function answerOf(url, { method = 'POST', body, form, headers = {} }) {
 	// Each side's own admin key, where a request carries one (`headers` for the real server, `sandboxHeaders` for the sandbox).
 	// A form (WordPress's lost-password page) goes URL-encoded; a redirect is an answer, never followed.
+	// `headers` may be a function of the URL and the body's text (an AWS signature covers both).
 	const [type, text] = form ? ['application/x-www-form-urlencoded', new URLSearchParams(form).toString()] : ['application/json', body === undefined ? undefined : JSON.stringify(body)];
-	const response = await fetch(url, { method, redirect: 'manual', headers: { 'Content-Type': type, ...headers }, body: text });
+	const own = typeof headers === 'function' ? headers(new URL(url), text ?? '') : headers;
+	const response = await fetch(url, { method, redirect: 'manual', headers: { 'Content-Type': type, ...own }, body: text });
 	const mediaType = (response.headers.get('content-type') ?? '').split(';')[0].trim();
 	const answer = await response.text();
 	let shape = answer ? 'text' : 'empty';
@@ -36,7 +38,9 @@ async function answerOf(url, { method = 'POST', body, form, headers = {} }) {
  * @param {{ service: string, realBase: string, requests: Array<[name: string, path: string, request: object]> }} settings
  *   `path` under each one's Base URL; the requests should not depend on state the two do not share
  *   (an account both have, an unknown one, a malformed call, a token neither issued). An admin call
- *   sends each side its own key: `headers` to the real server, `sandboxHeaders` to the sandbox.
+ *   sends each side its own key: `headers` to the real server, `sandboxHeaders` to the sandbox
+ *   (either may be a function of the URL and the body's text), and `sandboxBody` where the body
+ *   names something each side calls its own (a user pool's generated ID).
  * @returns {Promise<Array<{ name: string, real: object, sandbox: object }>>}
  */
 async function sandboxParity({ service, realBase, requests }) {
@@ -46,8 +50,8 @@ async function sandboxParity({ service, realBase, requests }) {
 		const sandboxBase = sandbox.baseUrl(service);
 		const rows = [];
 		for (const [name, path, request] of requests) {
-			const { sandboxHeaders, ...realRequest } = request;
-			const sandboxRequest = sandboxHeaders ? { ...realRequest, headers: sandboxHeaders } : realRequest;
+			const { sandboxHeaders, sandboxBody, ...realRequest } = request;
+			const sandboxRequest = { ...realRequest, ...(sandboxHeaders ? { headers: sandboxHeaders } : {}), ...(sandboxBody ? { body: sandboxBody } : {}) };
 			rows.push({ name, real: await answerOf(`${realBase}${path}`, realRequest), sandbox: await answerOf(`${sandboxBase}${path}`, sandboxRequest) });
 		}
 		return rows;

@@ -37,7 +37,7 @@ test('a query: names and values encoded as RFC 3986 and sorted by name, then val
 	expect(sign('https://h.test/?a=1')).not.toEqual(sign('https://h.test/?a=2'));
 });
 
-test('Cognito Set Password through the engine: what arrives is what was signed; the secret key never travels', async () => {
+test('n8n behaviour relied on: a text body goes out as the node wrote it (Cognito Set Password through the engine: what arrives is what was signed; the secret key never travels)', async () => {
 	const SECRET_KEY = 'SENTINEL-aws-secret-key-7f1e';
 	const NEW_PASSWORD = 'SENTINEL-Strong-password-2b7d-long';
 	const arrived = [];
