@@ -75,13 +75,7 @@ async function setPasswordLegs({ auth, tables, baseUrl, signsInWith, currentPass
 	const node = await realNodeRunner({ credentials: { betterAuthAdmin: credential, betterAuthWrongToken: { ...credential, betterAuthAdminToken: 'not-a-session' } } });
 	const passwords = ['Set-by-the-help-desk-1', 'Set-by-the-help-desk-2'];
 	const WEAK_PASSWORD = 'seven77';
-	/** One Set Password in n8n: the item's json on a success, else its error code. */
-	const set = async ({ newPassword, ...parameters }, credentialName = 'betterAuthAdmin') => {
-		const result = await node.run({ credential: credentialName, parameters: { operation: 'setPassword', ...parameters }, secrets: { newPassword } });
-		const json = result.output[0]?.json;
-		if (process.env.DEBUG_REAL && !json?.success) console.error(JSON.stringify(result.output), result.error);
-		return json?.success ? json : result.outcome;
-	};
+	const set = (parameters, credentialName = 'betterAuthAdmin') => node.setPassword(credentialName, parameters);
 	const kept = await set({ email: 'Ada@Example.com', newPassword: passwords[0] });
 	check('Set Password (the email in another case) → success; sessions kept, as the item says', () => equal([kept.success, kept.otherSessionsSignedOut], [true, false], JSON.stringify(kept)));
 	const [withNew, withOld] = [await signsInWith(passwords[0]), await signsInWith(currentPassword)];

@@ -80,13 +80,7 @@ async function setPasswordLegs(baseUrl) {
 	const node = await realNodeRunner({ credentials: { directus: credential, directusWrongToken: { ...credential, directusAdminToken: 'not-the-token' } } });
 	const SET_PASSWORD = 'Grace-set-by-the-help-desk-3';
 	const WEAK_PASSWORD = 'Long-enough-for-the-node-but-not-40';
-	/** One Set Password in n8n: the item's json on a success, else its error code. */
-	const set = async ({ newPassword, ...parameters }, credentialName = 'directus') => {
-		const result = await node.run({ credential: credentialName, parameters: { operation: 'setPassword', ...parameters }, secrets: { newPassword } });
-		const json = result.output[0]?.json;
-		if (process.env.DEBUG_REAL && !json?.success) console.error(JSON.stringify(result.output), result.error);
-		return json?.success ? json : result.outcome;
-	};
+	const set = (parameters, credentialName = 'directus') => node.setPassword(credentialName, parameters);
 	const outcome = await set({ email: 'grace@example.com', newPassword: SET_PASSWORD });
 	checks.check('Set Password (email in another case) → success, other sessions signed out', () =>
 		equal([outcome.success, outcome.otherSessionsSignedOut, outcome.mustChangeAtNextSignIn], [true, true, false], JSON.stringify(outcome)));

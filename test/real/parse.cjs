@@ -41,13 +41,7 @@ async function setPasswordLegs({ baseUrl, credential }) {
 	const node = await realNodeRunner({
 		credentials: { parseAdmin: { ...credential, parseMasterKey: MASTER_KEY }, parseWrongKey: { ...credential, parseMasterKey: 'not-the-master-key' }, parseNoKey: credential },
 	});
-	/** One Set Password in n8n: the item's json on a success, else its error code. */
-	const set = async ({ newPassword, ...parameters }, credentialName = 'parseAdmin') => {
-		const result = await node.run({ credential: credentialName, parameters: { operation: 'setPassword', ...parameters }, secrets: { newPassword } });
-		const json = result.output[0]?.json;
-		if (process.env.DEBUG_REAL && !json?.success) console.error(JSON.stringify(result.output), result.error);
-		return json?.success ? json : result.outcome;
-	};
+	const set = (parameters, credentialName = 'parseAdmin') => node.setPassword(credentialName, parameters);
 	const done = await set({ email: 'Ada@Example.com', newPassword: SET_PASSWORD });
 	check('Set Password (the email in another case) → success, other sessions signed out', () => equal([done.success, done.otherSessionsSignedOut], [true, true], JSON.stringify(done)));
 	const [withNew, withOld] = [await signIn(SET_PASSWORD), await signIn(NEW_PASSWORD)];

@@ -62,6 +62,17 @@ async function realNodeRunner({ credentials }) {
 		return { output, error, outcome };
 	};
 
+	/**
+	 * One Set Password with `credential`: `newPassword` by expression, the rest as parameters.
+	 * @returns {Promise<object | string>} the item's json on a success, else its outcome (the error code)
+	 */
+	const setPassword = async (credential, { newPassword, ...parameters }) => {
+		const result = await run({ credential, parameters: { operation: 'setPassword', ...parameters }, secrets: { newPassword } });
+		const json = result.output[0]?.json;
+		if (process.env.DEBUG_REAL && !json?.success) console.error(JSON.stringify(result.output), result.error);
+		return json?.success ? json : result.outcome;
+	};
+
 	/** The names of `secrets` found anywhere in n8n's user folder (as bytes, in every file). */
 	const leaks = (secrets) => {
 		const files = [];
@@ -81,7 +92,7 @@ async function realNodeRunner({ credentials }) {
 			.map(([name]) => name);
 	};
 
-	return { run, leaks, instance };
+	return { run, setPassword, leaks, instance };
 }
 
 module.exports = { realNodeRunner };
