@@ -11,6 +11,9 @@ const accountsWhere = (sandbox, service, test) =>
 /** The service's account with this id (its username), or undefined. */
 const accountById = (sandbox, service, id) => accountsWhere(sandbox, service, () => true).find((account) => account.username === id);
 
+/** The service's account with this numeric id (Strapi's and Payload's, measured), from a path segment, or undefined. */
+const accountByNumber = (sandbox, service, id) => accountsWhere(sandbox, service, () => true).find((account) => String(account.number) === id);
+
 /** Exact, in any case: what most searches here do. */
 const sameEmail = (email) => (candidate) => candidate === String(email ?? '').toLowerCase();
 
@@ -25,4 +28,4 @@ const setByAdmin = (account, password, { mustChange = false, endsSessions = fals
 	if (endsSessions) account.sessionsEnded = (account.sessionsEnded ?? 0) + 1;
 };
 
-module.exports = { accountsWhere, accountById, sameEmail, setByAdmin };
+module.exports = { accountsWhere, accountById, accountByNumber, sameEmail, setByAdmin };

@@ -1,7 +1,7 @@
 'use strict';
 /** Payload CMS 3: the `users` collection, `{message: 'Success'}` for every email, a session token on reset. */
 const crypto = require('node:crypto');
-const { accountsWhere, setByAdmin } = require('../admin.cjs');
+const { accountByNumber, setByAdmin } = require('../admin.cjs');
 
 const KEYS = { payloadApiKey: 'sandbox-payload-api-key' };
 
@@ -42,7 +42,7 @@ module.exports = {
 				const docs = account && account.email === query['where[email][equals]'] ? [{ id: account.number, collection: 'users', email: account.email, enableAPIKey: null, hasAPIKey: false, sessions: [], createdAt: at, updatedAt: at }] : [];
 				return reply(200, { docs, totalDocs: docs.length, limit: 2, totalPages: 1, page: 1, pagingCounter: 1, hasPrevPage: false, hasNextPage: false, prevPage: null, nextPage: null });
 			}
-			const account = accountsWhere(sandbox, 'payload', () => true).find((candidate) => String(candidate.number) === user[1]);
+			const account = accountByNumber(sandbox, 'payload', user[1]);
 			if (!account) return error(reply, 404, 'Not Found');
 			if (String(body?.password ?? '').length < 3) {
 				return error(reply, 400, 'The following field is invalid: password', { name: 'ValidationError', data: { collection: 'users', errors: [{ message: 'This value must be longer than the minimum length of 3 characters.', path: 'password' }] } });

@@ -1,7 +1,7 @@
 'use strict';
 /** Strapi (Users & Permissions): `{ok:true}` for every email; codes never expire. */
 const crypto = require('node:crypto');
-const { accountsWhere, sameEmail, setByAdmin } = require('../admin.cjs');
+const { accountByNumber, accountsWhere, sameEmail, setByAdmin } = require('../admin.cjs');
 
 const KEYS = { strapiApiToken: 'sandbox-strapi-api-token' };
 
@@ -44,7 +44,7 @@ module.exports = {
 				return { id: account.number, documentId: `doc${account.number}`, username: account.username, email: account.email, provider: 'local', confirmed: true, blocked: false, createdAt: at, updatedAt: at, publishedAt: at };
 			};
 			if (method === 'GET') return reply(200, accountsWhere(sandbox, 'strapi', sameEmail(query['filters[email][$eqi]'])).map(asUser));
-			const account = accountsWhere(sandbox, 'strapi', () => true).find((candidate) => String(candidate.number) === user[1]);
+			const account = accountByNumber(sandbox, 'strapi', user[1]);
 			if (!account) return error(404, 'NotFoundError', 'Not Found');
 			if (String(body?.password ?? '').length < 6) return invalid('password', 'password must be at least 6 characters', body?.password);
 			setByAdmin(account, body.password);
