@@ -33,7 +33,7 @@ const expected = (named, fallback) => (named === undefined ? fallback : named ==
 const SCENARIOS = SANDBOX_SCENARIOS.map((scenario) => ({
 	...scenario,
 	label: scenario.mode ? `${scenario.service} (${scenario.mode})` : scenario.service,
-	credential: scenario.credential?.({ ...SANDBOX_KEYS, wibiclickApiKey: WIBICLICK_KEY }) ?? {},
+	credentialFor: (sandboxUrl) => scenario.credential?.({ ...SANDBOX_KEYS, wibiclickApiKey: WIBICLICK_KEY }, sandboxUrl) ?? {},
 	send: expected(scenario.send, success),
 	verify: expected(scenario.verify, undefined),
 	reset: expected(scenario.reset, success),
@@ -115,11 +115,11 @@ const SET_PASSWORD_EFFECTS = Object.fromEntries(EDITION.profiles.map((profile) =
  * unknown email; where the service can, a temporary password (it must be changed at the next
  * sign-in) and Sign Out Other Sessions.
  */
-async function setPasswordRows({ label, service, run, control, record }) {
+async function setPasswordRows({ label, service, run, control, record, unknownAccount }) {
 	const set = (email, options = {}) => run({ operation: 'setPassword', email, newPassword: SET_PASSWORD, options });
 	record(label, 'set password (admin)', await set(EMAIL), success);
 	checkRow(record, label, 'sign in with the set password', (await control('sign-in', { service, email: EMAIL, password: SET_PASSWORD })).signedIn);
-	record(label, 'set password, unknown email', await set('nobody@example.com'), failed('user_not_found'));
+	record(label, 'set password, unknown email', await set('nobody@example.com'), failed(unknownAccount));
 	const effects = SET_PASSWORD_EFFECTS[service];
 	if (effects?.requireChange) {
 		record(label, 'set a temporary password', await set('grace@example.com', { requireChange: true }), success);
@@ -144,7 +144,7 @@ async function runDemo() {
 		for (const scenario of SCENARIOS) {
 			const { service } = scenario;
 			const { label } = scenario;
-			const credential = { service, baseUrl: sandbox.baseUrl(service, scenario.mode), ...scenario.credential };
+			const credential = { service, baseUrl: sandbox.baseUrl(service, scenario.mode), ...scenario.credentialFor(sandbox.url) };
 			const run = async (parameters) => outcomeOf(await runNode({ parameters, credential, onError: 'continueRegularOutput' }));
 
 			record(label, 'send reset email', await run({ operation: 'sendResetEmail', email: EMAIL }), scenario.send);
@@ -153,7 +153,8 @@ async function runDemo() {
 				rows.push({ service: label, step: 'token issued by the sandbox instead', outcome: '-', errorCode: '', ok: true });
 			}
 			const { latest } = await control(`outbox?service=${service}&email=${EMAIL}`);
-			const token = latest?.token ?? '';
+			// A service that sent nothing (Clerk) still gets a Reset Token typed: the node refuses before any request.
+			const token = latest?.token ?? 'no-token-was-sent';
 			if (scenario.verify) {
 				record(label, 'verify reset token', await run({ operation: 'verifyResetToken', resetToken: token }), scenario.verify);
 			}
@@ -162,9 +163,9 @@ async function runDemo() {
 			if (scenario.reuse !== null) record(label, 'reuse the same token', await run(reset), scenario.reuse);
 			if (scenario.link) {
 				record(label, 'create reset link', await run({ operation: 'createResetLink', email: EMAIL }), success);
-				record(label, 'create reset link, unknown email', await run({ operation: 'createResetLink', email: 'nobody@example.com' }), failed('user_not_found'));
+				record(label, 'create reset link, unknown email', await run({ operation: 'createResetLink', email: 'nobody@example.com' }), failed(scenario.unknownAccount ?? 'user_not_found'));
 			}
-			if (scenario.setPassword) await setPasswordRows({ label, service, run, control, record });
+			if (scenario.setPassword) await setPasswordRows({ label, service, run, control, record, unknownAccount: scenario.unknownAccount ?? 'user_not_found' });
 		}
 		await passwordCheckRows(sandbox, record);
 		await triggerRows(sandbox, control, record);

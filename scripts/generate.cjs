@@ -32,7 +32,8 @@ const requestText = (contract) => {
 	const parts = [];
 	for (let step = contract; step; step = step.then) {
 		const query = step.query ? `?${new URLSearchParams(step.query)}` : '';
-		parts.push(`${code(`${step.method} ${step.path || '(your path)'}${query}`)}${step.when ? ' (with its option)' : ''}`);
+		const graphql = step.graphql ? ` GraphQL ${code(/\{\s*(\w+)/.exec(step.graphql)?.[1] ?? '')}` : '';
+		parts.push(`${code(`${step.method} ${step.path || '(your path)'}${query}`)}${graphql}${step.when ? ' (with its option)' : ''}`);
 	}
 	return parts.join(' → ');
 };
@@ -45,7 +46,12 @@ const operationCell = (profile, operation) => {
 
 const authCell = ({ auth }) => {
 	const key = auth.apiKey;
-	const keyText = !key ? '' : key.in === 'query' ? `API key as ${code(`?${key.name}=`)}` : `API key as ${code(`${key.name}: ${key.prefix}<key>`)}`;
+	const KEY_TEXT = {
+		query: () => `API key as ${code(`?${key.name}=`)}`,
+		header: () => `API key as ${code(`${key.name}: ${key.prefix}<key>`)}`,
+		basic: () => `API key as HTTP Basic's password, ${code(key.userField)} its user`,
+	};
+	const keyText = key ? KEY_TEXT[key.in]() : '';
 	const parts = [keyText && `${keyText}${key.required ? '' : ' (optional)'}`, auth.headers ? 'headers from its own fields' : ''].filter(Boolean);
 	return parts.length ? parts.join('; ') : 'none (public)';
 };

@@ -25,7 +25,7 @@ describe.each(services.map((scenario) => [scenario.service, scenario]))('%s', (s
 		// Strapi without /api, Supabase without /auth/v1, …; or an /api the service does not have.
 		['its API prefix missing or added', (base) => (API_PREFIX.test(base) ? base.replace(API_PREFIX, '') : `${base}/api`)],
 	])('with %s, nothing reads as sent', async (_name, wrongBase) => {
-		const credential = { service, ...scenario.credential, baseUrl: wrongBase(sandbox.baseUrl(service)) };
+		const credential = { service, ...scenario.credentialFor(sandbox.url), baseUrl: wrongBase(sandbox.baseUrl(service)) };
 		const run = (parameters) => runNode({ parameters, credential, onError: 'continueRegularOutput', items: [{ email: 'ada@example.com' }, { email: 'nobody@example.com' }] });
 		const before = (await outbox()).length;
 		const sends = await run({ operation: 'sendResetEmail', email: '={{ $json.email }}' });

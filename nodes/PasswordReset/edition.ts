@@ -8,6 +8,14 @@ import { supabaseHook } from './hooks/senders/supabase';
 import { zitadelHook } from './hooks/senders/zitadel';
 import type { Edition } from './kernel/types';
 import { appwrite } from './services/appwrite';
+import { zitadel } from './services/zitadel';
+import { workos } from './services/workos';
+import { vendure } from './services/vendure';
+import { stytch } from './services/stytch';
+import { ghost } from './services/ghost';
+import { fusionauth } from './services/fusionauth';
+import { clerk } from './services/clerk';
+import { authentik } from './services/authentik';
 import { auth0 } from './services/auth0';
 import { betterAuth, betterAuthEmailOtp } from './services/betterAuth';
 import { cognito } from './services/cognito';
@@ -67,6 +75,14 @@ export const EDITION: Edition = {
 		parse,
 		keycloak,
 		wordpress,
+		clerk,
+		workos,
+		fusionauth,
+		zitadel,
+		authentik,
+		stytch,
+		vendure,
+		ghost,
 	],
 	trigger: {
 		node: { name: 'passwordResetTrigger', displayName: 'Password Reset Trigger' },

@@ -14,9 +14,10 @@ const SANDBOX_SERVICES = fs
 
 /**
  * Each service's runs in the demo and the e2e suite (a file's `scenarios`, or one plain run):
- * `credential(keys)` gives its credential fields; `send`, `verify`, `reset` and `reuse` what each
+ * `credential(keys, sandboxUrl)` gives its credential fields; `send`, `verify`, `reset` and `reuse` what each
  * step gives where that is not the default (success; a reused token `invalid_or_expired_token`;
- * `reuse: null` for no reuse); `mode` a sandbox mode other than the documented one.
+ * `reuse: null` for no reuse); `unknownAccount` what an unknown email gives an admin call where it is not
+ * `user_not_found` (FusionAuth's empty 404); `mode` a sandbox mode other than the documented one.
  */
 const SANDBOX_SCENARIOS = SANDBOX_SERVICES.flatMap((service) => (service.scenarios ?? [{}]).map((scenario) => ({ service: service.id, ...scenario })));
 

@@ -110,7 +110,7 @@ const credentials = ({ sandboxUrl, wibiclickApiKey, keys, smtpPort = 587 }) => {
 	const scenarioKeys = { ...keys, wibiclickApiKey };
 	const basePathOf = (service) => SANDBOX_SERVICES.find((sandboxService) => sandboxService.id === service).basePath ?? '';
 	return [
-		...SERVICE_SCENARIOS.map(({ service, credential }) => entry(service, service, `${service}${basePathOf(service)}`, credential?.(scenarioKeys))),
+		...SERVICE_SCENARIOS.map(({ service, credential }) => entry(service, service, `${service}${basePathOf(service)}`, credential?.(scenarioKeys, sandboxUrl))),
 		entry('industrialIotAsDeployed', 'industrialIot', 'industrialIot@as-deployed'),
 		entry('wabotifyDown', 'wabotify', 'wabotify@down', { company: 'wabotify' }),
 		entry('xanoRateLimited', 'xano', 'xano@rate-limited'),
@@ -134,7 +134,7 @@ const RESET_FLOW_SERVICES = SERVICE_SCENARIOS.filter((scenario) => scenario.rese
 );
 
 /** The services whose reset finishes on their own page: sent here, Reset Password refused. */
-const SEND_ONLY_SERVICES = SERVICE_SCENARIOS.filter((scenario) => scenario.reset === 'not_supported').map(({ service }) => [service, displayNameOf(service)]);
+const SEND_ONLY_SERVICES = SERVICE_SCENARIOS.filter((scenario) => scenario.reset === 'not_supported' && scenario.send !== 'not_supported').map(({ service }) => [service, displayNameOf(service)]);
 
 /**
  * Each seed service end to end: send a reset email, read the token from the sandbox outbox,
@@ -383,7 +383,10 @@ const helpDeskTemporaryPassword = () => {
 };
 
 /** The services whose sandbox plays an admin link call. */
-const LINK_SERVICES = SERVICE_SCENARIOS.filter((scenario) => scenario.link).map(({ service }) => [service, displayNameOf(service)]);
+/** An unknown email on an admin call: `user_not_found`, or what the scenario says its service answers (FusionAuth's empty 404). */
+const unknownAccountOf = (scenario) => scenario.unknownAccount ?? 'user_not_found';
+
+const LINK_SERVICES = SERVICE_SCENARIOS.filter((scenario) => scenario.link).map((scenario) => [scenario.service, displayNameOf(scenario.service), unknownAccountOf(scenario)]);
 
 /**
  * Create Reset Link on every service that has it (a known email, an unknown one), and on one
@@ -407,7 +410,7 @@ const resetLinks = () => {
 };
 
 /** The services whose sandbox plays Set Password's admin calls. */
-const SET_PASSWORD_SERVICES = SERVICE_SCENARIOS.filter((scenario) => scenario.setPassword).map(({ service }) => [service, displayNameOf(service)]);
+const SET_PASSWORD_SERVICES = SERVICE_SCENARIOS.filter((scenario) => scenario.setPassword).map((scenario) => [scenario.service, displayNameOf(scenario.service), unknownAccountOf(scenario)]);
 const setPasswordEffects = (service) => SERVICE_PROFILES.find((profile) => profile.id === service).operations.setPassword?.effects;
 /**
  * Set Password's option cases, each the first service that fits (from the profiles): one with

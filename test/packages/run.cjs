@@ -199,7 +199,7 @@ async function smokeRun(packages) {
 			data: {
 				...(pkg.sources.length > 1 ? { service: profile.id } : {}),
 				baseUrl: `${sandboxUrl}/${profile.id}${basePath(profile.id)}`,
-				...(scenario.credential?.(SANDBOX_KEYS) ?? {}),
+				...(scenario.credential?.(SANDBOX_KEYS, sandboxUrl) ?? {}),
 			},
 		}));
 		const write = (file, content) => {

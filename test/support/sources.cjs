@@ -72,7 +72,12 @@ const wireFor = (profile, request, { input, settings, headers, pathValues = {} }
 
 /** A credential for the profile with every field it reads set to something valid. */
 /** Sample values of credential fields that must have a form (a domain): the others get their default or a name. */
-const SAMPLE_VALUES = { auth0TenantDomain: 'tenant.eu.auth0.com', cognitoUserPoolId: 'eu-west-1_Sample1' };
+const SAMPLE_VALUES = {
+	auth0TenantDomain: 'tenant.eu.auth0.com',
+	cognitoUserPoolId: 'eu-west-1_Sample1',
+	workosResetUrl: 'https://app.example.test/reset-password',
+	zitadelResetUrl: 'https://app.example.test/reset?userID={{.UserID}}&code={{.Code}}',
+};
 
 const sampleSettings = (profile, extra = {}) => {
 	const settings = { service: profile.id, baseUrl: 'https://service.example.test/api', apiKey: 'SENTINEL-APIKEY-44b0d2' };

@@ -245,9 +245,12 @@ test('Custom without a Create Reset Link Path: invalid_input naming it, before a
 
 // Every listed service without an admin link call.
 const { EDITION: { profiles: SERVICE_PROFILES } } = require('../../dist/nodes/PasswordReset/edition');
-const withoutLinks = SERVICE_PROFILES.filter((profile) => !profile.operations.createResetLink).map((profile) => profile.id);
-test('Supabase, Auth0, Okta and Firebase Auth create links; the others do not', () => {
-	expect(SERVICE_PROFILES.filter((profile) => profile.operations.createResetLink).map((profile) => profile.id).sort()).toEqual(['auth0', 'firebase', 'okta', 'supabase']);
+const withoutLinks = SERVICE_PROFILES.filter((profile) => !profile.operations.createResetLink || 'notSupported' in profile.operations.createResetLink).map((profile) => profile.id);
+test('the services that create links are the ones whose sandbox plays a link call (Supabase, Auth0, Okta, Firebase Auth, …); the others do not', () => {
+	const { SANDBOX_SCENARIOS } = require('../../sandbox/services/index.cjs');
+	const linking = SERVICE_PROFILES.filter((profile) => profile.operations.createResetLink && !('notSupported' in profile.operations.createResetLink)).map((profile) => profile.id);
+	expect(linking.sort()).toEqual([...new Set(SANDBOX_SCENARIOS.filter((scenario) => scenario.link).map((scenario) => scenario.service))].sort());
+	expect(linking).toEqual(expect.arrayContaining(['auth0', 'firebase', 'okta', 'supabase']));
 });
 test.each(withoutLinks)('%s: not_supported before any request, pointing to Send Reset Email', async (service) => {
 	nock.disableNetConnect();
@@ -257,5 +260,8 @@ test.each(withoutLinks)('%s: not_supported before any request, pointing to Send 
 		onError: 'continueRegularOutput',
 	});
 	expect(output[0].json.details).toMatchObject({ errorCode: 'not_supported', operation: 'createResetLink', service });
-	expect(output[0].json.error).toMatch(/use Send Reset Email/);
+	// Where the service sends no reset email either (Clerk), the way left is Set Password.
+	const { operations } = SERVICE_PROFILES.find((profile) => profile.id === service);
+	const offered = (operation) => operations[operation] !== undefined && !('notSupported' in operations[operation]);
+	expect(output[0].json.error).toMatch(!offered('sendResetEmail') && offered('setPassword') ? /use Set Password/ : /use Send Reset Email/);
 });

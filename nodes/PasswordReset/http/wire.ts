@@ -43,8 +43,8 @@ export interface WireValues {
 }
 
 /**
- * One request as it goes out: fields in the query for a GET, else a JSON body (or a form, where
- * the contract says so); the path built segment by segment, so it stays under the Base URL, and
+ * One request as it goes out: fields in the query for a GET, else a JSON body (a form, or a
+ * GraphQL document's variables, where the contract says so); the path built segment by segment, so it stays under the Base URL, and
  * the query a typed path carries (`/reset?lang=es`) beside the request's own parameters;
  * every header checked as header text. Anything wrong throws an `InputProblem` before sending.
  * Values are encoded only with `WIRE_ENCODINGS`, the forms the redactor takes out again.
@@ -65,7 +65,7 @@ export const wireRequest = (contract: RequestContract, values: WireValues): Wire
 		method: contract.method,
 		url,
 		qs: { ...pathQuery, ...ownQuery },
-		body: sendInQuery ? undefined : asForm ? formBody(values.fields as IDataObject) : values.fields,
+		body: sendInQuery ? undefined : asForm ? formBody(values.fields as IDataObject) : contract.graphql ? { query: contract.graphql, variables: values.fields as IDataObject } : values.fields,
 		headers,
 	};
 };

@@ -99,6 +99,11 @@ export interface RequestContract {
 	/** `form`: the fields as an URL-encoded form body (Parse's reset page), not JSON. */
 	bodyFormat?: 'json' | 'form';
 	/**
+	 * A GraphQL request (Vendure): this document goes as `{query, variables}`, the fields as its
+	 * variables. Its result union is read by `isSuccess` and the error rules like any answer.
+	 */
+	graphql?: string;
+	/**
 	 * The service answers this request with a redirect (WordPress's lost-password form): a 3xx is
 	 * judged by `isSuccess` (its Location), never followed; any other 3xx stays a wrong address.
 	 */
@@ -160,11 +165,11 @@ export interface OperationContract extends RequestContract {
 	 */
 	then?: ChainStep;
 	/**
-	 * Create Reset Link: the link in an answer (each answer of a chain is read; the last one's is
-	 * output). The mechanism refuses anything but an https URL on the Base URL's host, and a
+	 * Create Reset Link: the link in an answer (each answer of a chain is read, with the ones
+	 * before it; the last one's is output). The mechanism refuses anything but an https URL on the Base URL's host, and a
 	 * success without one; whatever this finds is a secret from the moment it arrives.
 	 */
-	resetLink?: (answer: unknown) => unknown;
+	resetLink?: (answer: unknown, settings: CredentialSettings, earlierAnswers: unknown[]) => unknown;
 	/** Create Reset Link: hosts besides the Base URL's that the link may be on, named in the credential (Auth0's Tenant Domain). */
 	linkHosts?: (settings: CredentialSettings) => string[];
 	/** Set Password: what the set does besides the password, as the service's source says (required there). */
@@ -254,9 +259,10 @@ export interface ErrorRule extends AnswerMatch {
 	code: Exclude<ErrorCode, 'user_not_found'>;
 	/**
 	 * The failure's message, where the code's standard one would not say what to check: which
-	 * credential field, or the service's reason from its answer (redacted before it leaves).
+	 * credential field, or the service's reason from its answer (redacted before it leaves);
+	 * `endpoint` is the request as `METHOD /path`.
 	 */
-	message?: (answer: { body: IDataObject; serverMessage: string | undefined }) => string;
+	message?: (answer: { body: IDataObject; serverMessage: string | undefined; endpoint: string }) => string;
 }
 
 /**
@@ -272,10 +278,11 @@ export interface UnknownAccountAnswer extends AnswerMatch {
 /** How requests authenticate; the credential's `authenticate` applies it to every request. */
 export interface AuthScheme {
 	/**
-	 * Where the API key goes, when one is set. `prefix` is prepended to it (e.g. `Bearer `). A
-	 * service without one takes no key: the credential hides its API Key field.
+	 * Where the API key goes, when one is set. `prefix` is prepended to it (e.g. `Bearer `);
+	 * `basic` sends it as HTTP Basic's password, the credential field `userField` as the user
+	 * (Stytch's project ID). A service without one takes no key: the credential hides its API Key field.
 	 */
-	apiKey?: ({ in: 'header'; name: string; prefix: string } | { in: 'query'; name: string }) & {
+	apiKey?: ({ in: 'header'; name: string; prefix: string } | { in: 'query'; name: string } | { in: 'basic'; userField: string }) & {
 		/** Whether the service refuses requests without a key. */
 		required: boolean;
 		/** Which key, as the credential form shows it: where to find it and how it is sent. */

@@ -79,6 +79,10 @@ export const unknownAccountOutcome = (context: ReadContext, status: number, serv
 	throw new ResetFailure('user_not_found', status, serverMessage);
 };
 
+/** What a wrong address gets told: where the request went, and what to check. */
+export const noEndpointMessage = (endpoint: string, status: number) =>
+	`The service has no endpoint at ${endpoint} (HTTP ${status}). Check the Base URL and the paths in the credential`;
+
 /** A service's answer → the success item's json, or a thrown typed failure. */
 export const readResponse = (response: ServiceResponse, context: ReadContext): IDataObject => {
 	const { profile, operation, options, secrets, endpoint } = context;
@@ -127,9 +131,9 @@ export const readResponse = (response: ServiceResponse, context: ReadContext): I
 			code,
 			status,
 			serverMessage,
-			rule?.message?.({ body, serverMessage }) ?? `The service has no endpoint at ${endpoint} (HTTP ${status}). Check the Base URL and the paths in the credential`,
+			rule?.message?.({ body, serverMessage, endpoint }) ?? noEndpointMessage(endpoint, status),
 		);
 	}
 	const retryAfter = code === 'rate_limited' ? retryAfterSeconds(response.headers) : undefined;
-	throw new ResetFailure(code, status, serverMessage, rule?.message?.({ body, serverMessage }), retryAfter);
+	throw new ResetFailure(code, status, serverMessage, rule?.message?.({ body, serverMessage, endpoint }), retryAfter);
 };

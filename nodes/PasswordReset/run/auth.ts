@@ -21,8 +21,18 @@ export const withAuth = <T extends AuthTarget>(profile: ServiceProfile | undefin
 	const headers: IDataObject = { ...request.headers, ...auth.headers?.(settings) };
 	const qs: IDataObject = { ...request.qs };
 	// A request that sends its own value in the key's header keeps it (Supabase's admin route sends its secret key there).
-	const ownsKeyHeader = Object.keys(request.headers ?? {}).some((name) => name.toLowerCase() === auth.apiKey?.name.toLowerCase());
+	const keyHeader = auth.apiKey?.in === 'basic' ? 'authorization' : auth.apiKey?.name.toLowerCase();
+	const ownsKeyHeader = Object.keys(request.headers ?? {}).some((name) => name.toLowerCase() === keyHeader);
 	if (apiKey && auth.apiKey?.in === 'header' && !ownsKeyHeader) headers[auth.apiKey.name] = `${auth.apiKey.prefix}${apiKey}`;
 	if (apiKey && auth.apiKey?.in === 'query') qs[auth.apiKey.name] = apiKey;
+	const basic = basicAuthValue(profile, settings, apiKey);
+	if (basic && !ownsKeyHeader) headers.Authorization = basic;
 	return { ...request, headers, qs };
+};
+
+/** HTTP Basic's header value where the profile sends its key so (`user:key`, base64), else undefined. */
+export const basicAuthValue = (profile: ServiceProfile | undefined, settings: CredentialSettings, apiKey: string | undefined): string | undefined => {
+	const key = profile?.auth.apiKey;
+	if (!apiKey || key?.in !== 'basic') return undefined;
+	return `Basic ${Buffer.from(`${settings[key.userField] ?? ''}:${apiKey}`, 'utf8').toString('base64')}`;
 };

@@ -116,6 +116,7 @@ async function callService(item: ItemRun): Promise<ServiceOutcome> {
 		itemWireValues(profile, settings, input, request, where, headers);
 	// A request that cannot be built throws its `InputProblem`: the item's invalid_input, nothing sent.
 	let link: unknown;
+	const answers: unknown[] = [];
 	const exchangeAndRead = async (request: RequestContract, built: WireRequest) => {
 		const { sign } = request;
 		const signed = sign ? signWire(built, run.baseUrl, (signable) => sign(signable, settings)) : { wire: built, secrets: [] };
@@ -123,7 +124,7 @@ async function callService(item: ItemRun): Promise<ServiceOutcome> {
 		const options = httpOptions(item, signed.wire);
 		const response = await send(policy, options);
 		// Whatever an answer holds where the link goes is the link: kept out of every message, whatever the outcome.
-		link = contract.resetLink?.(response.body);
+		link = contract.resetLink?.(response.body, settings, answers);
 		if (typeof link === 'string' && link) secrets.push(...linkSecrets(link, run.baseUrl));
 		const readContext: ReadContext = { profile, operation, request, options: answerOptions, secrets, endpoint: endpointOf(options) };
 		return { response, readContext, json: readResponse(response, readContext) };
@@ -132,7 +133,7 @@ async function callService(item: ItemRun): Promise<ServiceOutcome> {
 	const first = await exchangeAndRead(contract, wireRequest(contract, inputValues(contract, PATH_FIELD_NAMES[operation], contract.headers?.(input, settings))));
 	if (contract.answerSecrets && isJsonObject(first.response.body)) secrets.push(...contract.answerSecrets(first.response.body));
 	let { json } = first;
-	const answers: unknown[] = [first.response.body];
+	answers.push(first.response.body);
 	let last: ServiceResponse = first.response;
 	for (let step: ChainStep | undefined = contract.then, index = 2; step && (step.when?.(input) ?? true); step = step.then, index++) {
 		const previous = isJsonObject(last.body) ? last.body : {};

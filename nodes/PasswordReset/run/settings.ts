@@ -2,6 +2,7 @@ import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 import type { CredentialSettings, ServiceProfile } from '../kernel/types';
 import { InputProblem } from '../safety/checks';
+import { basicAuthValue } from './auth';
 
 export interface RequestSettings extends CredentialSettings {
 	/** Only to redact it from anything the server echoes; the credential's `authenticate` sends it. */
@@ -27,9 +28,9 @@ const secretFieldNames = (profile: ServiceProfile | undefined) => [
 
 /** The credential's secrets (Cognito's client secret, say), to redact from anything that leaves the node. */
 export const credentialSecrets = (settings: RequestSettings, profile: ServiceProfile | undefined): string[] =>
-	secretFieldNames(profile)
-		.map((name) => settings[name])
-		.filter((value): value is string => Boolean(value));
+	[...secretFieldNames(profile).map((name) => settings[name]), basicAuthValue(profile, settings, settings.apiKey)?.slice('Basic '.length)].filter(
+		(value): value is string => Boolean(value),
+	);
 
 /**
  * The credential's fields as `{name}` path values, and how messages name them. A secret field

@@ -104,3 +104,33 @@ export const setOnFoundAccount = ({
 		missingMessage: `${service} answered the user search without what the set needs: nothing was changed`,
 	};
 };
+
+/** A GraphQL answer's result for a mutation's `field` (`data.<field>`), or an empty object. */
+const graphqlResult = (body: unknown, field: string): IDataObject => {
+	const data = isJsonObject(body) && isJsonObject(body.data) ? body.data : {};
+	return isJsonObject(data[field]) ? data[field] : {};
+};
+
+/** A GraphQL mutation's success: its result union is one of `typenames` (Vendure's `Success`), never merely HTTP 200. */
+export const graphqlSuccess = (field: string, ...typenames: string[]) => ({ body }: RawAnswer) =>
+	typenames.includes(String(graphqlResult(body, field).__typename ?? ''));
+
+/**
+ * The error code of a GraphQL answer, for the error rules: its result union's `errorCode` (an
+ * `ErrorResult`, which comes as HTTP 200), else the first of its `errors`' `extensions.code`.
+ */
+export const graphqlErrorCode = (body: IDataObject): string | undefined => {
+	const results = isJsonObject(body.data) ? Object.values(body.data) : [];
+	const result = results.find((value): value is IDataObject => isJsonObject(value) && typeof value.errorCode === 'string');
+	if (result) return result.errorCode as string;
+	const [first] = (Array.isArray(body.errors) ? body.errors : []) as unknown[];
+	const code = isJsonObject(first) && isJsonObject(first.extensions) ? first.extensions.code : undefined;
+	return typeof code === 'string' ? code : undefined;
+};
+
+/** A GraphQL union member's field (Vendure's `validationErrorMessage`), for an error rule's message. */
+export const graphqlResultField = (body: IDataObject, name: string): string | undefined => {
+	const results = isJsonObject(body.data) ? Object.values(body.data) : [];
+	const value = results.map((result) => (isJsonObject(result) ? result[name] : undefined)).find((found) => typeof found === 'string');
+	return value as string | undefined;
+};
