@@ -13,7 +13,8 @@ module.exports = {
 		issue: () => `${Buffer.from(new Date().toISOString()).toString('base64').replace(/=+$/, '')}_${crypto.randomBytes(12).toString('base64').replace(/[^A-Z0-9]/gi, '').toUpperCase().slice(0, 16)}`,
 	},
 	handle(sandbox, { method, path, body }, reply) {
-		if (path !== '/shop-api') return reply(404, '<!DOCTYPE html><html><body><pre>Cannot POST ' + path + '</pre></body></html>');
+		// NestJS's own 404 (measured on Vendure 3.7).
+		if (path !== '/shop-api') return reply(404, { statusCode: 404, message: `Cannot ${method} ${path}`, timestamp: new Date().toISOString(), path });
 		if (method !== 'POST' || typeof body?.query !== 'string') return reply(400, { errors: [{ message: 'Must provide query string.', extensions: { code: 'BAD_REQUEST' } }] });
 		const variables = body.variables ?? {};
 		if (/^\s*\{\s*activeChannel\s*\{\s*code\s*\}\s*\}\s*$/.test(body.query)) return reply(200, { data: { activeChannel: { code: '__default_channel__' } } });
@@ -33,6 +34,6 @@ module.exports = {
 			sandbox.changePassword(account, password);
 			return reply(200, { data: { resetPassword: { __typename: 'CurrentUser', id: String(account.number), identifier: account.email } } });
 		}
-		return reply(400, { errors: [{ message: 'Cannot query field on type "Mutation".', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }] });
+		return reply(400, { errors: [{ message: 'Cannot query field on type "Mutation".', locations: [{ line: 1, column: 12 }], extensions: { code: 'GRAPHQL_VALIDATION_FAILED', http: { headers: {}, status: 400 } } }] });
 	},
 };

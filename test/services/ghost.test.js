@@ -18,11 +18,14 @@ describeServiceContract({
 			},
 			unknownAccount: [[404, ghostError('NotFoundError', 'User not found.')]],
 			errors: [
-				[429, ghostError('TooManyRequestsError', 'Too many attempts try again in an hour', 'Too many password reset attempts.'), 'rate_limited'],
+				[429, ghostError('TooManyRequestsError', 'Too many attempts try again in an hour', 'Only 5 tries per IP address every 3600 seconds.'), 'rate_limited'],
 				[403, ghostError('NoPermissionError', 'This account has been suspended.'), 'user_disabled'],
 				[403, ghostError('NoPermissionError', 'Setup has not been completed.'), 'auth_failed'],
 				[500, ghostError('EmailError', 'Failed to send email. Reason: connect ECONNREFUSED 127.0.0.1:1025.'), 'server_error', { message: /mail settings/ }],
-				[422, ghostError('ValidationError', 'The server did not receive a valid email'), 'invalid_input'],
+				// Measured on Ghost 6.65: a malformed email is a 400 BadRequestError.
+				[400, ghostError('BadRequestError', 'The server did not receive a valid email'), 'invalid_input'],
+				// Its API's answer for a route it lacks is a NotFoundError too: never the unknown account.
+				[404, ghostError('NotFoundError', 'Resource not found'), 'endpoint_not_found'],
 			],
 		},
 		resetPassword: {

@@ -7,8 +7,8 @@ import type { ServiceProfile } from '../kernel/types';
  * Ghost 6 staff users (members have no password), from `core/server/services/auth/passwordreset.js`,
  * `api/endpoints/authentication.js` and `web/shared/middleware/brute.js` (npm `ghost` 6.65.0),
  * measured on a real Ghost 6.65 (test/real/ghost.cjs). Public routes. An unknown email answers 404
- * `NotFoundError` "User not found.": Ghost reveals it. Sends are brute-limited site-wide
- * (`spam.global_reset`: 4 free, then blocked for an hour, 429). The token is url-safe base64
+ * `NotFoundError` "User not found.": Ghost reveals it. Sends are brute-limited by address
+ * (`spam.global_reset`: measured, 5 an hour, then 429 without a Retry-After). The token is url-safe base64
  * holding the email, valid 24 hours, dead once the password changes. Errors:
  * `{errors: [{message, context, type}]}`: the `type` decides.
  */
@@ -35,7 +35,7 @@ export const ghost: ServiceProfile = {
 		checked: 'Real instance in CI: Ghost 6.65 (`test/real/ghost.cjs`)',
 		baseUrl: "`https://<your-ghost>` (the site's admin URL, without `/ghost`)",
 		notes:
-			"Staff users (Ghost's members sign in without passwords). No API key: the reset routes are public, and Ghost must be set up. Ghost tells unknown emails apart (`user_not_found`, even without Reveal Unknown Accounts: its 404 is the only answer) and allows about 4 reset emails an hour for the whole site (`rate_limited`). The email's link is `…/ghost/reset/<token>/`: that token is the Reset Token. Ghost needs mail configured (`mail` in its config) to send it. Set Password is not offered: Ghost sets another staff user's password only for a signed-in staff session, not an Admin API key.",
+			"Staff users (Ghost's members sign in without passwords). No API key: the reset routes are public, and Ghost must be set up. Ghost tells unknown emails apart (its 404 NotFoundError: the neutral success, or `user_not_found` with Reveal Unknown Accounts) and allows 5 reset requests an hour from one address (`rate_limited`, measured). The email's link is `…/ghost/reset/<token>/`: that token is the Reset Token. Ghost needs mail configured (`mail` in its config) to send it. Set Password is not offered: Ghost sets another staff user's password only for a signed-in staff session, not an Admin API key.",
 		resetToken: 'The part after `/reset/` in the link of Ghost\'s email',
 	},
 	baseUrl: { placeholder: 'e.g. https://blog.example.com' },

@@ -19,7 +19,7 @@ export const stytch: ServiceProfile = {
 		checked: "stytch-node's passwords module and Stytch's API reference; the sandbox",
 		baseUrl: '`https://api.stytch.com` (live) or `https://test.stytch.com` (test)',
 		notes:
-			"**API Key**: the project's Secret; **Project ID**: its ID (Dashboard → API keys), sent together as HTTP Basic. **Reset Redirect URL** (optional): your page the email links to (a redirect URL allowed in the dashboard); Stytch appends the `token`, which is the Reset Token, valid 30 minutes by default. Stytch tells unknown emails apart (`user_not_found`, even without Reveal Unknown Accounts: its 404 is the only answer). A reset also signs the user in: the session Stytch answers is never output. No admin Set Password or Create Reset Link. Not run against a real Stytch here.",
+			"**API Key**: the project's Secret; **Project ID**: its ID (Dashboard → API keys), sent together as HTTP Basic. **Reset Redirect URL** (optional): your page the email links to (a redirect URL allowed in the dashboard); Stytch appends the `token`, which is the Reset Token, valid 30 minutes by default. Stytch tells unknown emails apart (its 404 `email_not_found`: the neutral success, or `user_not_found` with Reveal Unknown Accounts). A reset also signs the user in: the session Stytch answers is never output. No admin Set Password or Create Reset Link. Not run against a real Stytch here.",
 		resetToken: 'The `token` Stytch appends to your Reset Redirect URL',
 	},
 	baseUrl: { placeholder: 'e.g. https://api.stytch.com', default: 'https://api.stytch.com' },
