@@ -9,6 +9,7 @@ import { objectAt, textAt } from '../read';
  */
 export const clerkHook: HookSender = {
 	id: 'clerk',
+	service: 'clerk',
 	displayName: 'Clerk',
 	scheme: 'standardWebhooks',
 	setup: 'Webhooks → Add Endpoint, event email.created; its Signing Secret is whsec_…',

@@ -17,6 +17,7 @@ const argument = (args: IDataObject, name: string) => {
  */
 export const zitadelHook: HookSender = {
 	id: 'zitadel',
+	service: 'zitadel',
 	displayName: 'Zitadel (HTTP Provider)',
 	scheme: 'zitadel',
 	setup: 'Settings → Notification providers → HTTP; the signing key Zitadel shows once',
