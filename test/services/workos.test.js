@@ -52,3 +52,22 @@ describeServiceContract({
 
 const { describeCredentialProbe } = require('../support/credentialProbe.cjs');
 describeCredentialProbe('workos', 'GET', '/user_management/users', [200, { object: 'list', data: [], list_metadata: {} }], {}, { authorization: `Bearer ${SENTINELS.apiKey}` }, { limit: '1' });
+
+// The dashboard's Password Reset URL may name a port: the link is taken on that host and port, and on no other port.
+const nock = require('nock');
+const { runNode } = require('../support/engine.cjs');
+const { intercept } = require('../support/fixtures.cjs');
+
+describe('WorkOS: links on the Password Reset URL with a port', () => {
+	afterEach(() => nock.cleanAll());
+	const credential = { service: 'workos', baseUrl: 'https://api.workos.test', apiKey: SENTINELS.apiKey, workosResetUrl: 'https://app.example.test:8443/reset-password' };
+	const answerWith = (url) => intercept({ base: 'https://api.workos.test', method: 'POST', path: '/user_management/password_reset', status: 201, body: { ...passwordReset, password_reset_url: url } });
+	test.each([
+		['https://app.example.test:8443/reset-password?token=Z1uX3RbwcIl5fIGJJJCXXisdI', true],
+		['https://app.example.test:9443/reset-password?token=Z1uX3RbwcIl5fIGJJJCXXisdI', false],
+	])('%s → output: %s', async (url, outputs) => {
+		answerWith(url);
+		const { output } = await runNode({ parameters: { operation: 'createResetLink', email: EMAIL }, credential, onError: 'continueRegularOutput' });
+		expect([output[0].json.resetLink === url, output[0].json.details?.errorCode ?? 'none']).toEqual(outputs ? [true, 'none'] : [false, 'unexpected_response']);
+	});
+});

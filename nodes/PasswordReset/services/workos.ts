@@ -17,7 +17,7 @@ const workosCode = (body: IDataObject) => (typeof body.code === 'string' ? body.
 /** The host of the dashboard's Password Reset URL, where the links WorkOS answers lead. */
 const resetPageHost = ({ workosResetUrl }: CredentialSettings) => {
 	try {
-		return [new URL((workosResetUrl ?? '').trim()).hostname];
+		return [new URL((workosResetUrl ?? '').trim()).host];
 	} catch {
 		return [];
 	}

@@ -42,7 +42,7 @@ const resetPage = ({ zitadelResetUrl }: CredentialSettings) => (zitadelResetUrl 
 
 const hostOf = (url: string) => {
 	try {
-		return [new URL(url.replace(/\{\{\s*\.\w+\s*\}\}/g, 'x')).hostname];
+		return [new URL(url.replace(/\{\{\s*\.\w+\s*\}\}/g, 'x')).host];
 	} catch {
 		return [];
 	}
