@@ -1,20 +1,5 @@
-import type { IDataObject } from 'n8n-workflow';
-
 import type { HookSender } from '../kernel/hooks';
-import { isJsonObject, valueAtPath } from '../kernel/json';
-
-/** Text at a dot path of a message, or undefined (absent, empty, or not text; a number is read as text). */
-export const textAt = (body: unknown, path: string): string | undefined => {
-	const value = valueAtPath(body, path);
-	if (typeof value === 'number' && Number.isFinite(value)) return String(value);
-	return typeof value === 'string' && value.trim() !== '' ? value : undefined;
-};
-
-/** The object at a dot path of a message, or an empty one. */
-export const objectAt = (body: unknown, path: string): IDataObject => {
-	const value = valueAtPath(body, path);
-	return isJsonObject(value) ? value : {};
-};
+import { textAt } from '../kernel/json';
 
 /** A recipient as senders give it, one field for both channels: an address with @ is an email, else a phone number. */
 export const recipient = (to: string | undefined): { email?: string; phone?: string; channel: 'email' | 'sms' } =>

@@ -16,3 +16,16 @@ export const valueAtPath = (value: unknown, path: string): unknown => {
 	}
 	return current;
 };
+
+/** Text at a dot path (`errors.0.code`) of a JSON value, or undefined (absent, empty, or not text; a number is read as text). */
+export const textAt = (body: unknown, path: string): string | undefined => {
+	const value = valueAtPath(body, path);
+	if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+	return typeof value === 'string' && value.trim() !== '' ? value : undefined;
+};
+
+/** The object at a dot path of a JSON value, or an empty one. */
+export const objectAt = (body: unknown, path: string): IDataObject => {
+	const value = valueAtPath(body, path);
+	return isJsonObject(value) ? value : {};
+};

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { isJsonObject } from '../kernel/json';
+import { isJsonObject, textAt } from '../kernel/json';
 import type { ChainStep, CredentialSettings, RawAnswer } from '../kernel/types';
 
 /** Shared readings of answers, for the profiles' `isSuccess` and credential probes. */
@@ -105,32 +105,27 @@ export const setOnFoundAccount = ({
 	};
 };
 
-/** A GraphQL answer's result for a mutation's `field` (`data.<field>`), or an empty object. */
-const graphqlResult = (body: unknown, field: string): IDataObject => {
-	const data = isJsonObject(body) && isJsonObject(body.data) ? body.data : {};
-	return isJsonObject(data[field]) ? data[field] : {};
-};
+/** A GraphQL mutation's success: its result union (`data.<field>`) is one of `typenames` (Vendure's `Success`), never merely HTTP 200. */
+export const graphqlSuccess =
+	(field: string, ...typenames: string[]) =>
+	({ body }: RawAnswer) =>
+		typenames.includes(textAt(body, `data.${field}.__typename`) ?? '');
 
-/** A GraphQL mutation's success: its result union is one of `typenames` (Vendure's `Success`), never merely HTTP 200. */
-export const graphqlSuccess = (field: string, ...typenames: string[]) => ({ body }: RawAnswer) =>
-	typenames.includes(String(graphqlResult(body, field).__typename ?? ''));
+/** A text field of the answer's GraphQL result, whichever mutation it answers (Vendure's `validationErrorMessage`). */
+export const graphqlResultField = (body: IDataObject, name: string): string | undefined =>
+	(isJsonObject(body.data) ? Object.values(body.data) : []).map((result) => textAt(result, name)).find((found) => found !== undefined);
 
 /**
  * The error code of a GraphQL answer, for the error rules: its result union's `errorCode` (an
- * `ErrorResult`, which comes as HTTP 200), else the first of its `errors`' `extensions.code`.
+ * `ErrorResult`, which comes as HTTP 200), else its first error's `extensions.code`.
  */
-export const graphqlErrorCode = (body: IDataObject): string | undefined => {
-	const results = isJsonObject(body.data) ? Object.values(body.data) : [];
-	const result = results.find((value): value is IDataObject => isJsonObject(value) && typeof value.errorCode === 'string');
-	if (result) return result.errorCode as string;
-	const [first] = (Array.isArray(body.errors) ? body.errors : []) as unknown[];
-	const code = isJsonObject(first) && isJsonObject(first.extensions) ? first.extensions.code : undefined;
-	return typeof code === 'string' ? code : undefined;
-};
+export const graphqlErrorCode = (body: IDataObject): string | undefined => graphqlResultField(body, 'errorCode') ?? textAt(body, 'errors.0.extensions.code');
 
-/** A GraphQL union member's field (Vendure's `validationErrorMessage`), for an error rule's message. */
-export const graphqlResultField = (body: IDataObject, name: string): string | undefined => {
-	const results = isJsonObject(body.data) ? Object.values(body.data) : [];
-	const value = results.map((result) => (isJsonObject(result) ? result[name] : undefined)).find((found) => typeof found === 'string');
-	return value as string | undefined;
+/** The host (and port) of a URL the credential names (a reset page), as a link host, or none when it is not a URL. */
+export const urlHost = (url: string | undefined): string[] => {
+	try {
+		return [new URL((url ?? '').trim()).host];
+	} catch {
+		return [];
+	}
 };

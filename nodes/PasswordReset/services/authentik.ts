@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { objectOrEmpty, objectWhere, setOnFoundAccount, SUCCESS_STATUSES } from './answers';
 import { isJsonObject } from '../kernel/json';
-import type { CredentialSettings, OperationContract, RequestContract, ServiceProfile } from '../kernel/types';
+import type { ChainStep, CredentialSettings, RequestContract, ServiceProfile } from '../kernel/types';
 
 /**
  * authentik's Core API v3, from its OpenAPI (`schema.yml` in npm `@goauthentik/api` 2026.8.3).
@@ -14,7 +14,8 @@ import type { CredentialSettings, OperationContract, RequestContract, ServicePro
  */
 const usersFound = (answers: unknown[]) => (answers[0] as IDataObject).results;
 
-const findUser = (then: ReturnType<typeof setOnFoundAccount>): Omit<RequestContract, 'isSuccess'> & Pick<OperationContract, 'then' | 'isSuccess'> => ({
+/** The search: the users with this email (authentik's `email` filter). */
+const findUser = (then: ChainStep): RequestContract & { then: ChainStep } => ({
 	method: 'GET',
 	path: '/api/v3/core/users/',
 	fields: ({ email }) => ({ email }),

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { setOnFoundAccount, SUCCESS_STATUSES, objectWhere } from './answers';
-import { isJsonObject } from '../kernel/json';
+import { isJsonObject, textAt } from '../kernel/json';
 import type { ChainStep, ServiceProfile } from '../kernel/types';
 
 /**
@@ -14,10 +14,7 @@ import type { ChainStep, ServiceProfile } from '../kernel/types';
  * (`set_compromised`), so the user must reset it at the next sign-in. Errors:
  * `{errors: [{code, message, long_message}]}`. Not run against a real Clerk here (SaaS).
  */
-const clerkCode = (body: IDataObject) => {
-	const [first] = (Array.isArray(body.errors) ? body.errors : []) as IDataObject[];
-	return typeof first?.code === 'string' ? first.code : undefined;
-};
+const clerkCode = (body: IDataObject) => textAt(body, 'errors.0.code');
 
 /** Each user of the search as `{id, email}`, once per email address, for the exact match. */
 const usersByAddress = (answers: unknown[]) =>
@@ -105,7 +102,7 @@ export const clerk: ServiceProfile = {
 		{
 			serviceCode: ['form_password_pwned', 'form_password_length_too_short', 'form_password_not_strong_enough', 'form_password_validation_failed', 'form_password_size_in_bytes_exceeded'],
 			code: 'weak_password',
-			message: ({ body }) => `Clerk refused the new password: ${String(((body.errors as IDataObject[])[0]).long_message ?? ((body.errors as IDataObject[])[0]).message ?? '')}`,
+			message: ({ body }) => `Clerk refused the new password: ${textAt(body, 'errors.0.long_message') ?? textAt(body, 'errors.0.message') ?? 'it does not meet its password rules'}`,
 		},
 		{ serviceCode: ['authentication_invalid', 'authorization_invalid', 'authorization_header_format_invalid'], code: 'auth_failed', message: () => "Clerk refused the Secret Key: use the instance's sk_live_ or sk_test_ key" },
 		{ serviceCode: 'resource_not_found', code: 'unexpected_response', message: () => 'Clerk no longer has the user its search found: nothing was changed' },

@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { bearerFrom, needsField, objectOrEmpty, objectWhere, setOnFoundAccount, SUCCESS_STATUSES } from './answers';
+import { textAt } from '../kernel/json';
 import type { ServiceProfile } from '../kernel/types';
 
 /**
@@ -9,11 +10,7 @@ import type { ServiceProfile } from '../kernel/types';
  * `{errors: [{message, extensions: {code}}]}`: INVALID_TOKEN is a 403 and TOKEN_EXPIRED a 401,
  * so the codes decide, not the statuses. Checked against a real Directus (test/real/directus.cjs).
  */
-const directusCode = (body: IDataObject) => {
-	const [first] = (Array.isArray(body.errors) ? body.errors : []) as IDataObject[];
-	const code = (first?.extensions as IDataObject | undefined)?.code;
-	return typeof code === 'string' ? code : undefined;
-};
+const directusCode = (body: IDataObject) => textAt(body, 'errors.0.extensions.code');
 
 /** The user search's list (its `isSuccess` found `data` to be one). */
 const usersFound = (answers: unknown[]) => (answers[0] as IDataObject).data;

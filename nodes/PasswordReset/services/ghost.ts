@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { objectWhere, SUCCESS_STATUSES } from './answers';
+import { textAt } from '../kernel/json';
 import type { ServiceProfile } from '../kernel/types';
 
 /**
@@ -12,16 +13,10 @@ import type { ServiceProfile } from '../kernel/types';
  * holding the email, valid 24 hours, dead once the password changes. Errors:
  * `{errors: [{message, context, type}]}`: the `type` decides.
  */
-const ghostType = (body: IDataObject) => {
-	const [first] = (Array.isArray(body.errors) ? body.errors : []) as IDataObject[];
-	return typeof first?.type === 'string' ? first.type : undefined;
-};
+const ghostType = (body: IDataObject) => textAt(body, 'errors.0.type');
 
 /** Ghost's "User not found." (`passwordreset.js`), not its API's "Resource not found" for a route it lacks. */
-const isUserNotFound = (body: IDataObject) => {
-	const [first] = (Array.isArray(body.errors) ? body.errors : []) as IDataObject[];
-	return /^user not found/i.test(String(first?.message ?? ''));
-};
+const isUserNotFound = (body: IDataObject) => /^user not found/i.test(textAt(body, 'errors.0.message') ?? '');
 
 const RESET_ROUTE = '/ghost/api/admin/authentication/password_reset/';
 

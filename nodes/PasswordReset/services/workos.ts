@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { objectWhere, setOnFoundAccount, SUCCESS_STATUSES } from './answers';
+import { objectWhere, setOnFoundAccount, SUCCESS_STATUSES, urlHost } from './answers';
 import { isJsonObject } from '../kernel/json';
 import type { CredentialSettings, ServiceProfile } from '../kernel/types';
 
@@ -15,13 +15,7 @@ import type { CredentialSettings, ServiceProfile } from '../kernel/types';
 const workosCode = (body: IDataObject) => (typeof body.code === 'string' ? body.code : typeof body.error === 'string' ? body.error : undefined);
 
 /** The host of the dashboard's Password Reset URL, where the links WorkOS answers lead. */
-const resetPageHost = ({ workosResetUrl }: CredentialSettings) => {
-	try {
-		return [new URL((workosResetUrl ?? '').trim()).host];
-	} catch {
-		return [];
-	}
-};
+const resetPageHost = ({ workosResetUrl }: CredentialSettings) => urlHost(workosResetUrl);
 
 export const workos: ServiceProfile = {
 	id: 'workos',

@@ -1,8 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { objectOrEmpty, objectWhere, setOnFoundAccount, SUCCESS_STATUSES } from './answers';
+import { objectOrEmpty, objectWhere, setOnFoundAccount, SUCCESS_STATUSES, urlHost } from './answers';
 import { isJsonObject } from '../kernel/json';
-import type { ChainStep, CredentialSettings, OperationContract, ServiceProfile } from '../kernel/types';
+import type { ChainStep, CredentialSettings, OperationContract, RequestContract, ServiceProfile } from '../kernel/types';
 
 /**
  * ZITADEL's User Service v2, from `proto/zitadel/user/v2/{password,query,user_service}.proto`
@@ -25,14 +25,13 @@ const usersFound = (answers: unknown[]) =>
 	});
 
 /** The search: the user with this email, in any case ("TEXT_QUERY_METHOD_EQUALS_IGNORE_CASE"). */
-const findUser = (then: ChainStep) =>
-	({
-		method: 'POST',
-		path: '/v2/users',
-		fields: ({ email }: { email: string }) => ({ queries: [{ emailQuery: { emailAddress: email, method: 'TEXT_QUERY_METHOD_EQUALS_IGNORE_CASE' } }] }),
-		isSuccess: objectWhere((body) => body.result === undefined || Array.isArray(body.result)),
-		then,
-	}) as const;
+const findUser = (then: ChainStep): RequestContract & { then: ChainStep } => ({
+	method: 'POST',
+	path: '/v2/users',
+	fields: ({ email }) => ({ queries: [{ emailQuery: { emailAddress: email, method: 'TEXT_QUERY_METHOD_EQUALS_IGNORE_CASE' } }] }),
+	isSuccess: objectWhere((body) => body.result === undefined || Array.isArray(body.result)),
+	then,
+});
 
 /** A request on the user the search found. */
 const onUser = (path: string, fields: ChainStep['fields'], isSuccess: ChainStep['isSuccess'] = objectOrEmpty) =>
@@ -40,13 +39,8 @@ const onUser = (path: string, fields: ChainStep['fields'], isSuccess: ChainStep[
 
 const resetPage = ({ zitadelResetUrl }: CredentialSettings) => (zitadelResetUrl ?? '').trim();
 
-const hostOf = (url: string) => {
-	try {
-		return [new URL(url.replace(/\{\{\s*\.\w+\s*\}\}/g, 'x')).host];
-	} catch {
-		return [];
-	}
-};
+/** The template's host, its placeholders filled with anything. */
+const hostOf = (url: string) => urlHost(url.replace(/\{\{\s*\.\w+\s*\}\}/g, 'x'));
 
 /** Your Reset Page URL with the user's ID, organization and code, as ZITADEL fills a `urlTemplate`. */
 const filledResetPage = (answer: unknown, settings: CredentialSettings, earlier: unknown[]) => {

@@ -1,5 +1,5 @@
 import type { HookSender } from '../../kernel/hooks';
-import { objectAt, textAt } from '../read';
+import { objectAt, textAt } from '../../kernel/json';
 
 /**
  * Clerk's `email.created` and `sms.created` events, sent by Svix (clerk/openapi-specs webhooks

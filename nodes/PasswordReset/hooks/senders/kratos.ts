@@ -1,5 +1,6 @@
 import type { HookSender } from '../../kernel/hooks';
-import { minutesAfter, recipient, textAt } from '../read';
+import { textAt } from '../../kernel/json';
+import { minutesAfter, recipient } from '../read';
 
 /** Kratos's reset messages: by code, and by link (courier/template/type.go). The `_invalid` ones go to addresses with no account. */
 const RESET_TEMPLATES = ['recovery_code_valid', 'recovery_valid'];

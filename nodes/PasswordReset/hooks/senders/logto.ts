@@ -1,5 +1,6 @@
 import type { HookSender } from '../../kernel/hooks';
-import { minutesAfter, objectAt, recipient, textAt } from '../read';
+import { objectAt, textAt } from '../../kernel/json';
+import { minutesAfter, recipient } from '../read';
 
 /** Logto's verification codes live 10 minutes (logto-io/logto packages/core/src/libraries/passcode.ts). */
 const CODE_MINUTES = 10;

@@ -1,5 +1,5 @@
 import type { HookSender } from '../../kernel/hooks';
-import { objectAt, textAt } from '../read';
+import { objectAt, textAt } from '../../kernel/json';
 
 /** The `email_action_type`s a Supabase verify link exists for (supabase/auth internal/mailer/templatemailer). */
 const LINKED_TYPES = ['recovery', 'signup', 'invite', 'magiclink', 'email'];

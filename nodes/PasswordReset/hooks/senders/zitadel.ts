@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { HookSender } from '../../kernel/hooks';
-import { objectAt, textAt } from '../read';
+import { objectAt, textAt } from '../../kernel/json';
 
 /** Zitadel's `args` keep the Go field names on email and lower-camel ones on SMS: read either. */
 const argument = (args: IDataObject, name: string) => {
